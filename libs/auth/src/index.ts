@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './tokens';
+export * from './officer-auth.guard';
+export * from './auth.module';

@@ -1,0 +1,49 @@
+import jwt from 'jsonwebtoken';
+import { isRole, type Officer, type Role } from './roles';
+
+export class InvalidTokenError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+const ISSUER = 'corridor';
+
+/** Verifies an HS256 token and reads the Corridor claims: country, agency and roles. */
+export function verifyOfficerToken(token: string, secret: string): Officer {
+  let claims: jwt.JwtPayload;
+  try {
+    claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload;
+  } catch (error) {
+    throw new InvalidTokenError(`token rejected: ${(error as Error).message}`);
+  }
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+  if (typeof claims.sub !== 'string' || typeof claims.country !== 'string' || roles.length === 0) {
+    throw new InvalidTokenError('token lacks sub, country or a known role');
+  }
+  return {
+    subject: claims.sub,
+    country: claims.country,
+    agencyId: typeof claims.agency === 'string' ? claims.agency : undefined,
+    roles,
+  };
+}
+
+export interface DevelopmentTokenClaims {
+  subject: string;
+  country: string;
+  roles: Role[];
+  agencyId?: string;
+  expiresIn?: string;
+}
+
+/** Mints a token for development and tests; production tokens come from the ministry's OIDC provider. */
+export function mintDevelopmentToken(claims: DevelopmentTokenClaims, secret: string): string {
+  return jwt.sign({ country: claims.country, roles: claims.roles, ...(claims.agencyId ? { agency: claims.agencyId } : {}) }, secret, {
+    algorithm: 'HS256',
+    issuer: ISSUER,
+    subject: claims.subject,
+    expiresIn: (claims.expiresIn ?? '12h') as jwt.SignOptions['expiresIn'],
+  });
+}

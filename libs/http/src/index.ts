@@ -1,0 +1,5 @@
+export * from './problem';
+export * from './validation';
+export * from './problem-details.filter';
+export * from './configure-http';
+export * from './health';

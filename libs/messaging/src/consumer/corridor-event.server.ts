@@ -1,0 +1,166 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic } from '@corridor/events';
+import { claimInboxEntry } from '../inbox/inbox';
+import { createIdempotentProducer } from '../kafka/kafka-client';
+import { ensureTopics } from '../kafka/ensure-topics';
+import { sendToDeadLetter } from './dead-letter';
+import type { ReceivedEvent } from './received-event';
+import { DEFAULT_RETRY_POLICY, nextBackoffMs, type RetryPolicy } from './retry-policy';
+
+export interface CorridorEventServerOptions {
+  kafka: Kafka;
+  dataSource: DataSource;
+  /** One group per service and country node; two services sharing one would steal each other's events. */
+  groupId: string;
+  topics: string[];
+  /** A new group reads from the start so the read model can be rebuilt from Kafka. */
+  fromBeginning?: boolean;
+  retry?: RetryPolicy;
+  partitionsConsumedConcurrently?: number;
+}
+
+type ProcessOutcome = 'applied' | 'duplicate' | 'unknown-type' | 'dead-lettered';
+
+/**
+ * A @nestjs/microservices transport for Corridor's protobuf envelopes on kafkajs. Handlers are
+ * plain @EventPattern (or @HandlesEvent) methods. Per record it: decodes the envelope, skips
+ * unknown types, applies the handler in one transaction with the inbox entry (so a redelivery
+ * has no second effect), retries with back-off, then parks the record in <topic>.dlq and moves on.
+ */
+export class CorridorEventServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(CorridorEventServer.name);
+  private consumer: Consumer | undefined;
+  private deadLetterProducer: Producer | undefined;
+  private assigned!: Promise<void>;
+  private markAssigned!: () => void;
+  /** Counters for health and tests. */
+  readonly stats = { applied: 0, duplicates: 0, unknownTypes: 0, deadLettered: 0 };
+
+  constructor(private readonly options: CorridorEventServerOptions) {
+    super();
+    this.resetAssigned();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Resolves once the group has joined and partitions are assigned, i.e. new records will be seen. */
+  whenAssigned(): Promise<void> {
+    return this.assigned;
+  }
+
+  /** Stops fetching, lets the records in flight finish, then leaves the group. */
+  async close(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    if (consumer) {
+      await consumer.stop().catch(() => undefined);
+      await consumer.disconnect().catch(() => undefined);
+    }
+    await this.deadLetterProducer?.disconnect().catch(() => undefined);
+    this.deadLetterProducer = undefined;
+  }
+
+  on(): never {
+    throw new Error('CorridorEventServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private resetAssigned(): void {
+    this.assigned = new Promise((resolve) => (this.markAssigned = resolve));
+  }
+
+  private async start(): Promise<void> {
+    const { kafka, topics, groupId } = this.options;
+    await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
+    this.deadLetterProducer = createIdempotentProducer(kafka);
+    await this.deadLetterProducer.connect();
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 30_000,
+      rebalanceTimeout: 60_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      // Restart after any crash, e.g. while the broker is down; the consumer rejoins on its own.
+      retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8, restartOnFailure: async () => true },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.markAssigned());
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger.warn(`consumer ${groupId} crashed, restarting: ${event.payload.error.message}`);
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: async (payload) => {
+        await this.processRecord(payload);
+      },
+    });
+  }
+
+  /** Exposed for tests of the per-record rules; the consumer calls it for every record. */
+  async processRecord({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<ProcessOutcome> {
+    const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.applyOnce(topic, message.value);
+        this.count(outcome);
+        return outcome;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        const poison = failure instanceof UndecodableEventError;
+        if (poison || attempt >= policy.maxAttempts) {
+          this.logger.error(`record ${topic}/${partition}@${message.offset} dead-lettered after ${attempt} attempt(s): ${failure.message}`);
+          await sendToDeadLetter(this.deadLetterProducer!, topic, partition, message, {
+            error: failure,
+            attempts: attempt,
+            consumerGroup: this.options.groupId,
+          });
+          this.stats.deadLettered += 1;
+          return 'dead-lettered';
+        }
+        await sleep(nextBackoffMs(attempt, policy));
+        // Long back-offs must not cost the partition: keep the group membership alive.
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  private async applyOnce(topic: string, value: Buffer | null): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
+    const envelope = decodeEnvelope(value);
+    const handler = this.getHandlerByPattern(envelope.eventType);
+    if (!handler) return 'unknown-type';
+    const decoded = decodePayload(envelope);
+    if (!decoded) return 'unknown-type';
+    return this.options.dataSource.transaction(async (manager) => {
+      if (!(await claimInboxEntry(manager, this.options.groupId, envelope.eventId))) return 'duplicate';
+      const event: ReceivedEvent = { envelope, payload: decoded.message, schema: decoded.schema, manager, topic };
+      await lastValueFrom(this.transformToObservable(await handler(event)), { defaultValue: undefined });
+      return 'applied';
+    });
+  }
+
+  private count(outcome: Exclude<ProcessOutcome, 'dead-lettered'>): void {
+    if (outcome === 'applied') this.stats.applied += 1;
+    else if (outcome === 'duplicate') this.stats.duplicates += 1;
+    else this.stats.unknownTypes += 1;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

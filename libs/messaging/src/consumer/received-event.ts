@@ -1,0 +1,22 @@
+import { EventPattern } from '@nestjs/microservices';
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@corridor/events';
+
+/** What a handler receives: the envelope, its decoded payload, and the transaction to apply it in. */
+export interface ReceivedEvent<T = unknown> {
+  envelope: EventEnvelope;
+  payload: T;
+  /** The payload's protobuf schema, for generic projections (toJson). */
+  schema: DescMessage;
+  /** The transaction in which the inbox entry is recorded: write the effect through it. */
+  manager: EntityManager;
+  topic: string;
+}
+
+export type ReceivedEventOf<Desc extends DescMessage> = ReceivedEvent<MessageShape<Desc>>;
+
+/** Routes events of one protobuf message type to the decorated method. */
+export function HandlesEvent(schema: DescMessage): MethodDecorator {
+  return EventPattern(schema.typeName);
+}

@@ -1,0 +1,17 @@
+export * from './kafka/kafka-client';
+export * from './kafka/kafka-health';
+export * from './kafka/ensure-topics';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/outbox.writer';
+export * from './outbox/outbox-relay';
+export * from './outbox/outbox.service';
+export * from './inbox/inbox-record.entity';
+export * from './inbox/inbox';
+export * from './consumer/retry-policy';
+export * from './consumer/received-event';
+export * from './consumer/dead-letter';
+export * from './consumer/corridor-event.server';
+export * from './consumer/pass-through-rpc-errors.filter';
+export * from './migrations/1763900000000-messaging-tables';
+export * from './messaging.module';
+export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';

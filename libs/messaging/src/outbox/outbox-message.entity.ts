@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An event waiting to be published, written in the same transaction as the change it announces. */
+@Entity({ name: 'outbox' })
+@Index('outbox_unpublished', ['id'], { where: 'published_at IS NULL' })
+export class OutboxMessage {
+  /** Insertion order is publication order. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid', unique: true })
+  eventId: string;
+
+  @Column({ name: 'event_type' })
+  eventType: string;
+
+  @Column()
+  topic: string;
+
+  /** The journey id: all events of one journey land in one partition, in order. */
+  @Column({ name: 'record_key' })
+  recordKey: string;
+
+  @Column({ name: 'correlation_id' })
+  correlationId: string;
+
+  @Column({ type: 'bytea' })
+  payload: Buffer;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'publish_attempts', type: 'int', default: 0 })
+  publishAttempts: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import type { EncodedEvent } from '@corridor/events';
+import { OutboxMessage } from './outbox-message.entity';
+
+/**
+ * Appends events to the outbox through the caller's transaction manager: the change and its
+ * event commit together or not at all.
+ */
+export async function appendToOutbox(manager: EntityManager, topic: string, ...events: EncodedEvent[]): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('appendToOutbox must run inside the transaction that makes the change');
+  }
+  await manager.insert(
+    OutboxMessage,
+    events.map((event) => ({
+      eventId: event.eventId,
+      eventType: event.eventType,
+      topic,
+      recordKey: event.journeyId,
+      correlationId: event.correlationId,
+      payload: Buffer.from(event.bytes),
+    })),
+  );
+}

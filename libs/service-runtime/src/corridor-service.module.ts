@@ -1,0 +1,58 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { AuthModule } from '@corridor/auth';
+import type { NodeConfig } from '@corridor/config';
+import { HealthModule } from '@corridor/http';
+import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, type OutboxRelayOptions } from '@corridor/messaging';
+import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
+import { NodeConfigModule } from './node-config.module';
+
+export interface CorridorServiceOptions {
+  service: string;
+  config: NodeConfig;
+  database: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: Type<MigrationInterface>[];
+  publishesTo: string[];
+  relay?: OutboxRelayOptions;
+  startRelay?: boolean;
+}
+
+/**
+ * The infrastructure every stage service of a country node stands on: its own database through
+ * TypeORM (outbox and inbox included), Kafka messaging, officer tokens, /health, node config.
+ */
+@Module({})
+export class CorridorServiceModule {
+  static forRoot(options: CorridorServiceOptions): DynamicModule {
+    return {
+      module: CorridorServiceModule,
+      // Global so that /health and feature modules reach PostgresHealth and the node config.
+      global: true,
+      imports: [
+        NodeConfigModule.forRoot(options.config),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            server: options.config.postgres,
+            database: options.database,
+            entities: [...options.entities, OutboxMessage, InboxRecord],
+            migrations: [MessagingTables1763900000000, ...options.migrations],
+          }),
+        ),
+        MessagingModule.forService({
+          clientId: `${options.service}-${options.config.country.toLowerCase()}`,
+          brokers: options.config.kafkaBrokers,
+          publishesTo: options.publishesTo,
+          relay: options.relay,
+          startRelay: options.startRelay,
+        }),
+        AuthModule.forRoot({ secret: options.config.jwtSecret }),
+        HealthModule.forChecks([PostgresHealth, KafkaHealth]),
+      ],
+      providers: [PostgresHealth],
+      exports: [PostgresHealth],
+    };
+  }
+}

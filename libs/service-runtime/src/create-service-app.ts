@@ -1,0 +1,60 @@
+import { Logger, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { NodeConfig } from '@corridor/config';
+import { configureHttp, type HttpOptions } from '@corridor/http';
+import { CorridorEventServer, KAFKA, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
+import { ensureDatabase, runMigrations } from '@corridor/persistence';
+
+export interface EventSubscription {
+  groupId: string;
+  topics: string[];
+  retry?: RetryPolicy;
+}
+
+export interface ServiceAppOptions {
+  config: NodeConfig;
+  database: string;
+  rootModule: DynamicModule;
+  http: HttpOptions;
+  /** The Kafka topics this service consumes, if any. */
+  subscription?: EventSubscription;
+  logLevels?: LogLevel[];
+}
+
+export interface ServiceApp {
+  app: INestApplication;
+  /** Present when the service consumes events. */
+  events?: CorridorEventServer;
+}
+
+/**
+ * Builds one country-node service: makes sure its database exists, migrates it under a lock,
+ * then wires HTTP and the event consumer. The caller decides whether to listen on a port
+ * (main.ts) or to drive it in-process (tests with supertest).
+ */
+export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  await ensureDatabase(options.config.postgres, options.database);
+  const app = await NestFactory.create(options.rootModule, {
+    logger: options.logLevels ?? ['error', 'warn', 'log'],
+    bufferLogs: false,
+  });
+  const applied = await runMigrations(app.get(DataSource));
+  if (applied.length) new Logger('Migrations').log(`${options.database}: applied ${applied.join(', ')}`);
+  configureHttp(app, options.http);
+  let events: CorridorEventServer | undefined;
+  if (options.subscription) {
+    events = new CorridorEventServer({
+      kafka: app.get(KAFKA),
+      dataSource: app.get(DataSource),
+      groupId: options.subscription.groupId,
+      topics: options.subscription.topics,
+      retry: options.subscription.retry,
+    });
+    const microservice = app.connectMicroservice({ strategy: events }, { inheritAppConfig: false });
+    microservice.useGlobalFilters(new PassThroughRpcErrorsFilter());
+  }
+  await app.init();
+  if (events) await app.startAllMicroservices();
+  return { app, events };
+}

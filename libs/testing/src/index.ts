@@ -1,0 +1,2 @@
+export * from './test-node';
+export * from './topic-reader';

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { NotFoundProblem } from '@corridor/http';
+import { maySeeJourney } from './journey-access';
+import { Journey } from './journey.entity';
+import { TimelineEntry } from './timeline-entry.entity';
+
+export interface TimelineView {
+  journeyId: string;
+  origin: string;
+  destination: string | null;
+  entries: {
+    eventId: string;
+    eventType: string;
+    stage: string;
+    occurredAt: string;
+    recordedBy: { country: string; agencyId: string | null; officerId: string | null };
+    details: Record<string, unknown>;
+  }[];
+}
+
+/** The journey's stage changes in the order they happened, for an officer allowed to see it. */
+@Injectable()
+export class GetTimelineUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(journeyId: string, officer: Officer): Promise<TimelineView> {
+    const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: journeyId });
+    // The same answer for "absent" and "not yours": existence is not disclosed to other countries.
+    if (!journey || !maySeeJourney(officer, journey)) throw new NotFoundProblem(`journey ${journeyId} not found`);
+    const entries = await this.dataSource.getRepository(TimelineEntry).find({
+      where: { journeyId },
+      order: { occurredAt: 'ASC', eventId: 'ASC' },
+    });
+    return {
+      journeyId,
+      origin: journey.origin,
+      destination: journey.destination,
+      entries: entries.map((e) => ({
+        eventId: e.eventId,
+        eventType: e.eventType,
+        stage: e.stage,
+        occurredAt: e.occurredAt.toISOString(),
+        recordedBy: { country: e.recordedByCountry, agencyId: e.recordedByAgency, officerId: e.recordedByOfficer },
+        details: e.details as Record<string, unknown>,
+      })),
+    };
+  }
+}

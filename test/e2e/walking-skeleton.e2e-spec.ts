@@ -1,0 +1,90 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { createRecruitmentApp } from '../../services/recruitment/src/recruitment.app';
+import { createJourneyApp } from '../../services/journey/src/journey.app';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+
+jest.setTimeout(90_000);
+
+const kh = testNodeConfig('KH');
+const recruitmentDb = uniqueName('e2e_kh_recruitment');
+const journeyDb = uniqueName('e2e_kh_journey');
+let recruitment: INestApplication;
+let journey: INestApplication;
+
+export function aWorker(overrides: Record<string, unknown> = {}) {
+  return {
+    fullName: 'សុខ ដារ៉ា',
+    fullNameLatin: 'Sok Dara',
+    sex: 'female',
+    birthDate: '1998-04-17',
+    nationality: 'KH',
+    documentType: 'passport',
+    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
+    documentExpiry: '2031-01-31',
+    intendedDestination: 'TH',
+    occupationIsco: '9333',
+    consentToProcess: true,
+    consentToShare: true,
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh') })).app;
+  recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb })).app;
+});
+
+afterAll(async () => {
+  await recruitment?.close();
+  await journey?.close();
+  await dropTestDatabases(kh, recruitmentDb, journeyDb);
+});
+
+describe('walking skeleton: a worker registered in KH appears on the KH journey timeline', () => {
+  it('publishes WorkerRegistered through the outbox and the journey service shows it', async () => {
+    const registered = await request(recruitment.getHttpServer())
+      .post('/api/v1/workers')
+      .set('Authorization', bearer('KH', ['ministry-officer']))
+      .send(aWorker())
+      .expect(201);
+    expect(registered.body.journeyId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const timeline = await eventually(async () => {
+      const response = await request(journey.getHttpServer())
+        .get(`/api/v1/journeys/${registered.body.journeyId}/timeline`)
+        .set('Authorization', bearer('KH', ['ministry-officer']));
+      return response.status === 200 ? response.body : undefined;
+    }, 20_000, 'WorkerRegistered on the timeline');
+
+    expect(timeline.origin).toBe('KH');
+    expect(timeline.entries).toHaveLength(1);
+    expect(timeline.entries[0]).toMatchObject({
+      eventType: 'corridor.v1.WorkerRegistered',
+      stage: 'recruitment',
+      recordedBy: { country: 'KH', officerId: 'officer-kh-1' },
+      details: { workerId: registered.body.workerId, sex: 'SEX_FEMALE', birthYear: 1998, intendedDestination: 'TH' },
+    });
+    // Person data stays at origin: the event carries no name or document number.
+    expect(JSON.stringify(timeline)).not.toMatch(/Sok Dara|N\d{9}/);
+  });
+
+  it('does not show a KH journey to an officer of another country', async () => {
+    const registered = await request(recruitment.getHttpServer())
+      .post('/api/v1/workers')
+      .set('Authorization', bearer('KH', ['ministry-officer']))
+      .send(aWorker())
+      .expect(201);
+    await eventually(async () => {
+      const r = await request(journey.getHttpServer())
+        .get(`/api/v1/journeys/${registered.body.journeyId}/timeline`)
+        .set('Authorization', bearer('KH', ['ministry-officer']));
+      return r.status === 200 ? true : undefined;
+    });
+    const response = await request(journey.getHttpServer())
+      .get(`/api/v1/journeys/${registered.body.journeyId}/timeline`)
+      .set('Authorization', bearer('LA', ['ministry-officer']))
+      .expect(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});
