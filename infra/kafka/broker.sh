@@ -32,6 +32,7 @@ export KAFKA_PORT KAFKA_READY_TIMEOUT
 
 DATA_DIR="${KAFKA_DATA_DIR:-.data/kafka}"
 [[ "$DATA_DIR" = /* ]] || DATA_DIR="$REPO_ROOT/$DATA_DIR"
+DATA_DIR="$(realpath -m "$DATA_DIR")"
 LIBS_DIR="$REPO_ROOT/.data/kafka/libs"
 LIBS_STAMP="$LIBS_DIR/.resolved.stamp"
 LOG_DIRS="$DATA_DIR/data"
@@ -60,7 +61,9 @@ take_lock() {
   fi
 }
 
-read_pid() { [[ -s "$PID_FILE" ]] && tr -dc '0-9' <"$PID_FILE" || true; }
+read_pid() {
+  if [[ -s "$PID_FILE" ]]; then tr -dc '0-9' <"$PID_FILE"; fi
+}
 
 # True if PID is alive and is a kafka.Kafka JVM using this data dir's server.properties.
 is_our_broker() {
@@ -96,12 +99,23 @@ ensure_libs() {
     return 0
   fi
   command -v mvn >/dev/null || { err "mvn not found; it is needed once to fetch the broker jars"; exit 1; }
+  # Never swap the jars under a running broker (any data dir): the JVM opens jars lazily.
+  local users=() p cmd
+  for p in /proc/[0-9]*; do
+    cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" || continue
+    [[ "$cmd" == *"-cp $LIBS_DIR/* kafka.Kafka "* ]] && users+=("${p#/proc/}")
+  done
+  if ((${#users[@]})); then
+    err "$POM changed but broker(s) ${users[*]} still run from $LIBS_DIR; stop them first"
+    exit 1
+  fi
   log "resolving broker jars with Maven into $LIBS_DIR"
   tmp="$(mktemp -d "$parent/libs.tmp.XXXXXX")"
   if ! mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies \
-      -DoutputDirectory="$tmp" -DincludeScope=runtime; then
+      -DoutputDirectory="$tmp" -DincludeScope=runtime >"$parent/mvn.log" 2>&1; then
+    cat "$parent/mvn.log" >&2
     rm -rf "$tmp"
-    err "mvn dependency:copy-dependencies failed"
+    err "mvn dependency:copy-dependencies failed (log: $parent/mvn.log)"
     exit 1
   fi
   # Replace the whole folder so jars of an older version never stay on the classpath.
@@ -195,10 +209,11 @@ java_base_opts() {
     -Djava.awt.headless=true
     -Dlog4j2.configurationFile="file:$LOG4J2"
     -Dkafka.logs.dir="$LOGS_DIR"
-    -cp "$LIBS_DIR/*"
   )
   # shellcheck disable=SC2206
   [[ -z "${KAFKA_JVM_OPTS:-}" ]] || JAVA_OPTS+=(${KAFKA_JVM_OPTS})
+  # Keep "-cp <libs>/* kafka.Kafka" adjacent: ensure_libs looks for it to find running brokers.
+  JAVA_OPTS+=(-cp "$LIBS_DIR/*")
 }
 
 format_if_needed() {
@@ -302,7 +317,7 @@ cmd_start() {
     err "kafkajs not found: run 'npm install' at $REPO_ROOT (or set NODE_PATH) first"
     exit 1
   fi
-  command -v "$JAVA" >/dev/null || { err "java not found (Kafka ${KAFKA_VERSION:-4.x} needs Java 17+)"; exit 1; }
+  command -v "$JAVA" >/dev/null || { err "java not found (Kafka 4.x needs Java 17+)"; exit 1; }
 
   ensure_libs
   write_configs
@@ -313,6 +328,7 @@ cmd_start() {
   log "starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT), data $DATA_DIR"
   # setsid: own session, so a test runner killing its process group does not take the broker along.
   # The inner bash writes its own pid and execs java, so broker.pid is the JVM's pid.
+  # shellcheck disable=SC2016
   nohup setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PID_FILE" \
     "$JAVA" "${JAVA_OPTS[@]}" kafka.Kafka "$PROPS" >>"$OUT_LOG" 2>&1 </dev/null 9>&- &
   local i

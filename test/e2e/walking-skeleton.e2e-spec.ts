@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { createRecruitmentApp } from '../../services/recruitment/src/recruitment.app';
-import { createJourneyApp } from '../../services/journey/src/journey.app';
+import { createRecruitmentApp } from '@corridor/recruitment-service';
+import { createJourneyApp } from '@corridor/journey-service';
 import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
 
 jest.setTimeout(90_000);

@@ -1,11 +1,28 @@
-import { Kafka, logLevel, type KafkaConfig, type Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+
+/**
+ * kafkajs logs every retried protocol error (leader moved, broker restarting) at ERROR level
+ * although it recovers by itself; those go to debug, the rest to Nest's logger.
+ */
+function nestLogCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }: LogEntry) => {
+    const { message, error } = log as { message: string; error?: string };
+    const text = error ? `${message}: ${error}` : message;
+    if (level <= logLevel.ERROR && namespace !== 'Connection') logger.error(text);
+    else if (level === logLevel.WARN) logger.warn(text);
+    else logger.debug?.(text);
+  };
+}
 
 /** One place for the client settings every service shares: quiet logs, patient reconnects. */
 export function createKafka(clientId: string, brokers: string[], overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId,
     brokers,
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.WARN,
+    logCreator: nestLogCreator,
     connectionTimeout: 3000,
     requestTimeout: 10000,
     // A broker restart must not kill the service: keep retrying with back-off up to ~30 s per call.

@@ -1,0 +1,193 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createRecruitmentApp } from '../../src/recruitment.app';
+import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+
+jest.setTimeout(90_000);
+
+const kh = testNodeConfig('KH');
+const database = uniqueName('it_kh_recruitment_validation');
+const officer = bearer('KH', ['ministry-officer']);
+let app: INestApplication;
+let db: Client;
+
+function aWorker(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fullName: 'សុខ ដារ៉ា',
+    fullNameLatin: 'Sok Dara',
+    sex: 'female',
+    birthDate: '1998-04-17',
+    nationality: 'KH',
+    documentType: 'passport',
+    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
+    documentExpiry: '2031-01-31',
+    intendedDestination: 'TH',
+    occupationIsco: '9333',
+    consentToProcess: true,
+    consentToShare: true,
+    ...overrides,
+  };
+}
+
+function without(body: Record<string, unknown>, ...fields: string[]): Record<string, unknown> {
+  const copy = { ...body };
+  for (const field of fields) delete copy[field];
+  return copy;
+}
+
+async function stored(): Promise<{ workers: number; outbox: number }> {
+  const workers = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM worker');
+  const outbox = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
+  return { workers: workers.rows[0].n, outbox: outbox.rows[0].n };
+}
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; messages: string[] }[];
+}
+
+/**
+ * Sends one request and checks the answer is the expected problem+json and that nothing was
+ * stored: neither a worker row nor an outbox row.
+ */
+async function expectRefused(
+  send: (post: request.Test) => request.Test,
+  status: number,
+  // null: send no Authorization header at all.
+  token: string | null = officer,
+): Promise<Problem> {
+  const before = await stored();
+  let post = request(app.getHttpServer()).post('/api/v1/workers');
+  if (token) post = post.set('Authorization', token);
+  const response = await send(post);
+  expect({ status: response.status, body: response.text.slice(0, 500) }).toMatchObject({ status });
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const problem = JSON.parse(response.text) as Problem;
+  expect(problem.status).toBe(status);
+  expect(typeof problem.detail).toBe('string');
+  expect(await stored()).toEqual(before);
+  return problem;
+}
+
+beforeAll(async () => {
+  app = (await createRecruitmentApp(kh, { database })).app;
+  db = new Client({ ...kh.postgres, database });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end().catch(() => undefined);
+  await app?.close();
+  await dropTestDatabases(kh, database);
+});
+
+describe('POST /api/v1/workers refuses bad input with problem+json and stores nothing', () => {
+  it('starts from an empty worker table and outbox', async () => {
+    expect(await stored()).toEqual({ workers: 0, outbox: 0 });
+  });
+
+  it('400 for missing fields, naming each of them', async () => {
+    const problem = await expectRefused((post) => post.send(without(aWorker(), 'fullName', 'birthDate', 'consentToProcess')), 400);
+    const fields = problem.errors?.map((e) => e.field).sort();
+    expect(fields).toEqual(['birthDate', 'consentToProcess', 'fullName']);
+    expect(problem.detail).toContain('fullName');
+    expect(problem.detail).toContain('birthDate');
+    expect(problem.detail).toContain('consentToProcess');
+  });
+
+  it('400 for an empty body', async () => {
+    const problem = await expectRefused((post) => post.send({}), 400);
+    expect(problem.detail).toContain('documentNumber');
+    expect(problem.errors?.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('400 for a number where a date is expected (birthDate: 123)', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ birthDate: 123 })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['birthDate']);
+    expect(problem.detail).toMatch(/^birthDate: /);
+  });
+
+  it("400 for a string where a boolean is expected (consentToProcess: 'yes')", async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ consentToProcess: 'yes' })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['consentToProcess']);
+    expect(problem.detail).toContain('consentToProcess');
+  });
+
+  it('400 for an unknown property, naming it', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ favouriteColour: 'blue' })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['favouriteColour']);
+    expect(problem.detail).toContain('favouriteColour');
+  });
+
+  it.each(['XX', 'kh'])('400 for the nationality %p, which is not a node country code', async (nationality) => {
+    const problem = await expectRefused((post) => post.send(aWorker({ nationality })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['nationality']);
+    expect(problem.detail).toContain('nationality');
+  });
+
+  it('400 for an invalid intended destination', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ intendedDestination: 'th' })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['intendedDestination']);
+  });
+
+  it('422 for a nationality of another node than KH', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ nationality: 'LA' })), 422);
+    expect(problem.type).toContain('unprocessable');
+    // The rule's message says which value broke it; it talks of "nationals", not the field name.
+    expect(problem.detail).toMatch(/KH nationals only, got LA/);
+  });
+
+  it('422 for a birth date in the future', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker({ birthDate: '2999-01-01' })), 422);
+    expect(problem.detail).toContain('birthDate');
+  });
+
+  it('413 for a 1 MB body', async () => {
+    const body = JSON.stringify(aWorker({ fullName: 'x'.repeat(1024 * 1024) }));
+    const problem = await expectRefused((post) => post.set('Content-Type', 'application/json').send(body), 413);
+    expect(problem.detail).toMatch(/limit/);
+  });
+
+  it('400 for malformed JSON', async () => {
+    const problem = await expectRefused(
+      (post) => post.set('Content-Type', 'application/json').send('{"fullName": "Sok Dara", "sex": '),
+      400,
+    );
+    expect(problem.detail).toMatch(/JSON/i);
+  });
+
+  it('401 without a token', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker()), 401, null);
+    expect(problem.detail).toMatch(/Bearer/);
+  });
+
+  it('401 with a token signed by another secret', async () => {
+    const forged = `${officer.slice(0, -4)}AAAA`;
+    await expectRefused((post) => post.send(aWorker()), 401, forged);
+  });
+
+  it('403 for a role that may not register workers (statistician)', async () => {
+    const problem = await expectRefused((post) => post.send(aWorker()), 403, bearer('KH', ['statistician']));
+    expect(problem.detail).toContain('ministry-officer');
+  });
+
+  it('201 for a valid registration, so the fixture itself is valid', async () => {
+    const before = await stored();
+    const response = await request(app.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorker()).expect(201);
+    expect(response.body.workerId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.body.journeyId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await stored()).toEqual({ workers: before.workers + 1, outbox: before.outbox + 1 });
+  });
+
+  it('409 for a second registration of the same document, storing nothing', async () => {
+    const worker = aWorker();
+    await request(app.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(worker).expect(201);
+    const problem = await expectRefused((post) => post.send({ ...worker, fullNameLatin: 'Sok Dara Again' }), 409);
+    expect(problem.detail).toContain(worker.documentNumber as string);
+    expect(problem.detail).toContain('passport');
+  });
+});

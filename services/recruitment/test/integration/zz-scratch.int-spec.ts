@@ -1,0 +1,21 @@
+import request from 'supertest';
+import { createRecruitmentApp } from '../../src/recruitment.app';
+import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+jest.setTimeout(60000);
+it('prints', async () => {
+  const kh = testNodeConfig('KH'); const database = uniqueName('it_scratch');
+  const { app } = await createRecruitmentApp(kh, { database, startRelay: false });
+  const s = app.getHttpServer();
+  const o = bearer('KH', ['ministry-officer']);
+  const show = (r: request.Response) => process.stdout.write(`${r.status} ${r.headers['content-type']} ${r.text.slice(0, 400)}\n`);
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'application/json').send('{"a": '));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(1024 * 1024) })));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(150 * 1024) })));
+  show(await request(s).post('/api/v1/workers').send({}));
+  show(await request(s).post('/api/v1/workers').set('Authorization', bearer('KH', ['statistician'])).send({}));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).send({ nationality: 'LA' }));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'text/plain').send('hello'));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'application/json').send('[]'));
+  show(await request(s).post('/api/v1/workers').set('Authorization', o).set('Content-Type', 'application/json').send('"str"'));
+  await app.close(); await dropTestDatabases(kh, database);
+});

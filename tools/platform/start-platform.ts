@@ -1,0 +1,95 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, serviceUrl } from './platform-layout';
+
+/**
+ * `npm start`: runs every service of the KH and TH nodes as its own process against the
+ * Postgres and Kafka that tools/start.sh brought up, waits until each /health answers 200,
+ * prints where to look, and on Ctrl-C stops the services (then the broker, if it started it).
+ */
+const root = path.resolve(__dirname, '../..');
+const children: { label: string; process: ChildProcess }[] = [];
+let stopping = false;
+
+function startService(country: string, service: (typeof PLATFORM_SERVICES)[number], port: number): void {
+  const label = `${country} ${service.name}`.padEnd(15);
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.main)], {
+    cwd: root,
+    env: { ...process.env, COUNTRY: country, PORT: String(port), CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => console.log(`[${label}] ${line}`));
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[${label}] exited unexpectedly (${signal ?? code}); stopping the platform`);
+      void shutdown(1);
+    }
+  });
+  children.push({ label, process: child });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url}/health did not answer 200 within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping the platform…');
+    const exits = children.map(
+      ({ process: child }) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve()))),
+    );
+    for (const { process: child } of children) child.kill('SIGTERM');
+    const forced = setTimeout(() => children.forEach(({ process: child }) => child.kill('SIGKILL')), 20_000);
+    await Promise.all(exits);
+    clearTimeout(forced);
+    if (process.env.CORRIDOR_STOP_KAFKA_ON_EXIT === '1') {
+      execFileSync('bash', [path.join(root, 'infra/kafka/broker.sh'), 'stop'], { stdio: 'inherit' });
+    }
+    console.log('Stopped.');
+  }
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  for (const node of PLATFORM_NODES) {
+    for (const service of PLATFORM_SERVICES) startService(node.country, service, node.portBase + service.portOffset);
+  }
+  await Promise.all(PLATFORM_NODES.flatMap((n) => PLATFORM_SERVICES.map((s) => waitForHealth(serviceUrl(n.country, s.name), 120_000))));
+  const rows = PLATFORM_NODES.flatMap((n) =>
+    PLATFORM_SERVICES.map((s) => `  ${n.country}  ${s.name.padEnd(12)} ${serviceUrl(n.country, s.name).padEnd(24)} docs ${serviceUrl(n.country, s.name)}/api/docs`),
+  );
+  console.log(
+    [
+      '',
+      `Corridor is running: two country nodes on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
+      ...rows,
+      '',
+      'Health:     curl http://127.0.0.1:3101/health',
+      'A token:    npm run token -- --country KH --role ministry-officer',
+      'The demo:   npm run demo        (in another terminal)',
+      'Stop:       Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  void shutdown(1);
+});
