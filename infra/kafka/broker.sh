@@ -229,8 +229,8 @@ format_if_needed() {
     printf '%s\n' "$cid" >"$CLUSTER_ID_FILE"
   fi
   log "formatting KRaft storage in $LOG_DIRS (cluster id $cid)"
-  # Static quorum (controller.quorum.voters), so no --standalone: the voter endpoint comes from
-  # server.properties on every start and KAFKA_CONTROLLER_PORT can change between runs.
+  # Static quorum (controller.quorum.voters, as in the apache/kafka image examples), so no
+  # --standalone: that flag is for the dynamic quorum (controller.quorum.bootstrap.servers).
   java_base_opts
   if ! "$JAVA" "${JAVA_OPTS[@]}" -Xms64m -Xmx256m kafka.tools.StorageTool format \
       -t "$cid" -c "$PROPS" --ignore-formatted >"$LOGS_DIR/format.out" 2>&1; then

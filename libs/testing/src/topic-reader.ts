@@ -18,7 +18,7 @@ export async function readTopic(
   timeoutMs = 15_000,
 ): Promise<ReadRecord[]> {
   const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: uniqueName('test-reader') });
+  const consumer = kafka.consumer({ groupId: uniqueName('test-reader'), maxWaitTimeInMs: 200 });
   const records: ReadRecord[] = [];
   await consumer.connect();
   try {

@@ -93,6 +93,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
       sessionTimeout: 30_000,
       rebalanceTimeout: 60_000,
       heartbeatInterval: 3_000,
+      // A fetch waits at most this long when idle; it also bounds how long shutdown waits for it.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
       // Restart after any crash, e.g. while the broker is down; the consumer rejoins on its own.
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8, restartOnFailure: async () => true },
