@@ -25,7 +25,7 @@ export function aWorker(overrides: Record<string, unknown> = {}) {
     intendedDestination: 'TH',
     occupationIsco: '9333',
     consentToProcess: true,
-    consentToShare: true,
+    consentToShare: true, consentGivenHow: 'signed-form',
     ...overrides,
   };
 }

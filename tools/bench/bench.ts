@@ -40,7 +40,7 @@ async function main(): Promise<void> {
           body: JSON.stringify({
             fullName: 'សុខ ដារ៉ា', fullNameLatin: 'Sok Dara', sex: i % 2 ? 'male' : 'female', birthDate: '1998-04-17',
             nationality: 'KH', documentType: 'passport', documentNumber: `B${String(i).padStart(8, '0')}${Date.now() % 1000}`,
-            documentExpiry: '2031-01-31', intendedDestination: 'TH', consentToProcess: true, consentToShare: true,
+            documentExpiry: '2031-01-31', intendedDestination: 'TH', consentToProcess: true, consentToShare: true, consentGivenHow: 'signed-form',
           }),
         });
         if (response.status !== 201) throw new Error(`registration ${i} answered ${response.status}: ${await response.text()}`);

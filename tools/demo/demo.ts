@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     intendedDestination: 'TH',
     occupationIsco: '9333',
     consentToProcess: true,
-    consentToShare: true,
+    consentToShare: true, consentGivenHow: 'signed-form',
   };
   const registered = await call('POST', `${serviceUrl('KH', 'recruitment')}/api/v1/workers`, token('KH', ['ministry-officer']), worker);
   if (registered.status !== 201) throw new Error(`registration failed (${registered.status}): ${JSON.stringify(registered.body)}`);

@@ -1,1 +1,11 @@
-export {};
+export * from './audit-hash';
+export * from './audit-entry.entity';
+export * from './audit-trail';
+export * from './verify-audit-chain';
+export * from './audit-query.dto';
+export * from './audit-views';
+export * from './audit-log.query';
+export * from './audit.controller';
+export * from './audit.module';
+export * from './migrations/1763900000300-audit-log';
+export { AuditLog1763900000300 as AuditLogMigration } from './migrations/1763900000300-audit-log';

@@ -1,1 +1,5 @@
-export {};
+export * from './field-cipher';
+export * from './blind-index';
+export * from './encrypted-column';
+export * from './country-sealed-box';
+export * from './country-keys';

@@ -1,12 +1,14 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
+import { AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
 import { AuthModule } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
-import { HealthModule } from '@corridor/http';
+import { HealthModule, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
 import { NodeConfigModule } from './node-config.module';
+import { PersonDataKeysModule } from './person-data-keys.module';
 
 export interface CorridorServiceOptions {
   service: string;
@@ -22,7 +24,8 @@ export interface CorridorServiceOptions {
 
 /**
  * The infrastructure every stage service of a country node stands on: its own database through
- * TypeORM (outbox and inbox included), Kafka messaging, officer tokens, /health, node config.
+ * TypeORM (outbox, inbox, audit log, idempotency keys included), Kafka messaging, officer
+ * tokens, person-data keys, /health, node config.
  */
 @Module({})
 export class CorridorServiceModule {
@@ -33,12 +36,13 @@ export class CorridorServiceModule {
       global: true,
       imports: [
         NodeConfigModule.forRoot(options.config),
+        PersonDataKeysModule.forCountry(options.config.country),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             server: options.config.postgres,
             database: options.database,
-            entities: [...options.entities, OutboxMessage, InboxRecord],
-            migrations: [MessagingTables1763900000000, ...options.migrations],
+            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
+            migrations: [MessagingTables1763900000000, AuditLogMigration, IdempotencyKeysMigration, ...options.migrations],
           }),
         ),
         MessagingModule.forService({
@@ -50,6 +54,9 @@ export class CorridorServiceModule {
         }),
         AuthModule.forRoot({ secret: options.config.jwtSecret }),
         HealthModule.forChecks([PostgresHealth, KafkaHealth]),
+        // Every service keeps its own hash-chained audit log and honours Idempotency-Key on writes.
+        AuditModule,
+        IdempotencyModule,
       ],
       providers: [PostgresHealth],
       exports: [PostgresHealth],

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { toJson, type JsonObject } from '@bufbuild/protobuf';
-import { WorkerRegisteredSchema, occurredAt, stageOfTopic } from '@corridor/events';
+import { ConsentToShareWithdrawnSchema, WorkerNominatedSchema, WorkerRegisteredSchema, occurredAt, stageOfTopic } from '@corridor/events';
 import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { Journey } from './journey.entity';
 import { TimelineEntry } from './timeline-entry.entity';
@@ -16,7 +16,19 @@ export class TimelineProjector {
     await this.record(event, { agencyId: event.payload.registeringAgencyId || null });
   }
 
-  private async record(event: ReceivedEvent, journeyFacts: Partial<Pick<Journey, 'agencyId'>> = {}): Promise<void> {
+  @HandlesEvent(WorkerNominatedSchema)
+  async onWorkerNominated(event: ReceivedEventOf<typeof WorkerNominatedSchema>): Promise<void> {
+    // The timeline never holds person data, not even sealed: it says only whether some was shared.
+    const { sealedPersonData: _sealed, ...rest } = toJson(WorkerNominatedSchema, event.payload) as JsonObject;
+    await this.record(event, {}, { ...rest, personDataShared: event.payload.sealedPersonData.length > 0 });
+  }
+
+  @HandlesEvent(ConsentToShareWithdrawnSchema)
+  async onConsentToShareWithdrawn(event: ReceivedEventOf<typeof ConsentToShareWithdrawnSchema>): Promise<void> {
+    await this.record(event);
+  }
+
+  private async record(event: ReceivedEvent, journeyFacts: Partial<Pick<Journey, 'agencyId'>> = {}, details?: JsonObject): Promise<void> {
     const { envelope, manager } = event;
     const at = occurredAt(envelope);
     const crossBorder = Boolean(envelope.corridor?.destination);
@@ -52,7 +64,7 @@ export class TimelineProjector {
       recordedByAgency: envelope.recordedBy?.agencyId || null,
       recordedByOfficer: envelope.recordedBy?.officerId || null,
       topic: event.topic,
-      details: toJson(event.schema, event.payload as never) as JsonObject,
+      details: details ?? (toJson(event.schema, event.payload as never) as JsonObject),
     });
     await manager.insert(TimelineEntry, entry);
   }

@@ -8,24 +8,32 @@ export class CreateWorker1763900000100 implements MigrationInterface {
       CREATE TABLE worker (
         id uuid PRIMARY KEY,
         journey_id uuid NOT NULL UNIQUE,
-        full_name text NOT NULL,
-        full_name_latin text NOT NULL,
+        full_name_enc text NOT NULL,
+        full_name_latin_enc text NOT NULL,
+        birth_date_enc text NOT NULL,
+        document_number_enc text NOT NULL,
+        document_index text NOT NULL,
+        name_index text[] NOT NULL,
         sex text NOT NULL CHECK (sex IN ('female', 'male', 'other')),
-        birth_date date NOT NULL,
-        nationality char(2) NOT NULL,
+        birth_year int NOT NULL,
+        nationality text NOT NULL,
         document_type text NOT NULL CHECK (document_type IN ('passport', 'national-id')),
-        document_number text NOT NULL,
         document_expiry date NOT NULL,
         intended_destination text,
         occupation_isco text,
         agency_id text,
         consent_to_process boolean NOT NULL,
         consent_to_share boolean NOT NULL,
+        consent_given_how text NOT NULL,
+        consent_to_share_withdrawn_on date,
+        nominated_destination text,
         registered_by text NOT NULL,
         registered_at timestamptz NOT NULL DEFAULT now()
       )`);
     // One registration per identity document: the exact-duplicate rule, enforced by the database too.
-    await runner.query('CREATE UNIQUE INDEX worker_document ON worker (nationality, document_type, document_number)');
+    await runner.query('CREATE UNIQUE INDEX worker_document ON worker (document_index)');
+    await runner.query('CREATE INDEX worker_name_search ON worker USING gin (name_index)');
+    await runner.query('CREATE INDEX worker_agency ON worker (agency_id)');
   }
 
   async down(runner: QueryRunner): Promise<void> {

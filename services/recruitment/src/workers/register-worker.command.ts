@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { NODE_COUNTRIES } from '@corridor/reference-data';
 
+export const CONSENT_FORMS = ['signed-form', 'thumbprint', 'electronic', 'verbal-witnessed'] as const;
+
 /** What an officer or agency sends to register a worker; anything else is refused. */
 export class RegisterWorkerCommand {
   @ApiProperty({ example: 'សុខ ដារ៉ា', description: "Full name in the worker's own script" })
@@ -56,7 +58,11 @@ export class RegisterWorkerCommand {
   @Equals(true, { message: 'consentToProcess must be true: a worker cannot be registered without consent' })
   consentToProcess: boolean;
 
-  @ApiProperty({ example: true, description: 'Consent to share along the corridor' })
+  @ApiProperty({ example: true, description: 'Consent to share person data with the destination along the corridor' })
   @IsBoolean()
   consentToShare: boolean;
+
+  @ApiProperty({ enum: CONSENT_FORMS, example: 'signed-form', description: 'How the worker gave consent' })
+  @IsIn(CONSENT_FORMS, { message: `consentGivenHow must be one of ${CONSENT_FORMS.join(', ')}` })
+  consentGivenHow: (typeof CONSENT_FORMS)[number];
 }

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
-import { Sex, WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
+import { WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { InjectNodeConfig } from '@corridor/service-runtime';
 import type { RegisterWorkerCommand } from './register-worker.command';
 import { Worker } from './worker.entity';
+import { WorkerPersonData } from './worker-person-data';
 import { InvalidRegistration, WorkerAlreadyRegistered } from './worker-registration.errors';
-
-const SEX_ON_THE_WIRE = { female: Sex.FEMALE, male: Sex.MALE, other: Sex.OTHER } as const;
+import { SEX_ON_THE_WIRE } from './worker-events';
 
 export interface RegisteredWorker {
   workerId: string;
@@ -23,29 +24,46 @@ export interface RegisteredWorker {
 export class RegisterWorkerUseCase {
   constructor(
     private readonly outbox: Outbox,
+    private readonly personData: WorkerPersonData,
+    private readonly audit: AuditTrail,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
   async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorker> {
     this.checkRules(command, officer, today);
+    const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
     return this.outbox.transaction(async ({ manager, publish }) => {
-      const existing = await manager.findOne(Worker, {
-        where: { nationality: command.nationality, documentType: command.documentType, documentNumber: command.documentNumber },
-      });
+      const existing = await manager.findOne(Worker, { where: { documentIndex }, select: { id: true } });
       if (existing) throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, existing.id);
+      const id = uuidv7();
       const worker = manager.create(Worker, {
-        id: uuidv7(),
+        id,
         journeyId: uuidv7(),
-        ...command,
+        ...this.personData.seal(id, command, command.nationality, command.documentType),
+        sex: command.sex,
+        birthYear: Number(command.birthDate.slice(0, 4)),
+        nationality: command.nationality,
+        documentType: command.documentType,
+        documentExpiry: command.documentExpiry,
         intendedDestination: command.intendedDestination ?? null,
         occupationIsco: command.occupationIsco ?? null,
         agencyId: officer.agencyId ?? null,
+        consentToProcess: command.consentToProcess,
+        consentToShare: command.consentToShare,
+        consentGivenHow: command.consentGivenHow,
         registeredBy: officer.subject,
       });
       await manager.insert(Worker, worker).catch((error: { code?: string }) => {
         // 23505: a concurrent registration of the same document won the race.
         if (error.code === '23505') throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, 'concurrent');
         throw error;
+      });
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'worker.register',
+        targetType: 'worker',
+        targetId: worker.id,
+        reason: 'registration',
       });
       await publish(
         countryTopic(this.config.country, 'recruitment'),
@@ -57,7 +75,7 @@ export class RegisterWorkerUseCase {
           payload: create(WorkerRegisteredSchema, {
             workerId: worker.id,
             sex: SEX_ON_THE_WIRE[worker.sex],
-            birthYear: Number(worker.birthDate.slice(0, 4)),
+            birthYear: worker.birthYear,
             nationality: worker.nationality,
             intendedDestination: worker.intendedDestination ?? '',
             occupationIsco: worker.occupationIsco ?? '',
@@ -67,7 +85,7 @@ export class RegisterWorkerUseCase {
           }),
         }),
       );
-      const saved = await manager.findOneByOrFail(Worker, { id: worker.id });
+      const saved = await manager.findOneOrFail(Worker, { where: { id: worker.id }, select: { id: true, journeyId: true, registeredAt: true } });
       return { workerId: saved.id, journeyId: saved.journeyId, registeredAt: saved.registeredAt.toISOString() };
     });
   }

@@ -3,7 +3,11 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export type DocumentType = 'passport' | 'national-id';
 export type WorkerSex = 'female' | 'male' | 'other';
 
-/** A migrant worker as the origin country registers them; person data never leaves this table in clear. */
+/**
+ * A migrant worker as the origin country registers them. Person data (names, birth date,
+ * document number) is stored only encrypted (`*_enc`, AES-256-GCM, key id inside the value);
+ * lookups go through keyed blind indexes, never plaintext.
+ */
 @Entity({ name: 'worker' })
 export class Worker {
   @PrimaryColumn('uuid')
@@ -13,27 +17,38 @@ export class Worker {
   @Column({ name: 'journey_id', type: 'uuid', unique: true })
   journeyId: string;
 
-  @Column({ name: 'full_name' })
-  fullName: string;
+  @Column({ name: 'full_name_enc', type: 'text' })
+  fullNameEnc: string;
 
-  @Column({ name: 'full_name_latin' })
-  fullNameLatin: string;
+  @Column({ name: 'full_name_latin_enc', type: 'text' })
+  fullNameLatinEnc: string;
+
+  @Column({ name: 'birth_date_enc', type: 'text' })
+  birthDateEnc: string;
+
+  @Column({ name: 'document_number_enc', type: 'text' })
+  documentNumberEnc: string;
+
+  /** Blind index of nationality + document type + number: the exact-duplicate rule. */
+  @Column({ name: 'document_index', type: 'text', unique: true })
+  documentIndex: string;
+
+  /** Blind indexes of each name and name word, in both scripts: search without plaintext. */
+  @Column({ name: 'name_index', type: 'text', array: true })
+  nameIndex: string[];
 
   @Column({ type: 'text' })
   sex: WorkerSex;
 
-  /** A calendar date, kept as 'YYYY-MM-DD' so it never drifts across time zones. */
-  @Column({ name: 'birth_date', type: 'date' })
-  birthDate: string;
+  /** Kept in clear for statistics by age group; the full birth date is encrypted. */
+  @Column({ name: 'birth_year', type: 'int' })
+  birthYear: number;
 
-  @Column({ length: 2 })
+  @Column({ type: 'text' })
   nationality: string;
 
   @Column({ name: 'document_type', type: 'text' })
   documentType: DocumentType;
-
-  @Column({ name: 'document_number' })
-  documentNumber: string;
 
   @Column({ name: 'document_expiry', type: 'date' })
   documentExpiry: string;
@@ -53,7 +68,17 @@ export class Worker {
   @Column({ name: 'consent_to_share' })
   consentToShare: boolean;
 
-  @Column({ name: 'registered_by' })
+  @Column({ name: 'consent_given_how', type: 'text' })
+  consentGivenHow: string;
+
+  @Column({ name: 'consent_to_share_withdrawn_on', type: 'date', nullable: true })
+  consentToShareWithdrawnOn: string | null;
+
+  /** Set when the worker is put on a destination's name list (the first cross-border event). */
+  @Column({ name: 'nominated_destination', type: 'text', nullable: true })
+  nominatedDestination: string | null;
+
+  @Column({ name: 'registered_by', type: 'text' })
   registeredBy: string;
 
   @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })

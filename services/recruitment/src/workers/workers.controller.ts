@@ -1,23 +1,79 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiBadRequestResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { ApiIdempotencyKey } from '@corridor/http';
+import { NodeOfficersOnlyGuard } from '@corridor/service-runtime';
+import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
+import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
 import { RegisterWorkerCommand } from './register-worker.command';
 import { RegisterWorkerUseCase, type RegisteredWorker } from './register-worker.usecase';
+import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
+import { NominateWorkerCommand, ReadPurposeQuery, SearchWorkersQuery, WithdrawConsentCommand } from './worker-requests';
 
+/** Workers at origin: only this node's ministry officers and its licensed agencies (their own workers). */
 @ApiTags('workers')
 @ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'The caller lacks the role (problem+json)' })
 @Controller('api/v1/workers')
+@RequireRoles('ministry-officer', 'agency-staff')
+@UseGuards(NodeOfficersOnlyGuard)
 export class WorkersController {
-  constructor(private readonly registerWorker: RegisterWorkerUseCase) {}
+  constructor(
+    private readonly registerWorker: RegisterWorkerUseCase,
+    private readonly nominateWorker: NominateWorkerUseCase,
+    private readonly withdrawConsent: WithdrawConsentUseCase,
+    private readonly readWorkers: ReadWorkersUseCase,
+  ) {}
 
   @Post()
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'agency-staff')
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The worker is registered and their journey opened', schema: { example: { workerId: '0193…', journeyId: '0193…', registeredAt: '2026-11-23T10:00:00.000Z' } } })
   @ApiBadRequestResponse({ description: 'Missing or malformed fields, unknown properties (problem+json)' })
   @ApiConflictResponse({ description: 'A worker with this identity document is already registered (problem+json)' })
   @ApiUnprocessableEntityResponse({ description: 'A registration rule is broken, e.g. another nationality than the node (problem+json)' })
   register(@Body() command: RegisterWorkerCommand, @CurrentOfficer() officer: Officer): Promise<RegisteredWorker> {
     return this.registerWorker.execute(command, officer);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Workers whose name matches in either script (each read is audited)' })
+  search(@Query() query: SearchWorkersQuery, @CurrentOfficer() officer: Officer): Promise<WorkerView[]> {
+    return this.readWorkers.searchByName(query.name, officer, query.purpose, query.limit ?? 20);
+  }
+
+  @Get(':workerId')
+  @ApiOkResponse({ description: 'The worker with person data decrypted (the read is audited)' })
+  @ApiNotFoundResponse({ description: 'No such worker, or not visible to the caller (problem+json)' })
+  one(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: ReadPurposeQuery, @CurrentOfficer() officer: Officer): Promise<WorkerView> {
+    return this.readWorkers.one(workerId, officer, query.purpose);
+  }
+
+  @Post(':workerId/nominations')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: "The worker is on the destination's name list; the journey crosses the corridor" })
+  @ApiConflictResponse({ description: 'The corridor is not open, or the worker is already nominated (problem+json)' })
+  nominate(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: NominateWorkerCommand, @CurrentOfficer() officer: Officer): Promise<Nomination> {
+    return this.nominateWorker.execute(workerId, command.destination, officer);
+  }
+
+  @Post(':workerId/consent-withdrawals')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Consent to share is withdrawn; later cross-border events carry no person data' })
+  @ApiConflictResponse({ description: 'Consent to share was not given or is already withdrawn (problem+json)' })
+  withdraw(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: WithdrawConsentCommand, @CurrentOfficer() officer: Officer) {
+    return this.withdrawConsent.execute(workerId, command.howGiven, officer);
   }
 }

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file corridor/v1/recruitment.proto.
  */
 export const file_corridor_v1_recruitment: GenFile = /*@__PURE__*/
-  fileDesc("Ch1jb3JyaWRvci92MS9yZWNydWl0bWVudC5wcm90bxILY29ycmlkb3IudjEi+QEKEFdvcmtlclJlZ2lzdGVyZWQSEQoJd29ya2VyX2lkGAEgASgJEh0KA3NleBgCIAEoDjIQLmNvcnJpZG9yLnYxLlNleBISCgpiaXJ0aF95ZWFyGAMgASgFEhMKC25hdGlvbmFsaXR5GAQgASgJEhwKFGludGVuZGVkX2Rlc3RpbmF0aW9uGAUgASgJEhcKD29jY3VwYXRpb25faXNjbxgGIAEoCRIdChVyZWdpc3RlcmluZ19hZ2VuY3lfaWQYByABKAkSGgoSY29uc2VudF90b19wcm9jZXNzGAggASgIEhgKEGNvbnNlbnRfdG9fc2hhcmUYCSABKAgqRwoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEg4KClNFWF9GRU1BTEUQARIMCghTRVhfTUFMRRACEg0KCVNFWF9PVEhFUhADYgZwcm90bzM");
+  fileDesc("Ch1jb3JyaWRvci92MS9yZWNydWl0bWVudC5wcm90bxILY29ycmlkb3IudjEi+QEKEFdvcmtlclJlZ2lzdGVyZWQSEQoJd29ya2VyX2lkGAEgASgJEh0KA3NleBgCIAEoDjIQLmNvcnJpZG9yLnYxLlNleBISCgpiaXJ0aF95ZWFyGAMgASgFEhMKC25hdGlvbmFsaXR5GAQgASgJEhwKFGludGVuZGVkX2Rlc3RpbmF0aW9uGAUgASgJEhcKD29jY3VwYXRpb25faXNjbxgGIAEoCRIdChVyZWdpc3RlcmluZ19hZ2VuY3lfaWQYByABKAkSGgoSY29uc2VudF90b19wcm9jZXNzGAggASgIEhgKEGNvbnNlbnRfdG9fc2hhcmUYCSABKAgiqgEKClBlcnNvbkRhdGESEQoJZnVsbF9uYW1lGAEgASgJEhcKD2Z1bGxfbmFtZV9sYXRpbhgCIAEoCRISCgpiaXJ0aF9kYXRlGAMgASgJEhUKDWRvY3VtZW50X3R5cGUYBCABKAkSFwoPZG9jdW1lbnRfbnVtYmVyGAUgASgJEhcKD2RvY3VtZW50X2V4cGlyeRgGIAEoCRITCgtuYXRpb25hbGl0eRgHIAEoCSKhAQoPV29ya2VyTm9taW5hdGVkEhEKCXdvcmtlcl9pZBgBIAEoCRITCgtkZXN0aW5hdGlvbhgCIAEoCRIdCgNzZXgYAyABKA4yEC5jb3JyaWRvci52MS5TZXgSEgoKYmlydGhfeWVhchgEIAEoBRIXCg9vY2N1cGF0aW9uX2lzY28YBSABKAkSGgoSc2VhbGVkX3BlcnNvbl9kYXRhGAYgASgMIlUKF0NvbnNlbnRUb1NoYXJlV2l0aGRyYXduEhEKCXdvcmtlcl9pZBgBIAEoCRIUCgx3aXRoZHJhd25fb24YAiABKAkSEQoJaG93X2dpdmVuGAMgASgJKkcKA1NleBITCg9TRVhfVU5TUEVDSUZJRUQQABIOCgpTRVhfRkVNQUxFEAESDAoIU0VYX01BTEUQAhINCglTRVhfT1RIRVIQA2IGcHJvdG8z");
 
 /**
  * A worker was registered by the origin ministry or a licensed agency, opening a journey.
@@ -81,6 +81,144 @@ export type WorkerRegistered = Message<"corridor.v1.WorkerRegistered"> & {
  */
 export const WorkerRegisteredSchema: GenMessage<WorkerRegistered> = /*@__PURE__*/
   messageDesc(file_corridor_v1_recruitment, 0);
+
+/**
+ * Person data of a worker as the destination needs it (to confirm arrival and issue a permit).
+ * Never sent in clear: it travels only as SealedPersonData, encrypted for the destination.
+ *
+ * @generated from message corridor.v1.PersonData
+ */
+export type PersonData = Message<"corridor.v1.PersonData"> & {
+  /**
+   * @generated from field: string full_name = 1;
+   */
+  fullName: string;
+
+  /**
+   * @generated from field: string full_name_latin = 2;
+   */
+  fullNameLatin: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string birth_date = 3;
+   */
+  birthDate: string;
+
+  /**
+   * passport | national-id
+   *
+   * @generated from field: string document_type = 4;
+   */
+  documentType: string;
+
+  /**
+   * @generated from field: string document_number = 5;
+   */
+  documentNumber: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string document_expiry = 6;
+   */
+  documentExpiry: string;
+
+  /**
+   * @generated from field: string nationality = 7;
+   */
+  nationality: string;
+};
+
+/**
+ * Describes the message corridor.v1.PersonData.
+ * Use `create(PersonDataSchema)` to create a new message.
+ */
+export const PersonDataSchema: GenMessage<PersonData> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 1);
+
+/**
+ * The origin put the worker on the name list for a destination: the journey's first event on
+ * the corridor topic, so from here on the destination sees the journey.
+ *
+ * @generated from message corridor.v1.WorkerNominated
+ */
+export type WorkerNominated = Message<"corridor.v1.WorkerNominated"> & {
+  /**
+   * @generated from field: string worker_id = 1;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: string destination = 2;
+   */
+  destination: string;
+
+  /**
+   * @generated from field: corridor.v1.Sex sex = 3;
+   */
+  sex: Sex;
+
+  /**
+   * @generated from field: int32 birth_year = 4;
+   */
+  birthYear: number;
+
+  /**
+   * @generated from field: string occupation_isco = 5;
+   */
+  occupationIsco: string;
+
+  /**
+   * PersonData encrypted for the destination country's key (envelope.encryption_key_id names
+   * it); empty when the worker has not consented to share, or withdrew consent.
+   *
+   * @generated from field: bytes sealed_person_data = 6;
+   */
+  sealedPersonData: Uint8Array;
+};
+
+/**
+ * Describes the message corridor.v1.WorkerNominated.
+ * Use `create(WorkerNominatedSchema)` to create a new message.
+ */
+export const WorkerNominatedSchema: GenMessage<WorkerNominated> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 2);
+
+/**
+ * The worker withdrew consent to share person data along the corridor. Later cross-border
+ * events of this journey carry no person data.
+ *
+ * @generated from message corridor.v1.ConsentToShareWithdrawn
+ */
+export type ConsentToShareWithdrawn = Message<"corridor.v1.ConsentToShareWithdrawn"> & {
+  /**
+   * @generated from field: string worker_id = 1;
+   */
+  workerId: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string withdrawn_on = 2;
+   */
+  withdrawnOn: string;
+
+  /**
+   * e.g. in-person, written, phone
+   *
+   * @generated from field: string how_given = 3;
+   */
+  howGiven: string;
+};
+
+/**
+ * Describes the message corridor.v1.ConsentToShareWithdrawn.
+ * Use `create(ConsentToShareWithdrawnSchema)` to create a new message.
+ */
+export const ConsentToShareWithdrawnSchema: GenMessage<ConsentToShareWithdrawn> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 3);
 
 /**
  * @generated from enum corridor.v1.Sex

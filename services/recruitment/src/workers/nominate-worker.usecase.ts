@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import type { NodeConfig } from '@corridor/config';
+import { encodeSealed, sealForCountry, type CountryKeyring } from '@corridor/crypto';
+import { PersonDataSchema, WorkerNominatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
+import { ConflictProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { InjectNodeConfig, InjectPersonDataKeys } from '@corridor/service-runtime';
+import { findWorkerFor } from './worker-access';
+import { WorkerPersonData } from './worker-person-data';
+import { SEX_ON_THE_WIRE } from './worker-events';
+
+export class CorridorClosed extends ConflictProblem {
+  constructor(origin: string, destination: string, open: string[]) {
+    super(`no open corridor ${origin}→${destination}: nothing is published across that border. Open corridors from ${origin}: ${open.join(', ') || 'none'}`);
+  }
+}
+
+export class AlreadyNominated extends ConflictProblem {}
+
+export interface Nomination {
+  workerId: string;
+  journeyId: string;
+  destination: string;
+  personDataShared: boolean;
+}
+
+/**
+ * Puts a worker on a destination's name list: the journey's first event on the corridor topic.
+ * Person data goes with it only along an open corridor, only with consent to share, and only
+ * sealed for the destination country's key.
+ */
+@Injectable()
+export class NominateWorkerUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly personData: WorkerPersonData,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+    @InjectPersonDataKeys() private readonly keys: CountryKeyring,
+  ) {}
+
+  async execute(workerId: string, destination: string, officer: Officer): Promise<Nomination> {
+    const origin = this.config.country;
+    const open = this.config.corridors.filter((c) => c.origin === origin);
+    if (!open.some((c) => c.destination === destination)) {
+      throw new CorridorClosed(origin, destination, open.map((c) => `${c.origin}→${c.destination}`));
+    }
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const worker = await findWorkerFor(manager, officer, origin, workerId, true);
+      if (worker.nominatedDestination) {
+        throw new AlreadyNominated(`worker ${workerId} is already on the ${worker.nominatedDestination} name list`, { destination: worker.nominatedDestination });
+      }
+      worker.nominatedDestination = destination;
+      await manager.update('worker', { id: worker.id }, { nominatedDestination: destination });
+      const recipient = this.keys.publicKeyOf(destination);
+      const sealedPersonData = worker.consentToShare ? this.sealPersonData(worker, recipient, worker.journeyId) : new Uint8Array();
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'worker.nominate',
+        targetType: 'worker',
+        targetId: worker.id,
+        reason: `name list for ${destination}`,
+        details: { destination, personDataShared: worker.consentToShare },
+      });
+      await publish(
+        corridorTopic(origin, destination, 'recruitment'),
+        encodeEvent({
+          schema: WorkerNominatedSchema,
+          journeyId: worker.journeyId,
+          corridor: { origin, destination },
+          recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
+          encryptionKeyId: worker.consentToShare ? recipient.keyId : '',
+          payload: create(WorkerNominatedSchema, {
+            workerId: worker.id,
+            destination,
+            sex: SEX_ON_THE_WIRE[worker.sex],
+            birthYear: worker.birthYear,
+            occupationIsco: worker.occupationIsco ?? '',
+            sealedPersonData,
+          }),
+        }),
+      );
+      return { workerId: worker.id, journeyId: worker.journeyId, destination, personDataShared: worker.consentToShare };
+    });
+  }
+
+  private sealPersonData(worker: Parameters<WorkerPersonData['open']>[0], recipient: ReturnType<CountryKeyring['publicKeyOf']>, journeyId: string): Uint8Array {
+    const person = this.personData.open(worker);
+    const plain = toBinary(
+      PersonDataSchema,
+      create(PersonDataSchema, { ...person, documentType: worker.documentType, documentExpiry: worker.documentExpiry, nationality: worker.nationality }),
+    );
+    // The journey id as authenticated data: the sealed block cannot be replayed into another journey.
+    return encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(journeyId)));
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import type { NodeConfig } from '@corridor/config';
+import { InjectNodeConfig } from '@corridor/service-runtime';
+import { findWorkerFor, mayActOnWorker } from './worker-access';
+import { Worker } from './worker.entity';
+import { WorkerPersonData } from './worker-person-data';
+
+export interface WorkerView {
+  workerId: string;
+  journeyId: string;
+  fullName: string;
+  fullNameLatin: string;
+  sex: string;
+  birthDate: string;
+  nationality: string;
+  documentType: string;
+  documentNumber: string;
+  documentExpiry: string;
+  intendedDestination: string | null;
+  occupationIsco: string | null;
+  agencyId: string | null;
+  consent: { toProcess: boolean; toShare: boolean; givenHow: string; toShareWithdrawnOn: string | null };
+  nominatedDestination: string | null;
+  registeredAt: string;
+}
+
+/** Reads of person data: each one decrypts in memory and leaves an audit entry with its purpose. */
+@Injectable()
+export class ReadWorkersUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personData: WorkerPersonData,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async one(workerId: string, officer: Officer, reason: string): Promise<WorkerView> {
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await findWorkerFor(manager, officer, this.config.country, workerId);
+      await this.audit.record(manager, { actor: officer, action: 'worker.read', targetType: 'worker', targetId: worker.id, reason });
+      return this.view(worker);
+    });
+  }
+
+  /** Name search in either script, through the blind index: all words of the query must match. */
+  async searchByName(query: string, officer: Officer, reason: string, limit: number): Promise<WorkerView[]> {
+    const tokens = this.personData.nameQueryTokens(query);
+    return this.dataSource.transaction(async (manager) => {
+      const builder = manager
+        .createQueryBuilder(Worker, 'worker')
+        .where('worker.name_index @> :tokens', { tokens })
+        .orderBy('worker.registered_at', 'DESC')
+        .limit(limit);
+      if (!officer.roles.some((r) => r === 'ministry-officer' || r === 'admin')) {
+        builder.andWhere('worker.agency_id = :agency', { agency: officer.agencyId ?? '' });
+      }
+      const found = (await builder.getMany()).filter((w) => mayActOnWorker(officer, this.config.country, w));
+      for (const worker of found) {
+        await this.audit.record(manager, { actor: officer, action: 'worker.read', targetType: 'worker', targetId: worker.id, reason, details: { via: 'name-search' } });
+      }
+      return found.map((w) => this.view(w));
+    });
+  }
+
+  private view(worker: Worker): WorkerView {
+    const person = this.personData.open(worker);
+    return {
+      workerId: worker.id,
+      journeyId: worker.journeyId,
+      ...person,
+      sex: worker.sex,
+      nationality: worker.nationality,
+      documentType: worker.documentType,
+      documentExpiry: worker.documentExpiry,
+      intendedDestination: worker.intendedDestination,
+      occupationIsco: worker.occupationIsco,
+      agencyId: worker.agencyId,
+      consent: { toProcess: worker.consentToProcess, toShare: worker.consentToShare, givenHow: worker.consentGivenHow, toShareWithdrawnOn: worker.consentToShareWithdrawnOn },
+      nominatedDestination: worker.nominatedDestination,
+      registeredAt: worker.registeredAt.toISOString(),
+    };
+  }
+}
