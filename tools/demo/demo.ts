@@ -93,9 +93,30 @@ async function main(): Promise<void> {
   }
   console.log(`  arrived after ${Date.now() - started} ms`);
 
-  printTimeline('KH', kh);
   // Registration stays in the origin country: TH sees the journey only from its first cross-border event.
-  printTimeline('TH', await timeline('TH', journeyId, ['destination-officer']));
+  printTimeline('TH (before nomination)', await timeline('TH', journeyId, ['destination-officer']));
+
+  step('KH puts the worker on the TH name list: the first cross-border event, person data sealed for TH');
+  const nominated = await call('POST', `${serviceUrl('KH', 'recruitment')}/api/v1/workers/${workerId}/nominations`, token('KH', ['ministry-officer']), { destination: 'TH' });
+  if (nominated.status !== 201) throw new Error(`nomination failed (${nominated.status}): ${JSON.stringify(nominated.body)}`);
+  let th = await timeline('TH', journeyId, ['destination-officer']);
+  for (let i = 0; th.status !== 200 && i < 150; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    th = await timeline('TH', journeyId, ['destination-officer']);
+  }
+
+  step('KH tries to nominate to LA: no open corridor KH→LA, nothing crosses');
+  const closed = await call('POST', `${serviceUrl('KH', 'recruitment')}/api/v1/workers/${workerId}/nominations`, token('KH', ['ministry-officer']), { destination: 'LA' });
+  console.log(`  ${closed.status}: ${closed.body?.detail}`);
+
+  for (let i = 0; i < 50; i++) {
+    kh = await timeline('KH', journeyId, ['ministry-officer']);
+    if ((kh.body?.entries?.length ?? 0) >= 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  printTimeline('KH', kh);
+  printTimeline('TH', th);
+  printTimeline('LA officer asking the KH node (third country)', await call('GET', `${serviceUrl('KH', 'journey')}/api/v1/journeys/${journeyId}/timeline`, token('LA', ['ministry-officer'])));
 }
 
 main().catch((error) => {

@@ -2,6 +2,8 @@
 export const PLATFORM_NODES = [
   { country: 'KH', portBase: 3100 },
   { country: 'TH', portBase: 3200 },
+  // LA has its own corridor to TH but none with KH: it shares the cluster and must see nothing of KH→TH.
+  { country: 'LA', portBase: 3400 },
 ] as const;
 
 export const PLATFORM_SERVICES = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, serviceUrl } from './platform-layout';
 
 /**
- * `npm start`: runs every service of the KH and TH nodes as its own process against the
+ * `npm start`: runs every service of the KH, TH and LA nodes as its own process against the
  * Postgres and Kafka that tools/start.sh brought up, waits until each /health answers 200,
  * prints where to look, and on Ctrl-C stops the services (then the broker, if it started it).
  */
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Corridor is running: two country nodes on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
+      `Corridor is running: three country nodes (corridors ${process.env.CORRIDORS ?? PLATFORM_CORRIDORS}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
       ...rows,
       '',
       'Health:     curl http://127.0.0.1:3101/health',

@@ -3,3 +3,4 @@ export * from './validation';
 export * from './problem-details.filter';
 export * from './configure-http';
 export * from './health';
+export * from './idempotency';

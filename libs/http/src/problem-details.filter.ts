@@ -67,10 +67,3 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
-
-/** The same mapping for errors thrown by Express middleware (the body parser) outside Nest's filters. */
-export function problemDetailsMiddleware(error: unknown, request: Request, response: Response, next: (error?: unknown) => void): void {
-  if (response.headersSent) return next(error);
-  const problem = toProblem(error, request.originalUrl);
-  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
-}

@@ -1,5 +1,6 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestMicroservice } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import type { NodeConfig } from '@corridor/config';
 import { configureHttp, type HttpOptions } from '@corridor/http';
@@ -51,8 +52,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       topics: options.subscription.topics,
       retry: options.subscription.retry,
     });
-    const microservice = app.connectMicroservice({ strategy: events }, { inheritAppConfig: false });
+    // Filters must be registered before the microservice initialises its handlers, hence the
+    // deferred initialisation; the app's own init then must not run the hooks a second time.
+    const microservice = app.connectMicroservice({ strategy: events }, { inheritAppConfig: false, deferInitialization: true });
     microservice.useGlobalFilters(new PassThroughRpcErrorsFilter());
+    (microservice as unknown as NestMicroservice).setIsInitHookCalled(true);
   }
   await app.init();
   if (events) await app.startAllMicroservices();

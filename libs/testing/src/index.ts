@@ -1,2 +1,3 @@
 export * from './test-node';
 export * from './topic-reader';
+export * from './private-broker';

@@ -93,22 +93,22 @@ export class RegisterWorkerUseCase {
   private checkRules(command: RegisterWorkerCommand, officer: Officer, today: Date): void {
     const todayIso = today.toISOString().slice(0, 10);
     if (command.nationality !== this.config.country) {
-      throw new InvalidRegistration(`this is the ${this.config.country} node: it registers ${this.config.country} nationals only, got ${command.nationality}`);
+      throw new InvalidRegistration(`nationality: this is the ${this.config.country} node, it registers ${this.config.country} nationals only, got ${command.nationality}`, { field: 'nationality' });
     }
     if (officer.country !== this.config.country) {
       throw new InvalidRegistration(`an officer of ${officer.country} cannot register workers on the ${this.config.country} node`);
     }
     if (command.intendedDestination === this.config.country) {
-      throw new InvalidRegistration('intendedDestination must be another country than the origin');
+      throw new InvalidRegistration('intendedDestination must be another country than the origin', { field: 'intendedDestination' });
     }
     if (!isRealDate(command.birthDate) || command.birthDate >= todayIso) {
-      throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`);
+      throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`, { field: 'birthDate' });
     }
     if (ageOn(command.birthDate, todayIso) < 15) {
-      throw new InvalidRegistration('a worker must be at least 15 years old (ILO C138 minimum age for employment)');
+      throw new InvalidRegistration('birthDate: a worker must be at least 15 years old (ILO C138 minimum age for employment)', { field: 'birthDate' });
     }
     if (!isRealDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
-      throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`);
+      throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, { field: 'documentExpiry' });
     }
   }
 }

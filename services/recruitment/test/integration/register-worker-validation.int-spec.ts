@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
+import { mintDevelopmentToken } from '@corridor/auth';
 import { createRecruitmentApp } from '../../src/recruitment.app';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
 
@@ -25,7 +26,7 @@ function aWorker(overrides: Record<string, unknown> = {}): Record<string, unknow
     intendedDestination: 'TH',
     occupationIsco: '9333',
     consentToProcess: true,
-    consentToShare: true,
+    consentToShare: true, consentGivenHow: 'signed-form',
     ...overrides,
   };
 }
@@ -166,8 +167,9 @@ describe('POST /api/v1/workers refuses bad input with problem+json and stores no
   });
 
   it('401 with a token signed by another secret', async () => {
-    const forged = `${officer.slice(0, -4)}AAAA`;
-    await expectRefused((post) => post.send(aWorker()), 401, forged);
+    const forged = mintDevelopmentToken({ subject: 'officer-kh-1', country: 'KH', roles: ['ministry-officer'] }, 'not-the-node-secret');
+    const problem = await expectRefused((post) => post.send(aWorker()), 401, `Bearer ${forged}`);
+    expect(problem.detail).toMatch(/signature/);
   });
 
   it('403 for a role that may not register workers (statistician)', async () => {

@@ -1,0 +1,131 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import type { NodeConfig } from '@corridor/config';
+import { bearer, dropTestDatabases, eventually, startPrivateBroker, testNodeConfig, uniqueName, type PrivateBroker } from '@corridor/testing';
+import { createRecruitmentApp } from '@corridor/recruitment-service';
+// Cross-service by design: this suite checks recruitment's outbox end to end through the KH journey
+// consumer, as test/e2e does (the lint rule allows that there, not under services/*/test).
+import { createJourneyApp } from '@corridor/journey-service';
+
+// Two broker starts (~10-30 s each on a small machine) and up to a minute of recovery.
+jest.setTimeout(300_000);
+
+const recruitmentDb = uniqueName('it_kh_recruitment_restart');
+const journeyDb = uniqueName('it_kh_journey_restart');
+const officer = bearer('KH', ['ministry-officer']);
+
+let broker: PrivateBroker | undefined;
+let brokerUp = false;
+let kh: NodeConfig;
+let recruitment: INestApplication | undefined;
+let journey: INestApplication | undefined;
+let db: Client | undefined;
+
+function aWorker(): Record<string, unknown> {
+  return {
+    fullName: 'សុខ ដារ៉ា',
+    fullNameLatin: 'Sok Dara',
+    sex: 'female',
+    birthDate: '1998-04-17',
+    nationality: 'KH',
+    documentType: 'passport',
+    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
+    documentExpiry: '2031-01-31',
+    intendedDestination: 'TH',
+    occupationIsco: '9333',
+    consentToProcess: true,
+    consentToShare: true, consentGivenHow: 'signed-form',
+  };
+}
+
+interface Timeline {
+  entries: { eventId: string; eventType: string; details: { workerId: string } }[];
+}
+
+async function register(): Promise<{ workerId: string; journeyId: string }> {
+  const response = await request(recruitment!.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorker()).timeout(15_000);
+  expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
+  return response.body;
+}
+
+async function timeline(journeyId: string): Promise<request.Response> {
+  return request(journey!.getHttpServer()).get(`/api/v1/journeys/${journeyId}/timeline`).set('Authorization', officer).timeout(15_000);
+}
+
+async function onTimeline(journeyId: string, timeoutMs: number, what: string): Promise<Timeline> {
+  return eventually(
+    async () => {
+      const response = await timeline(journeyId);
+      return response.status === 200 ? (response.body as Timeline) : undefined;
+    },
+    timeoutMs,
+    what,
+  );
+}
+
+async function outboxRow(journeyId: string): Promise<{ published_at: Date | null }> {
+  const result = await db!.query('SELECT published_at FROM outbox WHERE record_key = $1', [journeyId]);
+  expect(result.rows).toHaveLength(1);
+  return result.rows[0];
+}
+
+beforeAll(async () => {
+  broker = await startPrivateBroker({ port: 19292, controllerPort: 19293 });
+  brokerUp = true;
+  kh = { ...testNodeConfig('KH'), kafkaBrokers: broker.brokers };
+  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh-restart') })).app;
+  recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb })).app;
+  db = new Client({ ...kh.postgres, database: recruitmentDb });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end().catch(() => undefined);
+  // Shutting down flushes the outbox and leaves the consumer group: give them a broker.
+  if (broker && !brokerUp) await broker.start().catch(() => undefined);
+  await recruitment?.close().catch(() => undefined);
+  await journey?.close().catch(() => undefined);
+  await broker?.destroy();
+  if (kh) await dropTestDatabases(kh, recruitmentDb, journeyDb);
+});
+
+describe('broker restart', () => {
+  it('the service reconnects by itself after the broker restarts and nothing written meanwhile is lost', async () => {
+    const a = await register();
+    const before = await onTimeline(a.journeyId, 30_000, 'worker A on the timeline');
+    expect(before.entries).toHaveLength(1);
+    expect(before.entries[0].details.workerId).toBe(a.workerId);
+
+    await broker!.stop();
+    brokerUp = false;
+
+    // The broker is down: the registration still commits, its event waits in the outbox.
+    const b = await register();
+    expect((await outboxRow(b.journeyId)).published_at).toBeNull();
+    expect((await timeline(b.journeyId)).status).toBe(404);
+
+    await broker!.start();
+    brokerUp = true;
+    const restartedAt = Date.now();
+
+    // Neither service is restarted or poked: the relay and the consumer reconnect on their own.
+    const after = await onTimeline(b.journeyId, 60_000, 'worker B on the timeline within 60 s of the broker restart');
+    const recoveredInMs = Date.now() - restartedAt;
+    expect(recoveredInMs).toBeLessThan(60_000);
+    expect(after.entries).toHaveLength(1);
+    expect(after.entries[0]).toMatchObject({ eventType: 'corridor.v1.WorkerRegistered', details: { workerId: b.workerId } });
+    expect((await outboxRow(b.journeyId)).published_at).toBeInstanceOf(Date);
+
+    // Exactly once, also a few seconds later (a re-sent batch would be deduplicated, not shown twice),
+    // and A is still there once.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const bAgain = await timeline(b.journeyId);
+    expect(bAgain.status).toBe(200);
+    expect((bAgain.body as Timeline).entries).toHaveLength(1);
+    const aAgain = await timeline(a.journeyId);
+    expect(aAgain.status).toBe(200);
+    expect((aAgain.body as Timeline).entries.map((e) => e.details.workerId)).toEqual([a.workerId]);
+    process.stdout.write(`broker-restart: worker B reached the timeline ${recoveredInMs} ms after the broker was back\n`);
+  });
+});
