@@ -71,7 +71,7 @@ async function outboxRow(journeyId: string): Promise<{ published_at: Date | null
 }
 
 beforeAll(async () => {
-  broker = await startPrivateBroker({ port: 19292, controllerPort: 19293 });
+  broker = await startPrivateBroker();
   brokerUp = true;
   kh = { ...testNodeConfig('KH'), kafkaBrokers: broker.brokers };
   journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh-restart') })).app;

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequireRoles } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { AuditLogQuery } from './audit-log.query';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditPage, AuditVerifyView } from './audit-views';
@@ -10,6 +11,8 @@ import { AuditPage, AuditVerifyView } from './audit-views';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'The caller is neither auditor nor admin (problem+json)' })
 @RequireRoles('auditor', 'admin')
+// An auditor reads the audit log of their own country's services only.
+@UseGuards(NodeOfficersOnlyGuard)
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(private readonly auditLog: AuditLogQuery) {}

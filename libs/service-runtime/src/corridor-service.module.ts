@@ -3,11 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
 import { AuthModule } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
+import { NodeConfigModule, type NodeConfig } from '@corridor/config';
 import { HealthModule, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
-import { NodeConfigModule } from './node-config.module';
 import { PersonDataKeysModule } from './person-data-keys.module';
 
 export interface CorridorServiceOptions {

@@ -1,5 +1,3 @@
-export * from './node-config.module';
 export * from './corridor-service.module';
 export * from './create-service-app';
 export * from './person-data-keys.module';
-export * from './node-officers-only.guard';

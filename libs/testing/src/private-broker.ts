@@ -1,13 +1,26 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import path from 'node:path';
+
+/** A TCP port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BROKER_SCRIPT = path.join(REPO_ROOT, 'infra/kafka/broker.sh');
 
 export interface PrivateBrokerOptions {
-  /** PLAINTEXT listener port; default 19292. */
+  /** PLAINTEXT listener port; default: a free port, so parallel runs on one machine never collide. */
   port?: number;
   /** KRaft controller port; default port + 1. */
   controllerPort?: number;
@@ -37,8 +50,8 @@ export interface PrivateBroker {
 
 /** Creates a private broker without starting it. */
 export async function createPrivateBroker(options: PrivateBrokerOptions = {}): Promise<PrivateBroker> {
-  const port = options.port ?? 19292;
-  const controllerPort = options.controllerPort ?? port + 1;
+  const port = options.port ?? (await freePort());
+  const controllerPort = options.controllerPort ?? (await freePort());
   const readyTimeoutSec = options.readyTimeoutSec ?? 120;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), `corridor-kafka-${port}-`)));
   const env: NodeJS.ProcessEnv = {

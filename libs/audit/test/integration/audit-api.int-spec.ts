@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '@corridor/auth';
-import { DEVELOPMENT_JWT_SECRET } from '@corridor/config';
+import { DEVELOPMENT_JWT_SECRET, NodeConfigModule } from '@corridor/config';
 import { configureHttp } from '@corridor/http';
 import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
@@ -43,6 +43,7 @@ beforeAll(async () => {
         serviceDataSourceOptions({ server: config.postgres, database, entities: [AuditEntry], migrations: [AuditLog1763900000300] }),
       ),
       AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET }),
+      NodeConfigModule.forRoot(testNodeConfig('KH')),
       AuditModule,
     ],
   }).compile();

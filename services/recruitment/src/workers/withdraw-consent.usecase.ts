@@ -3,10 +3,10 @@ import { create } from '@bufbuild/protobuf';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
+import { InjectNodeConfig } from '@corridor/config';
 import { ConsentToShareWithdrawnSchema, corridorTopic, countryTopic, encodeEvent } from '@corridor/events';
 import { ConflictProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { InjectNodeConfig } from '@corridor/service-runtime';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
 

@@ -1,3 +1,4 @@
+import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,7 +13,6 @@ import {
 } from '@nestjs/swagger';
 import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
-import { NodeOfficersOnlyGuard } from '@corridor/service-runtime';
 import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
 import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
 import { RegisterWorkerCommand } from './register-worker.command';

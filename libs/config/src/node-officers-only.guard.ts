@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
+import type { NodeConfig } from './node-config';
 import { InjectNodeConfig } from './node-config.module';
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule } from '@nestjs/common';
-import type { NodeConfig } from '@corridor/config';
+import type { NodeConfig } from './node-config';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 

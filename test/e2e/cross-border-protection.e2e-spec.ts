@@ -1,0 +1,192 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { fromBinary } from '@bufbuild/protobuf';
+import { loadPersonDataKeys, openSealed, SealedBoxError } from '@corridor/crypto';
+import { PersonDataSchema, STAGES, WorkerNominatedSchema, corridorTopic, decodeEnvelope } from '@corridor/events';
+import { bearer, readTopic, testNodeConfig, type ReadRecord } from '@corridor/testing';
+import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf } from '../support/country-nodes';
+
+jest.setTimeout(120_000);
+
+const brokers = testNodeConfig('KH').kafkaBrokers;
+const khToThTopics = STAGES.map((stage) => corridorTopic('KH', 'TH', stage));
+let platform: Awaited<ReturnType<typeof startCountryNodes>>;
+
+beforeAll(async () => {
+  platform = await startCountryNodes(['KH', 'TH', 'LA']);
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const kh = () => platform.nodes.KH;
+const th = () => platform.nodes.TH;
+const khOfficer = () => bearer('KH', ['ministry-officer']);
+const recruitmentDatabase = () => kh().recruitment.get(DataSource).options.database as string;
+
+async function nominate(workerId: string, destination = 'TH') {
+  return request(kh().recruitment.getHttpServer()).post(`/api/v1/workers/${workerId}/nominations`).set('Authorization', khOfficer()).send({ destination });
+}
+
+/** Every record of this journey on the KH→TH topics, read with a plain consumer as LA could. */
+async function corridorRecordsOf(journeyId: string, atLeast: number): Promise<ReadRecord[]> {
+  const records = await readTopic(brokers, khToThTopics, (all) => all.filter((r) => r.message.key?.toString() === journeyId).length >= atLeast, 20_000);
+  return records.filter((r) => r.message.key?.toString() === journeyId);
+}
+
+describe('person data crossing the KH→TH corridor', () => {
+  const person = {
+    fullName: 'ចាន់ សុភា',
+    fullNameLatin: 'Chan Sophea',
+    birthDate: '1996-11-02',
+    documentNumber: 'NK7781234',
+  };
+
+  it('is ciphertext only for anyone reading the shared cluster; only TH can open it', async () => {
+    const worker = await registerWorker(kh(), person);
+    expect((await nominate(worker.workerId)).status).toBe(201);
+    await timelineOf(th(), worker.journeyId, 1, ['destination-officer']);
+
+    const records = await corridorRecordsOf(worker.journeyId, 1);
+    expect(records.length).toBeGreaterThanOrEqual(1);
+    for (const record of records) {
+      const raw = record.message.value!;
+      for (const secret of [person.fullName, person.fullNameLatin, person.birthDate, person.documentNumber, 'Chan', 'Sophea']) {
+        expect(raw.includes(Buffer.from(secret, 'utf8'))).toBe(false);
+      }
+    }
+
+    // Positive control: the data is there, sealed for TH, and TH's key opens it.
+    const envelope = decodeEnvelope(records[0].message.value);
+    const nominated = fromBinary(WorkerNominatedSchema, envelope.payload);
+    expect(nominated.sealedPersonData.length).toBeGreaterThan(0);
+    expect(envelope.encryptionKeyId).toBe(loadPersonDataKeys({ NODE_ENV: 'test' }, 'TH').activeTransitKey.keyId);
+    const aad = new TextEncoder().encode(worker.journeyId);
+    const opened = fromBinary(PersonDataSchema, openSealed(nominated.sealedPersonData, loadPersonDataKeys({ NODE_ENV: 'test' }, 'TH').privateTransitKeys, aad));
+    expect(opened).toMatchObject({ fullName: person.fullName, fullNameLatin: person.fullNameLatin, birthDate: person.birthDate, documentNumber: person.documentNumber });
+    // LA, on the same cluster, holds the bytes but not the key.
+    expect(() => openSealed(nominated.sealedPersonData, loadPersonDataKeys({ NODE_ENV: 'test' }, 'LA').privateTransitKeys, aad)).toThrow(SealedBoxError);
+  });
+
+  it('is never sent along a corridor that is not open: KH→LA publishes nothing', async () => {
+    const worker = await registerWorker(kh());
+    const refused = await nominate(worker.workerId, 'LA');
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body.detail).toMatch(/no open corridor KH→LA/);
+    const toLa = await readTopic(brokers, STAGES.map((stage) => corridorTopic('KH', 'LA', stage)), () => false, 3_000).catch(() => []);
+    expect(toLa.filter((r) => r.message.key?.toString() === worker.journeyId)).toHaveLength(0);
+  });
+
+  it('stops after the worker withdraws consent: later cross-border events carry none', async () => {
+    const worker = await registerWorker(kh());
+    const withdrawn = await request(kh().recruitment.getHttpServer())
+      .post(`/api/v1/workers/${worker.workerId}/consent-withdrawals`)
+      .set('Authorization', khOfficer())
+      .send({ howGiven: 'signed-form' });
+    expect(withdrawn.status).toBe(201);
+    const nominated = await nominate(worker.workerId);
+    expect(nominated.status).toBe(201);
+    expect(nominated.body.personDataShared).toBe(false);
+
+    const [record] = await corridorRecordsOf(worker.journeyId, 1);
+    const envelope = decodeEnvelope(record.message.value);
+    expect(envelope.eventType).toBe('corridor.v1.WorkerNominated');
+    expect(envelope.encryptionKeyId).toBe('');
+    expect(fromBinary(WorkerNominatedSchema, envelope.payload).sealedPersonData).toHaveLength(0);
+  });
+
+  it('withdrawal after nomination is itself an event on the corridor, and carries no person data', async () => {
+    const worker = await registerWorker(kh());
+    expect((await nominate(worker.workerId)).status).toBe(201);
+    await request(kh().recruitment.getHttpServer())
+      .post(`/api/v1/workers/${worker.workerId}/consent-withdrawals`)
+      .set('Authorization', khOfficer())
+      .send({ howGiven: 'thumbprint' })
+      .expect(201);
+    const timeline = await timelineOf(th(), worker.journeyId, 2, ['destination-officer']);
+    expect(timeline.entries.map((e: { eventType: string }) => e.eventType)).toEqual(['corridor.v1.WorkerNominated', 'corridor.v1.ConsentToShareWithdrawn']);
+    const records = await corridorRecordsOf(worker.journeyId, 2);
+    const withdrawal = records.map((r) => decodeEnvelope(r.message.value)).find((e) => e.eventType === 'corridor.v1.ConsentToShareWithdrawn')!;
+    expect(withdrawal.encryptionKeyId).toBe('');
+    expect(Buffer.from(withdrawal.payload).includes(Buffer.from('Sok Dara'))).toBe(false);
+  });
+});
+
+describe('person data at rest', () => {
+  it('is stored encrypted, and found by name in either script through the blind index', async () => {
+    const worker = await registerWorker(kh(), { fullName: 'ສົມພອນ ແກ້ວມະນີ', fullNameLatin: 'Somphone Keomany', nationality: 'KH' });
+    const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: recruitmentDatabase() });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT * FROM worker WHERE id = $1', [worker.workerId]);
+      const stored = JSON.stringify(rows[0]);
+      for (const secret of ['ສົມພອນ', 'Somphone', 'Keomany', '1998-04-17']) expect(stored).not.toContain(secret);
+    } finally {
+      await client.end();
+    }
+    for (const query of ['ສົມພອນ', 'somphone keomany', 'KEOMANY']) {
+      const found = await request(kh().recruitment.getHttpServer())
+        .get('/api/v1/workers')
+        .query({ name: query, purpose: 'test search' })
+        .set('Authorization', khOfficer())
+        .expect(200);
+      expect(found.body.map((w: { workerId: string }) => w.workerId)).toContain(worker.workerId);
+      expect(found.body.find((w: { workerId: string }) => w.workerId === worker.workerId).fullNameLatin).toBe('Somphone Keomany');
+    }
+  });
+});
+
+describe('idempotent writes', () => {
+  it('the same POST twice with one Idempotency-Key stores one worker and answers identically', async () => {
+    const body = aWorkerRegistration();
+    const send = () =>
+      request(kh().recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', khOfficer()).set('Idempotency-Key', `retry-${body.documentNumber}`).send(body);
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(first.status);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    const found = await request(kh().recruitment.getHttpServer()).get('/api/v1/workers').query({ name: 'Sok Dara', purpose: 'test', limit: 100 }).set('Authorization', khOfficer());
+    expect(found.body.filter((w: { documentNumber: string }) => w.documentNumber === body.documentNumber)).toHaveLength(1);
+  });
+});
+
+describe('the audit trail of a service', () => {
+  it('records writes and person-data reads, and the verify command names a row changed in Postgres', async () => {
+    const worker = await registerWorker(kh());
+    await request(kh().recruitment.getHttpServer()).get(`/api/v1/workers/${worker.workerId}`).query({ purpose: 'identity check' }).set('Authorization', khOfficer()).expect(200);
+    const log = await request(kh().recruitment.getHttpServer())
+      .get('/api/v1/audit')
+      .query({ targetId: worker.workerId })
+      .set('Authorization', bearer('KH', ['auditor']))
+      .expect(200);
+    const actions = log.body.entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['worker.register', 'worker.read']));
+    const readEntry = log.body.entries.find((e: { action: string }) => e.action === 'worker.read');
+
+    const database = recruitmentDatabase();
+    const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
+    await client.connect();
+    try {
+      // An attacker with database access bypasses the append-only trigger and edits one row.
+      await client.query("SET session_replication_role = replica; UPDATE audit_log SET reason = 'nothing to see' WHERE seq = " + Number(readEntry.seq));
+    } finally {
+      await client.end();
+    }
+    const verify = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../tools/audit-verify.ts'), '--database', database], {
+      cwd: path.join(__dirname, '../..'),
+    }).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain(`seq ${readEntry.seq}: hash-mismatch`);
+  });
+});

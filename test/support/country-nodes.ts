@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createJourneyApp } from '@corridor/journey-service';
+import { createRecruitmentApp } from '@corridor/recruitment-service';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+
+export interface CountryNode {
+  country: string;
+  recruitment: INestApplication;
+  journey: INestApplication;
+}
+
+/**
+ * Several country nodes on the one real Kafka cluster and Postgres server, each service with a
+ * throw-away database and its own consumer group, as `npm start` runs them but in-process.
+ */
+export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH') {
+  const databases: string[] = [];
+  const nodes: Record<string, CountryNode> = {};
+  for (const country of countries) {
+    const config = testNodeConfig(country, corridors);
+    const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
+    const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
+    databases.push(journeyDb, recruitmentDb);
+    const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueName(`journey-${country}`) })).app;
+    const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
+    nodes[country] = { country, recruitment, journey };
+  }
+  return {
+    nodes,
+    async stop(): Promise<void> {
+      for (const node of Object.values(nodes)) {
+        await node.recruitment.close();
+        await node.journey.close();
+      }
+      await dropTestDatabases(testNodeConfig('KH'), ...databases);
+    },
+  };
+}
+
+let documentSequence = 0;
+
+/** A valid registration of a Cambodian worker, with a document number no other test uses. */
+export function aWorkerRegistration(overrides: Record<string, unknown> = {}) {
+  documentSequence += 1;
+  return {
+    fullName: 'សុខ ដារ៉ា',
+    fullNameLatin: 'Sok Dara',
+    sex: 'female',
+    birthDate: '1998-04-17',
+    nationality: 'KH',
+    documentType: 'passport',
+    documentNumber: `N${Date.now().toString().slice(-7)}${String(documentSequence).padStart(3, '0')}`,
+    documentExpiry: '2031-01-31',
+    intendedDestination: 'TH',
+    occupationIsco: '9333',
+    consentToProcess: true,
+    consentToShare: true,
+    consentGivenHow: 'signed-form',
+    ...overrides,
+  };
+}
+
+export async function registerWorker(node: CountryNode, overrides: Record<string, unknown> = {}, token = bearer(node.country, ['ministry-officer'])) {
+  const response = await request(node.recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', token).send(aWorkerRegistration(overrides));
+  if (response.status !== 201) throw new Error(`registration answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body as { workerId: string; journeyId: string };
+}
+
+/** Waits until the node's journey timeline holds at least `count` events of the journey. */
+export async function timelineOf(node: CountryNode, journeyId: string, count: number, roles: Parameters<typeof bearer>[1] = ['ministry-officer']) {
+  return eventually(async () => {
+    const response = await request(node.journey.getHttpServer())
+      .get(`/api/v1/journeys/${journeyId}/timeline`)
+      .set('Authorization', bearer(node.country, roles));
+    return response.status === 200 && response.body.entries.length >= count ? response.body : undefined;
+  }, 20_000, `${count} event(s) of journey ${journeyId} on the ${node.country} timeline`);
+}
