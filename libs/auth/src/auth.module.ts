@@ -1,14 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AUTH_SECRET, OfficerAuthGuard } from './officer-auth.guard';
+import { JwksVerifier, type JwksOptions } from './jwks-verifier';
+import { OfficerAuthGuard, TOKEN_VERIFIER, hs256Verifier } from './officer-auth.guard';
 
-/** Installs the officer guard on every route of the service. */
+export type AuthOptions = { secret: string; jwks?: undefined } | { jwks: JwksOptions; secret?: undefined };
+
+/** Installs the officer guard on every route: OIDC (JWKS) in production, HS256 in development. */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { secret: string }): DynamicModule {
+  static forRoot(options: AuthOptions): DynamicModule {
+    const verifier = options.jwks ? new JwksVerifier(options.jwks) : hs256Verifier(options.secret);
     return {
       module: AuthModule,
-      providers: [{ provide: AUTH_SECRET, useValue: options.secret }, { provide: APP_GUARD, useClass: OfficerAuthGuard }],
+      providers: [{ provide: TOKEN_VERIFIER, useValue: verifier }, { provide: APP_GUARD, useClass: OfficerAuthGuard }],
     };
   }
 }

@@ -13,7 +13,14 @@ import type { Request } from 'express';
 import { verifyOfficerToken } from './tokens';
 import type { Officer, Role } from './roles';
 
-export const AUTH_SECRET = Symbol('AUTH_SECRET');
+/** How tokens are checked: HS256 with a shared secret (development), or an OIDC provider's JWKS. */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export type TokenVerifier = { verify(token: string): Promise<Officer> };
+
+export function hs256Verifier(secret: string): TokenVerifier {
+  return { verify: async (token) => verifyOfficerToken(token, secret) };
+}
+
 const PUBLIC_ROUTE = 'corridor:public-route';
 const REQUIRED_ROLES = 'corridor:required-roles';
 
@@ -39,10 +46,10 @@ export const CurrentOfficer = createParamDecorator((_: unknown, context: Executi
 export class OfficerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_SECRET) private readonly secret: string,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
@@ -53,7 +60,7 @@ export class OfficerAuthGuard implements CanActivate {
       throw new UnauthorizedException('send an officer token as "Authorization: Bearer <jwt>"');
     }
     try {
-      request.officer = verifyOfficerToken(token, this.secret);
+      request.officer = await this.verifier.verify(token);
     } catch (error) {
       throw new UnauthorizedException((error as Error).message);
     }

@@ -18,6 +18,11 @@ export function verifyOfficerToken(token: string, secret: string): Officer {
   } catch (error) {
     throw new InvalidTokenError(`token rejected: ${(error as Error).message}`);
   }
+  return officerFromClaims(claims);
+}
+
+/** Reads Corridor's claims (country, agency, roles) from verified token claims. */
+export function officerFromClaims(claims: jwt.JwtPayload): Officer {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
   if (typeof claims.sub !== 'string' || typeof claims.country !== 'string' || roles.length === 0) {
     throw new InvalidTokenError('token lacks sub, country or a known role');

@@ -2,9 +2,9 @@ import { ConfigurationError, corridorsOf, loadNodeConfig, parseCorridors, servic
 
 describe('country node configuration', () => {
   it('parses open corridors as ordered pairs, subdivisions included', () => {
-    expect(parseCorridors('KH>TH, CN-YN>LA')).toEqual([
-      { origin: 'KH', destination: 'TH' },
-      { origin: 'CN-YN', destination: 'LA' },
+    expect(parseCorridors('KH>TH, CN-YN>LA').map(({ origin, destination }) => [origin, destination])).toEqual([
+      ['KH', 'TH'],
+      ['CN-YN', 'LA'],
     ]);
   });
 
@@ -19,7 +19,8 @@ describe('country node configuration', () => {
   });
 
   it('demands a real JWT secret in production', () => {
-    expect(() => loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL|JWT_SECRET/);
+    expect(loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example/certs', AUTH_ISSUER: 'https://id.example' }).oidc?.issuer).toBe('https://id.example');
   });
 
   it('lists the corridors a node takes part in, either end', () => {
@@ -29,5 +30,22 @@ describe('country node configuration', () => {
 
   it('gives each service of each node its own database', () => {
     expect(serviceDatabaseName('CN-YN', 'social-protection')).toBe('corridor_cn_yn_social_protection');
+  });
+});
+
+describe('corridor policies', () => {
+  it('come from configuration, with the employer-pays default of a zero fee cap', () => {
+    const config = loadNodeConfig({ COUNTRY: 'KH', CORRIDORS: 'KH>TH,VN>LA' });
+    expect(config.corridors[0].policy.recruitmentFeeCap).toEqual({ amountMinor: 0, currency: 'THB' });
+    expect(config.corridors[0].policy.workPermitMonths).toBe(24);
+    expect(config.corridors[1].policy.recruitmentFeeCap).toEqual({ amountMinor: 0, currency: 'USD' });
+  });
+
+  it('refuse a file with a fractional or negative amount', () => {
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const os = jest.requireActual<typeof import('node:os')>('node:os');
+    const file = `${fs.mkdtempSync(`${os.tmpdir()}/policies-`)}/p.json`;
+    fs.writeFileSync(file, JSON.stringify({ 'KH>TH': { recruitmentFeeCap: { amountMinor: 12.5, currency: 'THB' } } }));
+    expect(() => loadNodeConfig({ COUNTRY: 'KH', CORRIDORS: 'KH>TH', CORRIDOR_POLICIES_FILE: file })).toThrow(/whole amountMinor/);
   });
 });

@@ -1,9 +1,11 @@
 import { isNodeCountry, type NodeCountry } from '@corridor/reference-data';
+import { DEFAULT_POLICIES_FILE, loadCorridorPolicies, type CorridorPolicy } from './corridor-policy';
 
 /** One open corridor: an ordered pair of node countries with a bilateral agreement. */
 export interface CorridorLink {
   origin: NodeCountry;
   destination: NodeCountry;
+  policy: CorridorPolicy;
 }
 
 /** What every service of one country node is configured with (from the environment). */
@@ -12,7 +14,10 @@ export interface NodeConfig {
   corridors: CorridorLink[];
   kafkaBrokers: string[];
   postgres: { host: string; port: number; user: string; password?: string };
+  /** Development and tests: HS256 with this secret. */
   jwtSecret: string;
+  /** Production: the ministry's OIDC provider; when set, tokens are checked against its JWKS. */
+  oidc?: { jwksUrl: string; issuer: string; audience?: string };
 }
 
 export class ConfigurationError extends Error {
@@ -23,7 +28,7 @@ export class ConfigurationError extends Error {
 }
 
 /** Parses "KH>TH,LA>TH": '>' separates the ends because subdivision codes (CN-YN) contain '-'. */
-export function parseCorridors(text: string): CorridorLink[] {
+export function parseCorridors(text: string, policyOf = loadCorridorPolicies()): CorridorLink[] {
   return text
     .split(',')
     .map((part) => part.trim())
@@ -33,7 +38,7 @@ export function parseCorridors(text: string): CorridorLink[] {
       if (!origin || !destination || extra !== undefined || !isNodeCountry(origin) || !isNodeCountry(destination) || origin === destination) {
         throw new ConfigurationError(`CORRIDORS entry "${part}" is not an ordered pair of node countries like KH>TH`);
       }
-      return { origin, destination };
+      return { origin, destination, policy: policyOf(origin, destination) };
     });
 }
 
@@ -44,11 +49,13 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
   if (!isNodeCountry(country)) {
     throw new ConfigurationError(`COUNTRY must be one of the node countries, got "${country}"`);
   }
+  const oidc = env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER ?? '', audience: env.AUTH_AUDIENCE } : undefined;
+  if (oidc && !oidc.issuer) throw new ConfigurationError('AUTH_ISSUER is required with AUTH_JWKS_URL');
   const jwtSecret = env.JWT_SECRET ?? (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigurationError('JWT_SECRET is required in production');
+  if (!jwtSecret && !oidc) throw new ConfigurationError('production needs AUTH_JWKS_URL and AUTH_ISSUER (OIDC) or JWT_SECRET');
   return {
     country,
-    corridors: parseCorridors(env.CORRIDORS ?? 'KH>TH,LA>TH'),
+    corridors: parseCorridors(env.CORRIDORS ?? 'KH>TH,LA>TH', loadCorridorPolicies(env.CORRIDOR_POLICIES_FILE ?? DEFAULT_POLICIES_FILE)),
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
     postgres: {
       host: env.PGHOST ?? '127.0.0.1',
@@ -57,12 +64,18 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       password: env.PGPASSWORD,
     },
     jwtSecret,
+    oidc,
   };
 }
 
 /** One database per service and country node, e.g. corridor_kh_recruitment. */
 export function serviceDatabaseName(country: string, service: string): string {
   return `corridor_${country.toLowerCase().replace(/-/g, '_')}_${service.replace(/-/g, '_')}`;
+}
+
+/** The open corridor origin→destination, or undefined when it is closed. */
+export function openCorridor(config: Pick<NodeConfig, 'corridors'>, origin: string, destination: string): CorridorLink | undefined {
+  return config.corridors.find((c) => c.origin === origin && c.destination === destination);
 }
 
 /** The corridors this node takes part in, as origin or destination. */

@@ -51,7 +51,7 @@ export class CorridorServiceModule {
           relay: options.relay,
           startRelay: options.startRelay,
         }),
-        AuthModule.forRoot({ secret: options.config.jwtSecret }),
+        AuthModule.forRoot(options.config.oidc ? { jwks: options.config.oidc } : { secret: options.config.jwtSecret }),
         HealthModule.forChecks([PostgresHealth, KafkaHealth]),
         // Every service keeps its own hash-chained audit log and honours Idempotency-Key on writes.
         AuditModule,
