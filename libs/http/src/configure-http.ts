@@ -18,7 +18,6 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
   expressApp.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { loadNodeConfig } from '@corridor/config';
+import { serveUntilStopped } from '@corridor/service-runtime';
 import { createJourneyApp } from './journey.app';
 
 async function main(): Promise<void> {
   const config = loadNodeConfig();
-  const { app } = await createJourneyApp(config);
-  const port = Number(process.env.PORT ?? 3600);
-  await app.listen(port, process.env.HOST ?? '127.0.0.1');
-  new Logger('Journey').log(`${config.country} journey listening on http://127.0.0.1:${port} (docs /api/docs)`);
+  const { app } = await createJourneyApp(config, { database: process.env.DATABASE_NAME, groupId: process.env.CONSUMER_GROUP });
+  await serveUntilStopped(app, Number(process.env.PORT ?? 3106), `${config.country} journey`);
 }
 
 main().catch((error) => {

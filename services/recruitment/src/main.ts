@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { loadNodeConfig } from '@corridor/config';
+import { serveUntilStopped } from '@corridor/service-runtime';
 import { createRecruitmentApp } from './recruitment.app';
 
 async function main(): Promise<void> {
   const config = loadNodeConfig();
-  const { app } = await createRecruitmentApp(config);
-  const port = Number(process.env.PORT ?? 3100);
-  await app.listen(port, process.env.HOST ?? '127.0.0.1');
-  new Logger('Recruitment').log(`${config.country} recruitment listening on http://127.0.0.1:${port} (docs /api/docs)`);
+  const { app } = await createRecruitmentApp(config, { database: process.env.DATABASE_NAME });
+  await serveUntilStopped(app, Number(process.env.PORT ?? 3101), `${config.country} recruitment`);
 }
 
 main().catch((error) => {
