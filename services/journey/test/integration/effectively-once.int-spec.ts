@@ -52,7 +52,12 @@ async function startGroupAtEnd(groupIdToMove: string, topics: string[]): Promise
   await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await Promise.all(topics.map(async (t) => ({ t, offsets: await admin.fetchTopicOffsets(t) }))).finally(() => admin.disconnect());
+  // Right after creation a fresh broker may still answer "not the leader" for a moment: retry.
+  const ends = await eventually(
+    () => Promise.all(topics.map(async (t) => ({ t, offsets: await admin.fetchTopicOffsets(t) }))),
+    20_000,
+    'end offsets of the topics',
+  ).finally(() => admin.disconnect());
   // Join the group once as its only member and commit the end offsets (admin.setOffsets joins
   // once per topic and waits for a fetch each time: seconds per topic).
   const consumer = kafka.consumer({ groupId: groupIdToMove, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
