@@ -36,7 +36,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@corridor/recruitment-service', '@corridor/journey-service'],
+          allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service'],
           depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] }],
         },
       ],
