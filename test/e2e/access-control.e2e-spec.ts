@@ -13,12 +13,20 @@ jest.setTimeout(120_000);
 let platform: Awaited<ReturnType<typeof startCountryNodes>>;
 let worker: { workerId: string; journeyId: string };
 let spareWorkers: { workerId: string }[];
+/** A licensed agency of KH: agency staff may register workers only for a licensed agency. */
+let agencyId: string;
 
 beforeAll(async () => {
   platform = await startCountryNodes(['KH', 'TH']);
   worker = await registerWorker(platform.nodes.KH);
   spareWorkers = [await registerWorker(platform.nodes.KH), await registerWorker(platform.nodes.KH)];
   await timelineOf(platform.nodes.KH, worker.journeyId, 1);
+  const agency = await request(platform.nodes.KH.recruitment.getHttpServer())
+    .post('/api/v1/agencies')
+    .set('Authorization', bearer('KH', ['ministry-officer']))
+    .send({ name: 'Access Test Agency', licenceNumber: `AC-${Date.now()}`, licenceValidFrom: '2020-01-01', licenceValidTo: '2099-12-31' })
+    .expect(201);
+  agencyId = agency.body.agencyId;
 });
 
 afterAll(async () => {
@@ -74,15 +82,15 @@ describe.each(endpoints)('$name', (endpoint) => {
 
 describe('object-level rules', () => {
   it('an agency sees only the workers it registered', async () => {
-    const own = await registerWorker(platform.nodes.KH, {}, bearer('KH', ['agency-staff'], 'AG-1'));
+    const own = await registerWorker(platform.nodes.KH, {}, bearer('KH', ['agency-staff'], agencyId));
     const server = platform.nodes.KH.recruitment.getHttpServer();
-    await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'own case' }).set('Authorization', bearer('KH', ['agency-staff'], 'AG-1')).expect(200);
+    await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'own case' }).set('Authorization', bearer('KH', ['agency-staff'], agencyId)).expect(200);
     const other = await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'curious' }).set('Authorization', bearer('KH', ['agency-staff'], 'AG-2'));
     expect(other.status).toBe(404);
     await timelineOf(platform.nodes.KH, own.journeyId, 1);
     const journeys = platform.nodes.KH.journey.getHttpServer();
     const path = `/api/v1/journeys/${own.journeyId}/timeline`;
-    await request(journeys).get(path).set('Authorization', bearer('KH', ['agency-staff'], 'AG-1')).expect(200);
+    await request(journeys).get(path).set('Authorization', bearer('KH', ['agency-staff'], agencyId)).expect(200);
     await request(journeys).get(path).set('Authorization', bearer('KH', ['agency-staff'], 'AG-2')).expect(404);
   });
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 import { createJourneyApp } from '@corridor/journey-service';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
 
 jest.setTimeout(90_000);
 
@@ -12,23 +12,6 @@ const journeyDb = uniqueName('e2e_kh_journey');
 let recruitment: INestApplication;
 let journey: INestApplication;
 
-export function aWorker(overrides: Record<string, unknown> = {}) {
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9333',
-    consentToProcess: true,
-    consentToShare: true, consentGivenHow: 'signed-form',
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh') })).app;
@@ -46,7 +29,7 @@ describe('walking skeleton: a worker registered in KH appears on the KH journey 
     const registered = await request(recruitment.getHttpServer())
       .post('/api/v1/workers')
       .set('Authorization', bearer('KH', ['ministry-officer']))
-      .send(aWorker())
+      .send(aWorkerRegistration())
       .expect(201);
     expect(registered.body.journeyId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -73,7 +56,7 @@ describe('walking skeleton: a worker registered in KH appears on the KH journey 
     const registered = await request(recruitment.getHttpServer())
       .post('/api/v1/workers')
       .set('Authorization', bearer('KH', ['ministry-officer']))
-      .send(aWorker())
+      .send(aWorkerRegistration())
       .expect(201);
     await eventually(async () => {
       const r = await request(journey.getHttpServer())

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import type { NodeConfig } from '@corridor/config';
-import { bearer, dropTestDatabases, eventually, startPrivateBroker, testNodeConfig, uniqueName, type PrivateBroker } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, startPrivateBroker, testNodeConfig, uniqueName, type PrivateBroker, aWorkerRegistration } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 // Cross-service by design: this suite checks recruitment's outbox end to end through the KH journey
 // consumer, as test/e2e does (the lint rule allows that there, not under services/*/test).
@@ -22,29 +22,13 @@ let recruitment: INestApplication | undefined;
 let journey: INestApplication | undefined;
 let db: Client | undefined;
 
-function aWorker(): Record<string, unknown> {
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9333',
-    consentToProcess: true,
-    consentToShare: true, consentGivenHow: 'signed-form',
-  };
-}
 
 interface Timeline {
   entries: { eventId: string; eventType: string; details: { workerId: string } }[];
 }
 
 async function register(): Promise<{ workerId: string; journeyId: string }> {
-  const response = await request(recruitment!.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorker()).timeout(15_000);
+  const response = await request(recruitment!.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorkerRegistration()).timeout(15_000);
   expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
   return response.body;
 }

@@ -4,7 +4,7 @@ import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
 import { Client } from 'pg';
 import { countryTopic, deadLetterTopic, decodeEnvelope } from '@corridor/events';
 import { ensureTopics, type CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord, aWorkerRegistration } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 // Cross-service by design: this suite checks recruitment's outbox end to end through the KH journey
 // consumer, as test/e2e does (the lint rule allows that there, not under services/*/test).
@@ -29,22 +29,6 @@ const observed: { eventId: string | undefined; outcome: Outcome }[] = [];
 let recruitment: INestApplication | undefined;
 let db: Client;
 
-function aWorker(): Record<string, unknown> {
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9333',
-    consentToProcess: true,
-    consentToShare: true, consentGivenHow: 'signed-form',
-  };
-}
 
 /** The journey group starts at the current end of the shared topics instead of replaying every earlier run. */
 async function startGroupAtEnd(groupId: string, topics: string[]): Promise<void> {
@@ -134,7 +118,7 @@ describe('outbox crash recovery', () => {
     recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb, startRelay: false })).app;
     db = new Client({ ...kh.postgres, database: recruitmentDb });
     await db.connect();
-    const registered = await request(recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorker()).expect(201);
+    const registered = await request(recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorkerRegistration()).expect(201);
     const { journeyId, workerId } = registered.body as { journeyId: string; workerId: string };
     const pending = await outboxRow(journeyId);
     expect(pending.published_at).toBeNull();

@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+
+export { aWorkerRegistration };
 
 export interface CountryNode {
   country: string;
@@ -35,29 +37,6 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
       }
       await dropTestDatabases(testNodeConfig('KH'), ...databases);
     },
-  };
-}
-
-let documentSequence = 0;
-
-/** A valid registration of a Cambodian worker, with a document number no other test uses. */
-export function aWorkerRegistration(overrides: Record<string, unknown> = {}) {
-  documentSequence += 1;
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: `N${Date.now().toString().slice(-7)}${String(documentSequence).padStart(3, '0')}`,
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9333',
-    consentToProcess: true,
-    consentToShare: true,
-    consentGivenHow: 'signed-form',
-    ...overrides,
   };
 }
 

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { mintDevelopmentToken } from '@corridor/auth';
 import { createRecruitmentApp } from '../../src/recruitment.app';
-import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+import { bearer, dropTestDatabases, testNodeConfig, uniqueName, aWorkerRegistration } from '@corridor/testing';
 
 jest.setTimeout(90_000);
 
@@ -13,23 +13,6 @@ const officer = bearer('KH', ['ministry-officer']);
 let app: INestApplication;
 let db: Client;
 
-function aWorker(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: `N${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9333',
-    consentToProcess: true,
-    consentToShare: true, consentGivenHow: 'signed-form',
-    ...overrides,
-  };
-}
 
 function without(body: Record<string, unknown>, ...fields: string[]): Record<string, unknown> {
   const copy = { ...body };
@@ -92,7 +75,7 @@ describe('POST /api/v1/workers refuses bad input with problem+json and stores no
   });
 
   it('400 for missing fields, naming each of them', async () => {
-    const problem = await expectRefused((post) => post.send(without(aWorker(), 'fullName', 'birthDate', 'consentToProcess')), 400);
+    const problem = await expectRefused((post) => post.send(without(aWorkerRegistration(), 'fullName', 'birthDate', 'consentToProcess')), 400);
     const fields = problem.errors?.map((e) => e.field).sort();
     expect(fields).toEqual(['birthDate', 'consentToProcess', 'fullName']);
     expect(problem.detail).toContain('fullName');
@@ -107,48 +90,48 @@ describe('POST /api/v1/workers refuses bad input with problem+json and stores no
   });
 
   it('400 for a number where a date is expected (birthDate: 123)', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ birthDate: 123 })), 400);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ birthDate: 123 })), 400);
     expect(problem.errors?.map((e) => e.field)).toEqual(['birthDate']);
     expect(problem.detail).toMatch(/^birthDate: /);
   });
 
   it("400 for a string where a boolean is expected (consentToProcess: 'yes')", async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ consentToProcess: 'yes' })), 400);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ consentToProcess: 'yes' })), 400);
     expect(problem.errors?.map((e) => e.field)).toEqual(['consentToProcess']);
     expect(problem.detail).toContain('consentToProcess');
   });
 
   it('400 for an unknown property, naming it', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ favouriteColour: 'blue' })), 400);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ favouriteColour: 'blue' })), 400);
     expect(problem.errors?.map((e) => e.field)).toEqual(['favouriteColour']);
     expect(problem.detail).toContain('favouriteColour');
   });
 
   it.each(['XX', 'kh'])('400 for the nationality %p, which is not a node country code', async (nationality) => {
-    const problem = await expectRefused((post) => post.send(aWorker({ nationality })), 400);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ nationality })), 400);
     expect(problem.errors?.map((e) => e.field)).toEqual(['nationality']);
     expect(problem.detail).toContain('nationality');
   });
 
   it('400 for an invalid intended destination', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ intendedDestination: 'th' })), 400);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ intendedDestination: 'th' })), 400);
     expect(problem.errors?.map((e) => e.field)).toEqual(['intendedDestination']);
   });
 
   it('422 for a nationality of another node than KH', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ nationality: 'LA' })), 422);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ nationality: 'LA' })), 422);
     expect(problem.type).toContain('unprocessable');
     // The rule's message says which value broke it; it talks of "nationals", not the field name.
     expect(problem.detail).toMatch(/KH nationals only, got LA/);
   });
 
   it('422 for a birth date in the future', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker({ birthDate: '2999-01-01' })), 422);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ birthDate: '2999-01-01' })), 422);
     expect(problem.detail).toContain('birthDate');
   });
 
   it('413 for a 1 MB body', async () => {
-    const body = JSON.stringify(aWorker({ fullName: 'x'.repeat(1024 * 1024) }));
+    const body = JSON.stringify(aWorkerRegistration({ fullName: 'x'.repeat(1024 * 1024) }));
     const problem = await expectRefused((post) => post.set('Content-Type', 'application/json').send(body), 413);
     expect(problem.detail).toMatch(/limit/);
   });
@@ -162,31 +145,31 @@ describe('POST /api/v1/workers refuses bad input with problem+json and stores no
   });
 
   it('401 without a token', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker()), 401, null);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration()), 401, null);
     expect(problem.detail).toMatch(/Bearer/);
   });
 
   it('401 with a token signed by another secret', async () => {
     const forged = mintDevelopmentToken({ subject: 'officer-kh-1', country: 'KH', roles: ['ministry-officer'] }, 'not-the-node-secret');
-    const problem = await expectRefused((post) => post.send(aWorker()), 401, `Bearer ${forged}`);
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration()), 401, `Bearer ${forged}`);
     expect(problem.detail).toMatch(/signature/);
   });
 
   it('403 for a role that may not register workers (statistician)', async () => {
-    const problem = await expectRefused((post) => post.send(aWorker()), 403, bearer('KH', ['statistician']));
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration()), 403, bearer('KH', ['statistician']));
     expect(problem.detail).toContain('ministry-officer');
   });
 
   it('201 for a valid registration, so the fixture itself is valid', async () => {
     const before = await stored();
-    const response = await request(app.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorker()).expect(201);
+    const response = await request(app.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorkerRegistration()).expect(201);
     expect(response.body.workerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.body.journeyId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await stored()).toEqual({ workers: before.workers + 1, outbox: before.outbox + 1 });
   });
 
   it('409 for a second registration of the same document, storing nothing', async () => {
-    const worker = aWorker();
+    const worker = aWorkerRegistration();
     await request(app.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(worker).expect(201);
     const problem = await expectRefused((post) => post.send({ ...worker, fullNameLatin: 'Sok Dara Again' }), 409);
     expect(problem.detail).toContain(worker.documentNumber as string);
