@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 
 /**
  * kafkajs logs every retried protocol error (leader moved, broker restarting) at ERROR level
@@ -36,5 +36,7 @@ export function createKafka(clientId: string, brokers: string[], overrides: Part
  * so a retried send never writes a record twice. One request in flight keeps per-key order.
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // The Java-compatible murmur2 partitioner: a journey lands on the same partition whichever
+  // client (or country's tooling) produces it.
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
 }
