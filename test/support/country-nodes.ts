@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
@@ -10,13 +11,15 @@ export interface CountryNode {
   country: string;
   recruitment: INestApplication;
   journey: INestApplication;
+  /** Started only when asked for (`withContracts`). */
+  contracts?: INestApplication;
 }
 
 /**
  * Several country nodes on the one real Kafka cluster and Postgres server, each service with a
  * throw-away database and its own consumer group, as `npm start` runs them but in-process.
  */
-export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH') {
+export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean } = {}) {
   const databases: string[] = [];
   const nodes: Record<string, CountryNode> = {};
   for (const country of countries) {
@@ -26,12 +29,19 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
     databases.push(journeyDb, recruitmentDb);
     const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueName(`journey-${country}`) })).app;
     const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
-    nodes[country] = { country, recruitment, journey };
+    let contracts: INestApplication | undefined;
+    if (options.withContracts) {
+      const contractsDb = uniqueName(`e2e_${country.toLowerCase()}_contracts`);
+      databases.push(contractsDb);
+      contracts = (await createContractsApp(config, { database: contractsDb })).app;
+    }
+    nodes[country] = { country, recruitment, journey, contracts };
   }
   return {
     nodes,
     async stop(): Promise<void> {
       for (const node of Object.values(nodes)) {
+        await node.contracts?.close();
         await node.recruitment.close();
         await node.journey.close();
       }

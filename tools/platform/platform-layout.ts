@@ -8,6 +8,7 @@ export const PLATFORM_NODES = [
 
 export const PLATFORM_SERVICES = [
   { name: 'recruitment', portOffset: 1, main: 'services/recruitment/src/main.ts' },
+  { name: 'contracts', portOffset: 2, main: 'services/contracts/src/main.ts' },
   { name: 'journey', portOffset: 6, main: 'services/journey/src/main.ts' },
 ] as const;
 

@@ -1,1 +1,4 @@
 export * from './countries';
+export * from './currencies';
+export * from './isco08';
+export * from './isic4';

@@ -3,6 +3,8 @@ import { corridorsOf, serviceDatabaseName, type NodeConfig } from '@corridor/con
 import { STAGES, corridorTopic, countryTopic } from '@corridor/events';
 import { CorridorServiceModule } from '@corridor/service-runtime';
 import { CreateTimeline1763900000200 } from './migrations/1763900000200-create-timeline';
+import { CreateJourneyFlag1763900000210 } from './migrations/1763900000210-create-journey-flag';
+import { JourneyFlag } from './timeline/journey-flag.entity';
 import { Journey } from './timeline/journey.entity';
 import { TimelineEntry } from './timeline/timeline-entry.entity';
 import { TimelineModule } from './timeline/timeline.module';
@@ -28,8 +30,8 @@ export class JourneyModule {
           service: SERVICE_NAME,
           config,
           database,
-          entities: [Journey, TimelineEntry],
-          migrations: [CreateTimeline1763900000200],
+          entities: [Journey, TimelineEntry, JourneyFlag],
+          migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
           publishesTo: [],
         }),
         TimelineModule,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
 import { maySeeJourney } from './journey-access';
+import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -10,6 +11,8 @@ export interface TimelineView {
   journeyId: string;
   origin: string;
   destination: string | null;
+  /** Flags not yet resolved, e.g. a fee breach; those with blocksDeparture stop exit clearance. */
+  openFlags: { flagId: string; kind: string; reason: string; blocksDeparture: boolean; raisedAt: string }[];
   entries: {
     eventId: string;
     eventType: string;
@@ -33,10 +36,17 @@ export class GetTimelineUseCase {
       where: { journeyId },
       order: { occurredAt: 'ASC', eventId: 'ASC' },
     });
+    const flags = await this.dataSource
+      .getRepository(JourneyFlag)
+      .createQueryBuilder('f')
+      .where('f.journey_id = :journeyId AND f.resolved_at IS NULL', { journeyId })
+      .orderBy('f.raised_at', 'ASC')
+      .getMany();
     return {
       journeyId,
       origin: journey.origin,
       destination: journey.destination,
+      openFlags: flags.map((f) => ({ flagId: f.flagId, kind: f.kind, reason: f.reason, blocksDeparture: f.blocksDeparture, raisedAt: f.raisedAt.toISOString() })),
       entries: entries.map((e) => ({
         eventId: e.eventId,
         eventType: e.eventType,

@@ -7,6 +7,7 @@ import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
 import { WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
+import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import type { RegisterWorkerCommand } from './register-worker.command';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
@@ -33,6 +34,8 @@ export class RegisterWorkerUseCase {
     this.checkRules(command, officer, today);
     const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
     return this.outbox.transaction(async ({ manager, publish }) => {
+      // Agency staff register only while their agency's licence is valid; ministry officers are not checked.
+      await assertAgencyMayRecruit(manager, officer, today);
       const existing = await manager.findOne(Worker, { where: { documentIndex }, select: { id: true } });
       if (existing) throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, existing.id);
       const id = uuidv7();

@@ -7,13 +7,15 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Money } from "./common_pb";
+import { file_corridor_v1_common } from "./common_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file corridor/v1/recruitment.proto.
  */
 export const file_corridor_v1_recruitment: GenFile = /*@__PURE__*/
-  fileDesc("Ch1jb3JyaWRvci92MS9yZWNydWl0bWVudC5wcm90bxILY29ycmlkb3IudjEi+QEKEFdvcmtlclJlZ2lzdGVyZWQSEQoJd29ya2VyX2lkGAEgASgJEh0KA3NleBgCIAEoDjIQLmNvcnJpZG9yLnYxLlNleBISCgpiaXJ0aF95ZWFyGAMgASgFEhMKC25hdGlvbmFsaXR5GAQgASgJEhwKFGludGVuZGVkX2Rlc3RpbmF0aW9uGAUgASgJEhcKD29jY3VwYXRpb25faXNjbxgGIAEoCRIdChVyZWdpc3RlcmluZ19hZ2VuY3lfaWQYByABKAkSGgoSY29uc2VudF90b19wcm9jZXNzGAggASgIEhgKEGNvbnNlbnRfdG9fc2hhcmUYCSABKAgiqgEKClBlcnNvbkRhdGESEQoJZnVsbF9uYW1lGAEgASgJEhcKD2Z1bGxfbmFtZV9sYXRpbhgCIAEoCRISCgpiaXJ0aF9kYXRlGAMgASgJEhUKDWRvY3VtZW50X3R5cGUYBCABKAkSFwoPZG9jdW1lbnRfbnVtYmVyGAUgASgJEhcKD2RvY3VtZW50X2V4cGlyeRgGIAEoCRITCgtuYXRpb25hbGl0eRgHIAEoCSKhAQoPV29ya2VyTm9taW5hdGVkEhEKCXdvcmtlcl9pZBgBIAEoCRITCgtkZXN0aW5hdGlvbhgCIAEoCRIdCgNzZXgYAyABKA4yEC5jb3JyaWRvci52MS5TZXgSEgoKYmlydGhfeWVhchgEIAEoBRIXCg9vY2N1cGF0aW9uX2lzY28YBSABKAkSGgoSc2VhbGVkX3BlcnNvbl9kYXRhGAYgASgMIlUKF0NvbnNlbnRUb1NoYXJlV2l0aGRyYXduEhEKCXdvcmtlcl9pZBgBIAEoCRIUCgx3aXRoZHJhd25fb24YAiABKAkSEQoJaG93X2dpdmVuGAMgASgJKkcKA1NleBITCg9TRVhfVU5TUEVDSUZJRUQQABIOCgpTRVhfRkVNQUxFEAESDAoIU0VYX01BTEUQAhINCglTRVhfT1RIRVIQA2IGcHJvdG8z");
+  fileDesc("Ch1jb3JyaWRvci92MS9yZWNydWl0bWVudC5wcm90bxILY29ycmlkb3IudjEi+QEKEFdvcmtlclJlZ2lzdGVyZWQSEQoJd29ya2VyX2lkGAEgASgJEh0KA3NleBgCIAEoDjIQLmNvcnJpZG9yLnYxLlNleBISCgpiaXJ0aF95ZWFyGAMgASgFEhMKC25hdGlvbmFsaXR5GAQgASgJEhwKFGludGVuZGVkX2Rlc3RpbmF0aW9uGAUgASgJEhcKD29jY3VwYXRpb25faXNjbxgGIAEoCRIdChVyZWdpc3RlcmluZ19hZ2VuY3lfaWQYByABKAkSGgoSY29uc2VudF90b19wcm9jZXNzGAggASgIEhgKEGNvbnNlbnRfdG9fc2hhcmUYCSABKAgiqgEKClBlcnNvbkRhdGESEQoJZnVsbF9uYW1lGAEgASgJEhcKD2Z1bGxfbmFtZV9sYXRpbhgCIAEoCRISCgpiaXJ0aF9kYXRlGAMgASgJEhUKDWRvY3VtZW50X3R5cGUYBCABKAkSFwoPZG9jdW1lbnRfbnVtYmVyGAUgASgJEhcKD2RvY3VtZW50X2V4cGlyeRgGIAEoCRITCgtuYXRpb25hbGl0eRgHIAEoCSKhAQoPV29ya2VyTm9taW5hdGVkEhEKCXdvcmtlcl9pZBgBIAEoCRITCgtkZXN0aW5hdGlvbhgCIAEoCRIdCgNzZXgYAyABKA4yEC5jb3JyaWRvci52MS5TZXgSEgoKYmlydGhfeWVhchgEIAEoBRIXCg9vY2N1cGF0aW9uX2lzY28YBSABKAkSGgoSc2VhbGVkX3BlcnNvbl9kYXRhGAYgASgMIlUKF0NvbnNlbnRUb1NoYXJlV2l0aGRyYXduEhEKCXdvcmtlcl9pZBgBIAEoCRIUCgx3aXRoZHJhd25fb24YAiABKAkSEQoJaG93X2dpdmVuGAMgASgJIoEBChBBZ2VuY3lSZWdpc3RlcmVkEhEKCWFnZW5jeV9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEhYKDmxpY2VuY2VfbnVtYmVyGAMgASgJEhoKEmxpY2VuY2VfdmFsaWRfZnJvbRgEIAEoCRIYChBsaWNlbmNlX3ZhbGlkX3RvGAUgASgJIjsKFkFnZW5jeUxpY2VuY2VTdXNwZW5kZWQSEQoJYWdlbmN5X2lkGAEgASgJEg4KBnJlYXNvbhgCIAEoCSI8ChdBZ2VuY3lMaWNlbmNlUmVpbnN0YXRlZBIRCglhZ2VuY3lfaWQYASABKAkSDgoGcmVhc29uGAIgASgJIjkKFEFnZW5jeUxpY2VuY2VSZXZva2VkEhEKCWFnZW5jeV9pZBgBIAEoCRIOCgZyZWFzb24YAiABKAki5wIKD0pvYk9yZGVyQ3JlYXRlZBIUCgxqb2Jfb3JkZXJfaWQYASABKAkSDgoGb3JpZ2luGAIgASgJEhMKC2Rlc3RpbmF0aW9uGAMgASgJEhUKDWVtcGxveWVyX25hbWUYBCABKAkSJAocZW1wbG95ZXJfcmVnaXN0cmF0aW9uX251bWJlchgFIAEoCRIaChJ3b3JrcGxhY2VfcHJvdmluY2UYBiABKAkSFwoPb2NjdXBhdGlvbl9pc2NvGAcgASgJEhMKC3NlY3Rvcl9pc2ljGAggASgJEhkKEXdvcmtlcnNfcmVxdWVzdGVkGAkgASgFEiAKBHdhZ2UYCiABKAsyEi5jb3JyaWRvci52MS5Nb25leRITCgt3YWdlX3BlcmlvZBgLIAEoCRIVCg1ob3Vyc19wZXJfZGF5GAwgASgFEhcKD2NvbnRyYWN0X21vbnRocxgNIAEoBRIQCghiZW5lZml0cxgOIAMoCSIoChBKb2JPcmRlckFwcHJvdmVkEhQKDGpvYl9vcmRlcl9pZBgBIAEoCSIoChBKb2JPcmRlclZlcmlmaWVkEhQKDGpvYl9vcmRlcl9pZBgBIAEoCSI4ChBKb2JPcmRlclJlamVjdGVkEhQKDGpvYl9vcmRlcl9pZBgBIAEoCRIOCgZyZWFzb24YAiABKAkiyAEKDVdvcmtlck1hdGNoZWQSEQoJd29ya2VyX2lkGAEgASgJEhQKDGpvYl9vcmRlcl9pZBgCIAEoCRITCgtkZXN0aW5hdGlvbhgDIAEoCRIdCgNzZXgYBCABKA4yEC5jb3JyaWRvci52MS5TZXgSEgoKYmlydGhfeWVhchgFIAEoBRIXCg9vY2N1cGF0aW9uX2lzY28YBiABKAkSEQoJYWdlbmN5X2lkGAcgASgJEhoKEnNlYWxlZF9wZXJzb25fZGF0YRgIIAEoDCJ0ChtPcmllbnRhdGlvblNlc3Npb25TY2hlZHVsZWQSEgoKc2Vzc2lvbl9pZBgBIAEoCRIPCgdoZWxkX29uGAIgASgJEg0KBXBsYWNlGAMgASgJEg4KBnRvcGljcxgEIAMoCRIRCglhZ2VuY3lfaWQYBSABKAkiTQoTT3JpZW50YXRpb25BdHRlbmRlZBIRCgl3b3JrZXJfaWQYASABKAkSEgoKc2Vzc2lvbl9pZBgCIAEoCRIPCgdoZWxkX29uGAMgASgJImMKFE9yaWVudGF0aW9uQ29tcGxldGVkEhEKCXdvcmtlcl9pZBgBIAEoCRISCgpzZXNzaW9uX2lkGAIgASgJEhQKDGNvbXBsZXRlZF9vbhgDIAEoCRIOCgZ0b3BpY3MYBCADKAkinwEKB0ZlZVBhaWQSDgoGZmVlX2lkGAEgASgJEhEKCXdvcmtlcl9pZBgCIAEoCRIiCgZhbW91bnQYAyABKAsyEi5jb3JyaWRvci52MS5Nb25leRIPCgdwdXJwb3NlGAQgASgJEhcKD3BheWVlX2FnZW5jeV9pZBgFIAEoCRISCgpwYXllZV9uYW1lGAYgASgJEg8KB3BhaWRfb24YByABKAkiuwEKEEZlZUJyZWFjaEZsYWdnZWQSEQoJYnJlYWNoX2lkGAEgASgJEhEKCXdvcmtlcl9pZBgCIAEoCRIOCgZmZWVfaWQYAyABKAkSHwoDY2FwGAQgASgLMhIuY29ycmlkb3IudjEuTW9uZXkSJgoKcGFpZF90b3RhbBgFIAEoCzISLmNvcnJpZG9yLnYxLk1vbmV5Eg4KBnJlYXNvbhgGIAEoCRIYChBibG9ja3NfZGVwYXJ0dXJlGAcgASgIIn8KC0ZlZVJlZnVuZGVkEhEKCXJlZnVuZF9pZBgBIAEoCRIRCglicmVhY2hfaWQYAiABKAkSEQoJd29ya2VyX2lkGAMgASgJEiIKBmFtb3VudBgEIAEoCzISLmNvcnJpZG9yLnYxLk1vbmV5EhMKC3JlZnVuZGVkX29uGAUgASgJIl0KEUZlZUJyZWFjaFJlc29sdmVkEhEKCWJyZWFjaF9pZBgBIAEoCRIRCgl3b3JrZXJfaWQYAiABKAkSEgoKcmVzb2x1dGlvbhgDIAEoCRIOCgZyZWFzb24YBCABKAkqRwoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEg4KClNFWF9GRU1BTEUQARIMCghTRVhfTUFMRRACEg0KCVNFWF9PVEhFUhADYgZwcm90bzM", [file_corridor_v1_common]);
 
 /**
  * A worker was registered by the origin ministry or a licensed agency, opening a journey.
@@ -219,6 +221,618 @@ export type ConsentToShareWithdrawn = Message<"corridor.v1.ConsentToShareWithdra
  */
 export const ConsentToShareWithdrawnSchema: GenMessage<ConsentToShareWithdrawn> = /*@__PURE__*/
   messageDesc(file_corridor_v1_recruitment, 3);
+
+/**
+ * The origin ministry licensed a recruitment agency.
+ *
+ * @generated from message corridor.v1.AgencyRegistered
+ */
+export type AgencyRegistered = Message<"corridor.v1.AgencyRegistered"> & {
+  /**
+   * @generated from field: string agency_id = 1;
+   */
+  agencyId: string;
+
+  /**
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string licence_number = 3;
+   */
+  licenceNumber: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string licence_valid_from = 4;
+   */
+  licenceValidFrom: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string licence_valid_to = 5;
+   */
+  licenceValidTo: string;
+};
+
+/**
+ * Describes the message corridor.v1.AgencyRegistered.
+ * Use `create(AgencyRegisteredSchema)` to create a new message.
+ */
+export const AgencyRegisteredSchema: GenMessage<AgencyRegistered> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 4);
+
+/**
+ * The agency's licence is suspended: it may not register or match workers until reinstated.
+ *
+ * @generated from message corridor.v1.AgencyLicenceSuspended
+ */
+export type AgencyLicenceSuspended = Message<"corridor.v1.AgencyLicenceSuspended"> & {
+  /**
+   * @generated from field: string agency_id = 1;
+   */
+  agencyId: string;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message corridor.v1.AgencyLicenceSuspended.
+ * Use `create(AgencyLicenceSuspendedSchema)` to create a new message.
+ */
+export const AgencyLicenceSuspendedSchema: GenMessage<AgencyLicenceSuspended> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 5);
+
+/**
+ * A suspended licence is valid again.
+ *
+ * @generated from message corridor.v1.AgencyLicenceReinstated
+ */
+export type AgencyLicenceReinstated = Message<"corridor.v1.AgencyLicenceReinstated"> & {
+  /**
+   * @generated from field: string agency_id = 1;
+   */
+  agencyId: string;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message corridor.v1.AgencyLicenceReinstated.
+ * Use `create(AgencyLicenceReinstatedSchema)` to create a new message.
+ */
+export const AgencyLicenceReinstatedSchema: GenMessage<AgencyLicenceReinstated> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 6);
+
+/**
+ * The licence is revoked for good (final).
+ *
+ * @generated from message corridor.v1.AgencyLicenceRevoked
+ */
+export type AgencyLicenceRevoked = Message<"corridor.v1.AgencyLicenceRevoked"> & {
+  /**
+   * @generated from field: string agency_id = 1;
+   */
+  agencyId: string;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message corridor.v1.AgencyLicenceRevoked.
+ * Use `create(AgencyLicenceRevokedSchema)` to create a new message.
+ */
+export const AgencyLicenceRevokedSchema: GenMessage<AgencyLicenceRevoked> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 7);
+
+/**
+ * The destination authority recorded an employer's demand for workers from the origin.
+ *
+ * @generated from message corridor.v1.JobOrderCreated
+ */
+export type JobOrderCreated = Message<"corridor.v1.JobOrderCreated"> & {
+  /**
+   * @generated from field: string job_order_id = 1;
+   */
+  jobOrderId: string;
+
+  /**
+   * @generated from field: string origin = 2;
+   */
+  origin: string;
+
+  /**
+   * @generated from field: string destination = 3;
+   */
+  destination: string;
+
+  /**
+   * @generated from field: string employer_name = 4;
+   */
+  employerName: string;
+
+  /**
+   * @generated from field: string employer_registration_number = 5;
+   */
+  employerRegistrationNumber: string;
+
+  /**
+   * @generated from field: string workplace_province = 6;
+   */
+  workplaceProvince: string;
+
+  /**
+   * ISCO-08 unit group (4 digits)
+   *
+   * @generated from field: string occupation_isco = 7;
+   */
+  occupationIsco: string;
+
+  /**
+   * ISIC Rev.4 division (2 digits)
+   *
+   * @generated from field: string sector_isic = 8;
+   */
+  sectorIsic: string;
+
+  /**
+   * @generated from field: int32 workers_requested = 9;
+   */
+  workersRequested: number;
+
+  /**
+   * in minor units, ISO 4217
+   *
+   * @generated from field: corridor.v1.Money wage = 10;
+   */
+  wage?: Money;
+
+  /**
+   * month | day | hour
+   *
+   * @generated from field: string wage_period = 11;
+   */
+  wagePeriod: string;
+
+  /**
+   * @generated from field: int32 hours_per_day = 12;
+   */
+  hoursPerDay: number;
+
+  /**
+   * @generated from field: int32 contract_months = 13;
+   */
+  contractMonths: number;
+
+  /**
+   * @generated from field: repeated string benefits = 14;
+   */
+  benefits: string[];
+};
+
+/**
+ * Describes the message corridor.v1.JobOrderCreated.
+ * Use `create(JobOrderCreatedSchema)` to create a new message.
+ */
+export const JobOrderCreatedSchema: GenMessage<JobOrderCreated> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 8);
+
+/**
+ * The destination authority approved the job order.
+ *
+ * @generated from message corridor.v1.JobOrderApproved
+ */
+export type JobOrderApproved = Message<"corridor.v1.JobOrderApproved"> & {
+  /**
+   * @generated from field: string job_order_id = 1;
+   */
+  jobOrderId: string;
+};
+
+/**
+ * Describes the message corridor.v1.JobOrderApproved.
+ * Use `create(JobOrderApprovedSchema)` to create a new message.
+ */
+export const JobOrderApprovedSchema: GenMessage<JobOrderApproved> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 9);
+
+/**
+ * The origin ministry verified the job order: workers may now be matched to it.
+ *
+ * @generated from message corridor.v1.JobOrderVerified
+ */
+export type JobOrderVerified = Message<"corridor.v1.JobOrderVerified"> & {
+  /**
+   * @generated from field: string job_order_id = 1;
+   */
+  jobOrderId: string;
+};
+
+/**
+ * Describes the message corridor.v1.JobOrderVerified.
+ * Use `create(JobOrderVerifiedSchema)` to create a new message.
+ */
+export const JobOrderVerifiedSchema: GenMessage<JobOrderVerified> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 10);
+
+/**
+ * The origin ministry rejected the job order (final).
+ *
+ * @generated from message corridor.v1.JobOrderRejected
+ */
+export type JobOrderRejected = Message<"corridor.v1.JobOrderRejected"> & {
+  /**
+   * @generated from field: string job_order_id = 1;
+   */
+  jobOrderId: string;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message corridor.v1.JobOrderRejected.
+ * Use `create(JobOrderRejectedSchema)` to create a new message.
+ */
+export const JobOrderRejectedSchema: GenMessage<JobOrderRejected> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 11);
+
+/**
+ * The worker was matched to a verified job order: the journey's name-list entry for the
+ * destination (and its first cross-border event if the worker was not nominated before).
+ *
+ * @generated from message corridor.v1.WorkerMatched
+ */
+export type WorkerMatched = Message<"corridor.v1.WorkerMatched"> & {
+  /**
+   * @generated from field: string worker_id = 1;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: string job_order_id = 2;
+   */
+  jobOrderId: string;
+
+  /**
+   * @generated from field: string destination = 3;
+   */
+  destination: string;
+
+  /**
+   * @generated from field: corridor.v1.Sex sex = 4;
+   */
+  sex: Sex;
+
+  /**
+   * @generated from field: int32 birth_year = 5;
+   */
+  birthYear: number;
+
+  /**
+   * @generated from field: string occupation_isco = 6;
+   */
+  occupationIsco: string;
+
+  /**
+   * @generated from field: string agency_id = 7;
+   */
+  agencyId: string;
+
+  /**
+   * PersonData sealed for the destination, as in WorkerNominated; empty without consent to share.
+   *
+   * @generated from field: bytes sealed_person_data = 8;
+   */
+  sealedPersonData: Uint8Array;
+};
+
+/**
+ * Describes the message corridor.v1.WorkerMatched.
+ * Use `create(WorkerMatchedSchema)` to create a new message.
+ */
+export const WorkerMatchedSchema: GenMessage<WorkerMatched> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 12);
+
+/**
+ * A pre-departure orientation session was scheduled (country-internal; journey_id = session id).
+ *
+ * @generated from message corridor.v1.OrientationSessionScheduled
+ */
+export type OrientationSessionScheduled = Message<"corridor.v1.OrientationSessionScheduled"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string held_on = 2;
+   */
+  heldOn: string;
+
+  /**
+   * @generated from field: string place = 3;
+   */
+  place: string;
+
+  /**
+   * @generated from field: repeated string topics = 4;
+   */
+  topics: string[];
+
+  /**
+   * @generated from field: string agency_id = 5;
+   */
+  agencyId: string;
+};
+
+/**
+ * Describes the message corridor.v1.OrientationSessionScheduled.
+ * Use `create(OrientationSessionScheduledSchema)` to create a new message.
+ */
+export const OrientationSessionScheduledSchema: GenMessage<OrientationSessionScheduled> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 13);
+
+/**
+ * The worker attended an orientation session.
+ *
+ * @generated from message corridor.v1.OrientationAttended
+ */
+export type OrientationAttended = Message<"corridor.v1.OrientationAttended"> & {
+  /**
+   * @generated from field: string worker_id = 1;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: string session_id = 2;
+   */
+  sessionId: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string held_on = 3;
+   */
+  heldOn: string;
+};
+
+/**
+ * Describes the message corridor.v1.OrientationAttended.
+ * Use `create(OrientationAttendedSchema)` to create a new message.
+ */
+export const OrientationAttendedSchema: GenMessage<OrientationAttended> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 14);
+
+/**
+ * The session the worker attended was completed: the worker completed pre-departure orientation.
+ *
+ * @generated from message corridor.v1.OrientationCompleted
+ */
+export type OrientationCompleted = Message<"corridor.v1.OrientationCompleted"> & {
+  /**
+   * @generated from field: string worker_id = 1;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: string session_id = 2;
+   */
+  sessionId: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string completed_on = 3;
+   */
+  completedOn: string;
+
+  /**
+   * @generated from field: repeated string topics = 4;
+   */
+  topics: string[];
+};
+
+/**
+ * Describes the message corridor.v1.OrientationCompleted.
+ * Use `create(OrientationCompletedSchema)` to create a new message.
+ */
+export const OrientationCompletedSchema: GenMessage<OrientationCompleted> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 15);
+
+/**
+ * A payment the worker made in the course of recruitment.
+ *
+ * @generated from message corridor.v1.FeePaid
+ */
+export type FeePaid = Message<"corridor.v1.FeePaid"> & {
+  /**
+   * @generated from field: string fee_id = 1;
+   */
+  feeId: string;
+
+  /**
+   * @generated from field: string worker_id = 2;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: corridor.v1.Money amount = 3;
+   */
+  amount?: Money;
+
+  /**
+   * @generated from field: string purpose = 4;
+   */
+  purpose: string;
+
+  /**
+   * @generated from field: string payee_agency_id = 5;
+   */
+  payeeAgencyId: string;
+
+  /**
+   * @generated from field: string payee_name = 6;
+   */
+  payeeName: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string paid_on = 7;
+   */
+  paidOn: string;
+};
+
+/**
+ * Describes the message corridor.v1.FeePaid.
+ * Use `create(FeePaidSchema)` to create a new message.
+ */
+export const FeePaidSchema: GenMessage<FeePaid> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 16);
+
+/**
+ * What the worker paid is above the corridor's fee cap: a flag on the journey that blocks
+ * departure until resolved.
+ *
+ * @generated from message corridor.v1.FeeBreachFlagged
+ */
+export type FeeBreachFlagged = Message<"corridor.v1.FeeBreachFlagged"> & {
+  /**
+   * @generated from field: string breach_id = 1;
+   */
+  breachId: string;
+
+  /**
+   * @generated from field: string worker_id = 2;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: string fee_id = 3;
+   */
+  feeId: string;
+
+  /**
+   * @generated from field: corridor.v1.Money cap = 4;
+   */
+  cap?: Money;
+
+  /**
+   * @generated from field: corridor.v1.Money paid_total = 5;
+   */
+  paidTotal?: Money;
+
+  /**
+   * @generated from field: string reason = 6;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: bool blocks_departure = 7;
+   */
+  blocksDeparture: boolean;
+};
+
+/**
+ * Describes the message corridor.v1.FeeBreachFlagged.
+ * Use `create(FeeBreachFlaggedSchema)` to create a new message.
+ */
+export const FeeBreachFlaggedSchema: GenMessage<FeeBreachFlagged> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 17);
+
+/**
+ * Money given back to the worker against a fee breach.
+ *
+ * @generated from message corridor.v1.FeeRefunded
+ */
+export type FeeRefunded = Message<"corridor.v1.FeeRefunded"> & {
+  /**
+   * @generated from field: string refund_id = 1;
+   */
+  refundId: string;
+
+  /**
+   * @generated from field: string breach_id = 2;
+   */
+  breachId: string;
+
+  /**
+   * @generated from field: string worker_id = 3;
+   */
+  workerId: string;
+
+  /**
+   * @generated from field: corridor.v1.Money amount = 4;
+   */
+  amount?: Money;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string refunded_on = 5;
+   */
+  refundedOn: string;
+};
+
+/**
+ * Describes the message corridor.v1.FeeRefunded.
+ * Use `create(FeeRefundedSchema)` to create a new message.
+ */
+export const FeeRefundedSchema: GenMessage<FeeRefunded> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 18);
+
+/**
+ * The fee breach is resolved, by refunds covering the excess or by a decision with reason.
+ *
+ * @generated from message corridor.v1.FeeBreachResolved
+ */
+export type FeeBreachResolved = Message<"corridor.v1.FeeBreachResolved"> & {
+  /**
+   * @generated from field: string breach_id = 1;
+   */
+  breachId: string;
+
+  /**
+   * @generated from field: string worker_id = 2;
+   */
+  workerId: string;
+
+  /**
+   * refunded | decision
+   *
+   * @generated from field: string resolution = 3;
+   */
+  resolution: string;
+
+  /**
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message corridor.v1.FeeBreachResolved.
+ * Use `create(FeeBreachResolvedSchema)` to create a new message.
+ */
+export const FeeBreachResolvedSchema: GenMessage<FeeBreachResolved> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_recruitment, 19);
 
 /**
  * @generated from enum corridor.v1.Sex

@@ -1,0 +1,42 @@
+import { CURRENCIES, ISCO08_MAJOR_GROUPS, ISCO08_SUB_MAJOR_GROUPS, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, ISIC4_SECTIONS, isCurrencyCode, isIscoUnitGroup, isIsicDivision, iscoGroupsOf, isicSectionOf, minorUnitsOf } from './index';
+
+describe('ISCO-08', () => {
+  it('has the 10 major, 43 sub-major and 436 unit groups, each unit group under a known sub-major group', () => {
+    expect(Object.keys(ISCO08_MAJOR_GROUPS)).toHaveLength(10);
+    expect(Object.keys(ISCO08_SUB_MAJOR_GROUPS)).toHaveLength(43);
+    expect(ISCO08_UNIT_GROUP_CODES).toHaveLength(436);
+    for (const code of ISCO08_UNIT_GROUP_CODES) {
+      expect(code).toMatch(/^\d{4}$/);
+      expect(ISCO08_SUB_MAJOR_GROUPS[code.slice(0, 2)]).toBeDefined();
+    }
+  });
+
+  it.each(['7112', '9313', '6111', '9211', '6222', '8153', '9329', '9111', '5152', '5131', '9412'])('knows the GMS migration occupation %s', (code) => {
+    expect(isIscoUnitGroup(code)).toBe(true);
+  });
+
+  it('refuses codes that are not unit groups', () => {
+    expect(isIscoUnitGroup('9999')).toBe(false);
+    expect(isIscoUnitGroup('93')).toBe(false);
+    expect(iscoGroupsOf('9313')).toEqual({ major: '9', subMajor: '93' });
+  });
+});
+
+describe('ISIC Rev.4', () => {
+  it('has 21 sections and 88 divisions, each in a known section', () => {
+    expect(Object.keys(ISIC4_SECTIONS)).toHaveLength(21);
+    expect(ISIC4_DIVISION_CODES).toHaveLength(88);
+    expect(isicSectionOf('41')).toBe('F');
+    expect(isicSectionOf('97')).toBe('T');
+    expect(isIsicDivision('04')).toBe(false);
+  });
+});
+
+describe('ISO 4217', () => {
+  it('has the GMS currencies with their minor units', () => {
+    expect(Object.fromEntries(['THB', 'KHR', 'LAK', 'MMK', 'VND', 'CNY', 'USD'].map((c) => [c, minorUnitsOf(c)]))).toEqual({ THB: 2, KHR: 2, LAK: 2, MMK: 2, VND: 0, CNY: 2, USD: 2 });
+    expect(isCurrencyCode('thb')).toBe(false);
+    expect(CURRENCIES.KWD.minorUnits).toBe(3);
+    expect(() => minorUnitsOf('XXX')).toThrow();
+  });
+});

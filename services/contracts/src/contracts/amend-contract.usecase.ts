@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { isDeepStrictEqual } from 'node:util';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { ContractAmendedSchema } from '@corridor/events';
+import { UnprocessableProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
+import { contractEvent } from './contract-events';
+import { ContractLedger } from './contract-ledger';
+import type { AmendContractCommand } from './contract-requests';
+import { afterAmendment } from './contract-state';
+import { termsToMessage } from './contract-terms';
+import { ContractVersion } from './contract.entities';
+import { contractView, type ContractView } from './contract-view';
+import { assertDeductionsBelowWage, withChanges } from './draft-contract.usecase';
+import { raiseSubstitutionFlag } from './substitution-flags';
+import { detectSubstitution } from './substitution-detector';
+
+export class NothingAmended extends UnprocessableProblem {}
+
+/**
+ * Amends a verified contract: a new version in Draft, with the reason, to be signed and verified
+ * again; every version is kept. A new version worse for the worker than the verified one is
+ * contract substitution: it is flagged on both sides.
+ */
+@Injectable()
+export class AmendContractUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(contractId: string, command: AmendContractCommand, officer: Officer): Promise<ContractView> {
+    return this.outbox.transaction(async (tx) => {
+      const { manager, publish } = tx;
+      const contract = await findContractFor(manager, officer, contractId, true);
+      assertActsForSide(officer, sideOfNode(this.config, contract), 'amend');
+      afterAmendment(contract);
+      const verified = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
+      const terms = withChanges(verified.terms, command.changes);
+      const clauses = command.clauses ? command.clauses.map((c) => ({ title: c.title, text: c.text })) : verified.clauses;
+      if (isDeepStrictEqual(terms, verified.terms) && isDeepStrictEqual(clauses, verified.clauses)) {
+        throw new NothingAmended(`the amendment changes nothing in version ${verified.version}`);
+      }
+      assertDeductionsBelowWage(terms);
+      const newVersion = verified.version + 1;
+      const { topic, event } = contractEvent(
+        contract,
+        officer,
+        ContractAmendedSchema,
+        create(ContractAmendedSchema, { contractId, version: newVersion, previousVersion: verified.version, reason: command.reason, terms: termsToMessage(terms), clauses }),
+      );
+      await ContractLedger.amend(manager, contract, newVersion, terms, clauses, command.reason, { id: event.eventId, country: officer.country, by: officer.subject, at: new Date() });
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'contract.amend',
+        targetType: 'contract',
+        targetId: contractId,
+        reason: command.reason,
+        details: { previousVersion: verified.version, version: newVersion },
+      });
+      await publish(topic, event);
+      const worse = detectSubstitution(verified.terms, terms);
+      if (worse.length) {
+        await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'amendment', verifiedVersion: verified.version, comparedVersion: newVersion, registrationId: null, changedTerms: worse });
+      }
+      return contractView(manager, contract);
+    });
+  }
+}

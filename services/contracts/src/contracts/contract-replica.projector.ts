@@ -1,0 +1,220 @@
+import { Controller, Logger } from '@nestjs/common';
+import { AuditTrail } from '@corridor/audit';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import {
+  ContractAmendedSchema,
+  ContractDraftedSchema,
+  ContractRegisteredAtDestinationSchema,
+  ContractRejectedSchema,
+  ContractSignedSchema,
+  ContractSubstitutionDetectedSchema,
+  ContractSubstitutionResolvedSchema,
+  ContractVerifiedSchema,
+  occurredAt,
+} from '@corridor/events';
+import { ProblemError } from '@corridor/http';
+import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import type { EntityManager } from 'typeorm';
+import { partyFromWire, sideFromWire } from './contract-events';
+import { ContractLedger, type Recorded } from './contract-ledger';
+import { afterRejection, afterSignature, afterVerification } from './contract-state';
+import { clausesFromMessages, termsFromMessage } from './contract-terms';
+import { Contract, ContractRegistration, ContractVersion, SubstitutionFlag } from './contract.entities';
+import { progressOf } from './contract-view';
+
+/**
+ * Applies the other side's contract events to this node's copy, through the same ledger and the
+ * same state machine as the use cases. Each step names the version and signing round it was taken
+ * in; one for an older version or round (crossed with a rejection or amendment here) is stale and
+ * is left out. Events this node recorded itself come back on the topic and are skipped.
+ */
+@Controller()
+export class ContractReplicaProjector {
+  private readonly logger = new Logger(ContractReplicaProjector.name);
+
+  constructor(
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  @HandlesEvent(ContractDraftedSchema)
+  async onDrafted(event: ReceivedEventOf<typeof ContractDraftedSchema>): Promise<void> {
+    if (this.isOwn(event)) return;
+    const p = event.payload;
+    if (await event.manager.existsBy(Contract, { id: p.contractId })) return;
+    const r = this.recorded(event);
+    await event.manager.insert(Contract, {
+      id: p.contractId,
+      journeyId: event.envelope.journeyId,
+      workerId: p.workerId,
+      jobOrderId: p.jobOrderId,
+      agencyId: p.agencyId || null,
+      origin: p.origin,
+      destination: p.destination,
+      authoredBy: r.country,
+      currentVersion: p.version,
+      signingRound: 1,
+      status: 'draft',
+      openFlags: 0,
+      createdBy: r.by,
+      createdAt: r.at,
+      updatedAt: r.at,
+    });
+    await event.manager.insert(ContractVersion, {
+      contractId: p.contractId,
+      version: p.version,
+      terms: termsFromMessage(p.terms),
+      clauses: clausesFromMessages(p.clauses),
+      status: 'draft',
+      amendmentReason: null,
+      createdByCountry: r.country,
+      createdBy: r.by,
+      createdAt: r.at,
+      verifiedAt: null,
+      supersededAt: null,
+    });
+    await this.recordAudit(event, p.contractId, 'contract.replicate-draft');
+  }
+
+  @HandlesEvent(ContractSignedSchema)
+  async onSigned(event: ReceivedEventOf<typeof ContractSignedSchema>): Promise<void> {
+    const p = event.payload;
+    const party = partyFromWire(p.party);
+    await this.step(event, p.contractId, p.version, p.round, 'sign', async (manager, contract) => {
+      if (!party) return false;
+      const next = afterSignature(await progressOf(manager, contract), party);
+      await ContractLedger.sign(manager, contract, next, party, p.signedOn, this.recorded(event));
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractVerifiedSchema)
+  async onVerified(event: ReceivedEventOf<typeof ContractVerifiedSchema>): Promise<void> {
+    const p = event.payload;
+    const side = sideFromWire(p.side);
+    await this.step(event, p.contractId, p.version, p.round, 'verify', async (manager, contract) => {
+      if (!side) return false;
+      const next = afterVerification(await progressOf(manager, contract), side);
+      await ContractLedger.verify(manager, contract, next, side, this.recorded(event));
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractRejectedSchema)
+  async onRejected(event: ReceivedEventOf<typeof ContractRejectedSchema>): Promise<void> {
+    const p = event.payload;
+    const side = sideFromWire(p.side);
+    await this.step(event, p.contractId, p.version, p.round, 'reject', async (manager, contract) => {
+      if (!side) return false;
+      afterRejection(contract);
+      await ContractLedger.reject(manager, contract, side, p.reason, this.recorded(event));
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractAmendedSchema)
+  async onAmended(event: ReceivedEventOf<typeof ContractAmendedSchema>): Promise<void> {
+    const p = event.payload;
+    await this.step(event, p.contractId, p.previousVersion, undefined, 'amend', async (manager, contract) => {
+      if (contract.status !== 'verified') return false;
+      await ContractLedger.amend(manager, contract, p.version, termsFromMessage(p.terms), clausesFromMessages(p.clauses), p.reason, this.recorded(event));
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractRegisteredAtDestinationSchema)
+  async onRegistered(event: ReceivedEventOf<typeof ContractRegisteredAtDestinationSchema>): Promise<void> {
+    const p = event.payload;
+    await this.step(event, p.contractId, undefined, undefined, 'register', async (manager, contract) => {
+      if (await manager.existsBy(ContractRegistration, { id: p.registrationId })) return false;
+      await ContractLedger.register(manager, contract, p.registrationId, p.verifiedVersion, p.registeredOn, termsFromMessage(p.terms), this.recorded(event));
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractSubstitutionDetectedSchema)
+  async onSubstitutionDetected(event: ReceivedEventOf<typeof ContractSubstitutionDetectedSchema>): Promise<void> {
+    const p = event.payload;
+    await this.step(event, p.contractId, undefined, undefined, 'flag', async (manager, contract) => {
+      if (await manager.existsBy(SubstitutionFlag, { id: p.flagId })) return false;
+      await ContractLedger.flag(
+        manager,
+        contract,
+        {
+          id: p.flagId,
+          source: p.source === 'amendment' ? 'amendment' : 'destination-registration',
+          verifiedVersion: p.verifiedVersion,
+          comparedVersion: p.comparedVersion || null,
+          registrationId: p.registrationId || null,
+          changedTerms: p.changedTerms.map((t) => ({ term: t.term, verifiedValue: t.verifiedValue, newValue: t.newValue, whyWorse: t.whyWorse })),
+          blocksDeparture: p.blocksDeparture,
+        },
+        this.recorded(event),
+      );
+      return true;
+    });
+  }
+
+  @HandlesEvent(ContractSubstitutionResolvedSchema)
+  async onSubstitutionResolved(event: ReceivedEventOf<typeof ContractSubstitutionResolvedSchema>): Promise<void> {
+    const p = event.payload;
+    await this.step(event, p.contractId, undefined, undefined, 'resolve', async (manager, contract) => {
+      const flag = await manager.findOneBy(SubstitutionFlag, { id: p.flagId, contractId: contract.id });
+      if (!flag || flag.status !== 'open') return false;
+      await ContractLedger.resolve(manager, contract, flag, p.decision, p.reason, this.recorded(event));
+      return true;
+    });
+  }
+
+  /**
+   * Loads and locks the contract, leaves out stale or no-longer-legal steps (logged, not retried:
+   * retrying cannot make them apply), applies the rest and audits it.
+   */
+  private async step(
+    event: ReceivedEvent,
+    contractId: string,
+    version: number | undefined,
+    round: number | undefined,
+    what: string,
+    apply: (manager: EntityManager, contract: Contract) => Promise<boolean>,
+  ): Promise<void> {
+    if (this.isOwn(event)) return;
+    const contract = await event.manager.findOne(Contract, { where: { id: contractId }, lock: { mode: 'pessimistic_write' } });
+    const stale =
+      !contract ? 'contract not held here' : version !== undefined && version !== contract.currentVersion ? `version ${version}, current ${contract.currentVersion}` : round !== undefined && round !== contract.signingRound ? `round ${round}, current ${contract.signingRound}` : undefined;
+    if (stale || !contract) {
+      this.logger.warn(`${what} of contract ${contractId} (event ${event.envelope.eventId}) left out: ${stale}`);
+      return;
+    }
+    try {
+      if (!(await apply(event.manager, contract))) return;
+    } catch (error) {
+      if (error instanceof ProblemError) {
+        this.logger.warn(`${what} of contract ${contractId} (event ${event.envelope.eventId}) left out: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+    await this.recordAudit(event, contractId, `contract.replicate-${what}`);
+  }
+
+  private isOwn(event: ReceivedEvent): boolean {
+    return event.envelope.recordedBy?.country === this.config.country;
+  }
+
+  private recorded(event: ReceivedEvent): Recorded {
+    const by = event.envelope.recordedBy;
+    return { id: event.envelope.eventId, country: by?.country ?? '', by: by?.officerId || 'unknown', at: occurredAt(event.envelope) };
+  }
+
+  private recordAudit(event: ReceivedEvent, contractId: string, action: string): Promise<unknown> {
+    const by = event.envelope.recordedBy;
+    return this.audit.record(event.manager, {
+      actor: { subject: 'system:contract-replica', country: this.config.country },
+      action,
+      targetType: 'contract',
+      targetId: contractId,
+      reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import { AmendContractUseCase } from './amend-contract.usecase';
+import { CONTRACT_EXAMPLE, FLAGGED_CONTRACT_EXAMPLE, ILLEGAL_TRANSITION_EXAMPLE, VERSIONS_EXAMPLE } from './contract-examples';
+import {
+  AmendContractCommand,
+  DraftContractCommand,
+  ListContractsQuery,
+  RegisterAtDestinationCommand,
+  RejectContractCommand,
+  ResolveSubstitutionFlagCommand,
+  SignContractCommand,
+  VerifyContractCommand,
+} from './contract-requests';
+import type { ContractView, FlagView, VersionView } from './contract-view';
+import { DraftContractUseCase } from './draft-contract.usecase';
+import { ReadContractsUseCase, type ContractPage } from './read-contracts.usecase';
+import { RegisterAtDestinationUseCase, type Registration } from './register-at-destination.usecase';
+import { RejectContractUseCase } from './reject-contract.usecase';
+import { ResolveSubstitutionFlagUseCase } from './resolve-substitution-flag.usecase';
+import { SignContractUseCase } from './sign-contract.usecase';
+import { VerifyContractUseCase } from './verify-contract.usecase';
+
+const ILLEGAL = { description: 'Not allowed in the current state: names the state and the actions allowed now (problem+json)', schema: { example: ILLEGAL_TRANSITION_EXAMPLE } };
+
+/**
+ * Employment contracts of the journeys of this node's corridors. Both nodes hold each contract;
+ * each node's officers act for their own side only: the origin ministry (and agencies, for their
+ * own workers) at origin, the destination authority at destination.
+ */
+@ApiTags('contracts')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country, or a role that may not act for this side (problem+json)' })
+@ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; out-of-range numbers; unknown codes (problem+json)' })
+@Controller('api/v1/contracts')
+@UseGuards(NodeOfficersOnlyGuard)
+export class ContractsController {
+  constructor(
+    private readonly draftContract: DraftContractUseCase,
+    private readonly signContract: SignContractUseCase,
+    private readonly verifyContract: VerifyContractUseCase,
+    private readonly rejectContract: RejectContractUseCase,
+    private readonly amendContract: AmendContractUseCase,
+    private readonly registerAtDestination: RegisterAtDestinationUseCase,
+    private readonly resolveFlag: ResolveSubstitutionFlagUseCase,
+    private readonly readContracts: ReadContractsUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'agency-staff')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Drafted at origin from the verified job order on the regional standard template (version 1, draft)', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signatures: [], verifications: [] } } })
+  @ApiNotFoundResponse({ description: 'An agency drafting for a worker it did not match (problem+json)' })
+  @ApiConflictResponse({ description: 'The job order is not verified, or the journey already has a contract (problem+json)' })
+  @ApiUnprocessableEntityResponse({ description: 'The worker is not matched, the terms undercut the job order, or deductions take the whole wage (problem+json)' })
+  draft(@Body() command: DraftContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.draftContract.execute(command, officer);
+  }
+
+  @Get()
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiOkResponse({ description: 'Contracts, newest first; filter by status, journey, flagged', schema: { example: { items: [CONTRACT_EXAMPLE], total: 1, limit: 20, offset: 0 } } })
+  list(@Query() query: ListContractsQuery, @CurrentOfficer() officer: Officer): Promise<ContractPage> {
+    return this.readContracts.list(query, officer);
+  }
+
+  @Get(':contractId')
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiOkResponse({ description: 'The current version, its signatures and verifications, the actions allowed now and open substitution flags', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
+  @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
+  one(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.readContracts.one(contractId, officer);
+  }
+
+  @Get(':contractId/versions')
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiOkResponse({ description: 'Every version, oldest first, with its signing and verification steps', schema: { example: VERSIONS_EXAMPLE } })
+  @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
+  versions(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<VersionView[]> {
+    return this.readContracts.versions(contractId, officer);
+  }
+
+  @Post(':contractId/signatures')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The signature is recorded; with both signatures the contract is Signed', schema: { example: { ...CONTRACT_EXAMPLE, status: 'signed', allowedActions: ['verify', 'reject'], verifications: [] } } })
+  @ApiConflictResponse(ILLEGAL)
+  @ApiUnprocessableEntityResponse({ description: 'signedOn is not a calendar date or is in the future (problem+json)' })
+  sign(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: SignContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.signContract.execute(contractId, command, officer);
+  }
+
+  @Post(':contractId/verifications')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: "This node's side verified; Verified once both sides have", schema: { example: CONTRACT_EXAMPLE } })
+  @ApiConflictResponse(ILLEGAL)
+  verify(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: VerifyContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.verifyContract.execute(contractId, command, officer);
+  }
+
+  @Post(':contractId/rejections')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Rejected with reason: back to Draft, to be signed again', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signingRound: 2, signatures: [], verifications: [] } } })
+  @ApiConflictResponse(ILLEGAL)
+  reject(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RejectContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.rejectContract.execute(contractId, command, officer);
+  }
+
+  @Post(':contractId/amendments')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'A new version in Draft; worse terms than the verified version raise a substitution flag', schema: { example: { ...CONTRACT_EXAMPLE, version: 2, status: 'draft', allowedActions: ['sign'], amendmentReason: 'Employer moved the worksite', signatures: [], verifications: [] } } })
+  @ApiConflictResponse(ILLEGAL)
+  @ApiUnprocessableEntityResponse({ description: 'The amendment changes nothing, or deductions take the whole wage (problem+json)' })
+  amend(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: AmendContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
+    return this.amendContract.execute(contractId, command, officer);
+  }
+
+  @Post(':contractId/registrations-at-destination')
+  @HttpCode(201)
+  @RequireRoles('destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Registered at destination and compared with the verified contract; substitution is flagged on both sides', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
+  @ApiConflictResponse(ILLEGAL)
+  @ApiUnprocessableEntityResponse({ description: 'registeredOn is not a calendar date or is in the future (problem+json)' })
+  register(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RegisterAtDestinationCommand, @CurrentOfficer() officer: Officer): Promise<Registration> {
+    return this.registerAtDestination.execute(contractId, command, officer);
+  }
+
+  @Post(':contractId/substitution-flags/:flagId/resolution')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer', 'destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The flag is resolved with a decision and reason', schema: { example: { ...FLAGGED_CONTRACT_EXAMPLE.openFlags[0], status: 'resolved', decision: 'terms-restored', resolutionReason: 'Employer restored the verified wage' } } })
+  @ApiNotFoundResponse({ description: 'No such flag on this contract (problem+json)' })
+  @ApiConflictResponse({ description: 'The flag is already resolved (problem+json)' })
+  resolve(
+    @Param('contractId', new ParseUUIDPipe()) contractId: string,
+    @Param('flagId', new ParseUUIDPipe()) flagId: string,
+    @Body() command: ResolveSubstitutionFlagCommand,
+    @CurrentOfficer() officer: Officer,
+  ): Promise<FlagView> {
+    return this.resolveFlag.execute(contractId, flagId, command, officer);
+  }
+}

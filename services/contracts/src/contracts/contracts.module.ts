@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AmendContractUseCase } from './amend-contract.usecase';
+import { ContractReplicaProjector } from './contract-replica.projector';
+import { ContractsController } from './contracts.controller';
+import { DraftContractUseCase } from './draft-contract.usecase';
+import { ReadContractsUseCase } from './read-contracts.usecase';
+import { RegisterAtDestinationUseCase } from './register-at-destination.usecase';
+import { RejectContractUseCase } from './reject-contract.usecase';
+import { ResolveSubstitutionFlagUseCase } from './resolve-substitution-flag.usecase';
+import { SignContractUseCase } from './sign-contract.usecase';
+import { VerifyContractUseCase } from './verify-contract.usecase';
+
+@Module({
+  controllers: [ContractsController, ContractReplicaProjector],
+  providers: [
+    DraftContractUseCase,
+    SignContractUseCase,
+    VerifyContractUseCase,
+    RejectContractUseCase,
+    AmendContractUseCase,
+    RegisterAtDestinationUseCase,
+    ResolveSubstitutionFlagUseCase,
+    ReadContractsUseCase,
+  ],
+})
+export class ContractsModule {}

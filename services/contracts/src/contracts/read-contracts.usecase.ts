@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { findContractFor } from './contract-access';
+import type { ListContractsQuery } from './contract-requests';
+import { Contract } from './contract.entities';
+import { contractView, versionViews, type ContractView, type VersionView } from './contract-view';
+
+export interface ContractPage {
+  items: ContractView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Contracts this node holds: its own and the other side's alike. Agencies see their workers' only. */
+@Injectable()
+export class ReadContractsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async one(contractId: string, officer: Officer): Promise<ContractView> {
+    const manager = this.dataSource.manager;
+    return contractView(manager, await findContractFor(manager, officer, contractId));
+  }
+
+  async versions(contractId: string, officer: Officer): Promise<VersionView[]> {
+    const manager = this.dataSource.manager;
+    return versionViews(manager, await findContractFor(manager, officer, contractId));
+  }
+
+  async list(query: ListContractsQuery, officer: Officer): Promise<ContractPage> {
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const builder = this.dataSource.getRepository(Contract).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit).skip(offset);
+    if (query.status) builder.andWhere('c.status = :status', { status: query.status });
+    if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });
+    if (query.flagged === true) builder.andWhere('c.open_flags > 0');
+    if (query.flagged === false) builder.andWhere('c.open_flags = 0');
+    const agencyOnly = officer.roles.includes('agency-staff') && !officer.roles.some((r) => r === 'ministry-officer' || r === 'destination-officer' || r === 'admin');
+    if (agencyOnly) builder.andWhere('c.agency_id = :agencyId', { agencyId: officer.agencyId ?? '' });
+    const [rows, total] = await builder.getManyAndCount();
+    const items = [];
+    for (const row of rows) items.push(await contractView(this.dataSource.manager, row));
+    return { items, total, limit, offset };
+  }
+}

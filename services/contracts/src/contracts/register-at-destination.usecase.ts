@@ -1,0 +1,92 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { ContractRegisteredAtDestinationSchema } from '@corridor/events';
+import { Outbox } from '@corridor/messaging';
+import { assertActsForSide, assertNotInFuture, findContractFor, sideOfNode } from './contract-access';
+import { contractEvent } from './contract-events';
+import { ContractLedger } from './contract-ledger';
+import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract-requests';
+import { assertContractAction } from './contract-state';
+import { termsToMessage, type ContractTerms } from './contract-terms';
+import { ContractVersion } from './contract.entities';
+import { contractView, type ContractView } from './contract-view';
+import { raiseSubstitutionFlag } from './substitution-flags';
+import { detectSubstitution } from './substitution-detector';
+
+export interface Registration extends ContractView {
+  registrationId: string;
+  substitutionFlagId: string | null;
+}
+
+/**
+ * The destination authority registers the contract the worker actually works under. It is
+ * compared with the verified contract; worse terms are contract substitution, flagged on both sides.
+ */
+@Injectable()
+export class RegisterAtDestinationUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<Registration> {
+    assertNotInFuture('registeredOn', command.registeredOn);
+    return this.outbox.transaction(async (tx) => {
+      const { manager, publish } = tx;
+      const contract = await findContractFor(manager, officer, contractId, true);
+      if (sideOfNode(this.config, contract) !== 'destination') {
+        throw new ForbiddenException(`contracts are registered at destination: contract ${contractId} is registered by ${contract.destination}, not ${this.config.country}`);
+      }
+      assertActsForSide(officer, 'destination', 'register-at-destination');
+      assertContractAction(contract, 'register-at-destination');
+      const verified = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
+      const terms = registeredTerms(command.terms);
+      const registrationId = uuidv7();
+      const { topic, event } = contractEvent(
+        contract,
+        officer,
+        ContractRegisteredAtDestinationSchema,
+        create(ContractRegisteredAtDestinationSchema, { contractId, registrationId, verifiedVersion: verified.version, registeredOn: command.registeredOn, terms: termsToMessage(terms) }),
+      );
+      await ContractLedger.register(manager, contract, registrationId, verified.version, command.registeredOn, terms, { id: event.eventId, country: officer.country, by: officer.subject, at: new Date() });
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'contract.register-at-destination',
+        targetType: 'contract',
+        targetId: contractId,
+        reason: `registered at destination on ${command.registeredOn}, compared with verified version ${verified.version}`,
+        details: { registrationId },
+      });
+      await publish(topic, event);
+      const worse = detectSubstitution(verified.terms, terms);
+      const substitutionFlagId = worse.length
+        ? await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'destination-registration', verifiedVersion: verified.version, comparedVersion: null, registrationId, changedTerms: worse })
+        : null;
+      return { ...(await contractView(manager, contract)), registrationId, substitutionFlagId };
+    });
+  }
+}
+
+function registeredTerms(input: RegisteredTermsInput): ContractTerms {
+  return {
+    employerName: input.employerName,
+    employerRegistrationNumber: input.employerRegistrationNumber,
+    workplaceProvince: input.workplaceProvince,
+    occupationIsco: input.occupationIsco,
+    wage: { amountMinor: input.wageAmountMinor, currency: input.wageCurrency },
+    payPeriod: input.payPeriod,
+    hoursPerDay: input.hoursPerDay,
+    restDaysPerWeek: input.restDaysPerWeek,
+    overtimeRatePercent: input.overtimeRatePercent,
+    contractMonths: input.contractMonths,
+    accommodation: input.accommodation,
+    deductions: input.deductions.map((d) => ({ purpose: d.purpose, capAmountMinor: d.capAmountMinor })),
+    returnJourneyPaidBy: input.returnJourneyPaidBy,
+    probationDays: input.probationDays,
+  };
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { ContractSubstitutionResolvedSchema } from '@corridor/events';
+import { IllegalTransitionProblem, NotFoundProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
+import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
+import { ContractLedger } from './contract-ledger';
+import type { ResolveSubstitutionFlagCommand } from './contract-requests';
+import { SubstitutionFlag } from './contract.entities';
+import { flagView, type FlagView } from './contract-view';
+
+/** Either side closes a substitution flag with a decision and a reason; both sides learn of it. */
+@Injectable()
+export class ResolveSubstitutionFlagUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(contractId: string, flagId: string, command: ResolveSubstitutionFlagCommand, officer: Officer): Promise<FlagView> {
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const contract = await findContractFor(manager, officer, contractId, true);
+      const side = sideOfNode(this.config, contract);
+      assertActsForSide(officer, side, 'resolve');
+      const flag = await manager.findOneBy(SubstitutionFlag, { id: flagId, contractId });
+      if (!flag) throw new NotFoundProblem(`substitution flag ${flagId} of contract ${contractId} not found`);
+      if (flag.status !== 'open') throw new IllegalTransitionProblem(`substitution flag ${flagId}`, flag.status, 'resolve', []);
+      const { topic, event } = contractEvent(
+        contract,
+        officer,
+        ContractSubstitutionResolvedSchema,
+        create(ContractSubstitutionResolvedSchema, { contractId, flagId, decision: command.decision, reason: command.reason, side: SIDE_ON_THE_WIRE[side] }),
+      );
+      await ContractLedger.resolve(manager, contract, flag, command.decision, command.reason, { id: event.eventId, country: officer.country, by: officer.subject, at: new Date() });
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'contract.substitution-resolve',
+        targetType: 'contract',
+        targetId: contractId,
+        reason: command.reason,
+        details: { flagId, decision: command.decision },
+      });
+      await publish(topic, event);
+      return flagView(await manager.findOneByOrFail(SubstitutionFlag, { id: flagId }));
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type ReplicatedJobOrderStatus = 'submitted' | 'approved' | 'verified' | 'rejected';
+
+/** This node's copy of a job order, kept from the recruitment events of its corridors. */
+@Entity({ name: 'job_order_replica' })
+export class JobOrderReplica {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  origin: string;
+
+  @Column({ type: 'text' })
+  destination: string;
+
+  @Column({ type: 'text' })
+  status: ReplicatedJobOrderStatus;
+
+  @Column({ name: 'employer_name', type: 'text' })
+  employerName: string;
+
+  @Column({ name: 'employer_registration_number', type: 'text' })
+  employerRegistrationNumber: string;
+
+  @Column({ name: 'workplace_province', type: 'text' })
+  workplaceProvince: string;
+
+  @Column({ name: 'occupation_isco', type: 'text' })
+  occupationIsco: string;
+
+  @Column({ name: 'sector_isic', type: 'text' })
+  sectorIsic: string;
+
+  /** bigint: pg hands it over as a string. */
+  @Column({ name: 'wage_minor', type: 'bigint' })
+  wageMinor: string;
+
+  @Column({ name: 'wage_currency', type: 'text' })
+  wageCurrency: string;
+
+  @Column({ name: 'wage_period', type: 'text' })
+  wagePeriod: string;
+
+  @Column({ name: 'hours_per_day', type: 'int' })
+  hoursPerDay: number;
+
+  @Column({ name: 'contract_months', type: 'int' })
+  contractMonths: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A worker matched to a job order (WorkerMatched), by the worker's journey. */
+@Entity({ name: 'worker_match_replica' })
+export class WorkerMatchReplica {
+  @PrimaryColumn({ name: 'journey_id', type: 'uuid' })
+  journeyId: string;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId: string;
+
+  @Column({ name: 'job_order_id', type: 'uuid' })
+  jobOrderId: string;
+
+  @Column({ name: 'agency_id', type: 'text', nullable: true })
+  agencyId: string | null;
+
+  @Column({ type: 'text' })
+  origin: string;
+
+  @Column({ type: 'text' })
+  destination: string;
+
+  @Column({ name: 'matched_at', type: 'timestamptz' })
+  matchedAt: Date;
+}

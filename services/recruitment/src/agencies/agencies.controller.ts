@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import type { Page } from '../common/paging';
+import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency-requests';
+import type { AgencyView } from './agency-view';
+import { ChangeAgencyLicenceUseCase } from './change-agency-licence.usecase';
+import { ReadAgenciesUseCase } from './read-agencies.usecase';
+import { RegisterAgencyUseCase } from './register-agency.usecase';
+
+/** Recruitment agencies licensed by this node's ministry: licensed ⇄ suspended → revoked. */
+@ApiTags('agencies')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country, or a role that may not (problem+json)' })
+@Controller('api/v1/agencies')
+@RequireRoles('ministry-officer')
+@UseGuards(NodeOfficersOnlyGuard)
+export class AgenciesController {
+  constructor(
+    private readonly registerAgency: RegisterAgencyUseCase,
+    private readonly changeLicence: ChangeAgencyLicenceUseCase,
+    private readonly readAgencies: ReadAgenciesUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The agency is licensed (status licensed)' })
+  @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields (problem+json)' })
+  @ApiConflictResponse({ description: 'The licence number is already held (problem+json)' })
+  @ApiUnprocessableEntityResponse({ description: 'Validity dates are not calendar dates or in the wrong order (problem+json)' })
+  register(@Body() command: RegisterAgencyCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
+    return this.registerAgency.execute(command, officer);
+  }
+
+  @Get()
+  @RequireRoles('ministry-officer', 'agency-staff')
+  @ApiOkResponse({ description: 'Agencies, paged, filtered by status and registration date; agency staff see their own only' })
+  list(@Query() query: ListAgenciesQuery, @CurrentOfficer() officer: Officer): Promise<Page<AgencyView>> {
+    return this.readAgencies.execute(query, officer);
+  }
+
+  @Get(':agencyId')
+  @RequireRoles('ministry-officer', 'agency-staff')
+  @ApiOkResponse({ description: 'The agency, whether it may recruit today and why not' })
+  @ApiNotFoundResponse({ description: 'No such agency, or another agency than the caller’s (problem+json)' })
+  one(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
+    return this.readAgencies.one(agencyId, officer);
+  }
+
+  @Post(':agencyId/suspension')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The licence is suspended: the agency may not register or match workers' })
+  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem naming the state and allowed actions)' })
+  suspend(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: AgencyReasonCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
+    return this.changeLicence.execute(agencyId, 'suspend', command.reason, officer);
+  }
+
+  @Post(':agencyId/reinstatement')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'A suspended licence is valid again' })
+  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  reinstate(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: ReinstateAgencyCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
+    return this.changeLicence.execute(agencyId, 'reinstate', command.reason ?? 'reinstated', officer);
+  }
+
+  @Post(':agencyId/revocation')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The licence is revoked for good (final state)' })
+  @ApiConflictResponse({ description: 'Already revoked (illegal-transition problem)' })
+  revoke(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: AgencyReasonCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
+    return this.changeLicence.execute(agencyId, 'revoke', command.reason, officer);
+  }
+}

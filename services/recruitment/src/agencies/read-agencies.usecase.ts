@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { NotFoundProblem } from '@corridor/http';
+import { pageOf, type Page } from '../common/paging';
+import { isMinistry } from '../common/roles';
+import { Agency } from './agency.entity';
+import type { ListAgenciesQuery } from './agency-requests';
+import { agencyView, type AgencyView } from './agency-view';
+
+/** Agencies as the ministry sees them; agency staff see only their own agency. */
+@Injectable()
+export class ReadAgenciesUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async one(agencyId: string, officer: Officer): Promise<AgencyView> {
+    const agency = await this.dataSource.getRepository(Agency).findOneBy({ id: agencyId });
+    if (!agency || (!isMinistry(officer) && officer.agencyId !== agency.id)) throw new NotFoundProblem(`agency ${agencyId} not found`);
+    return agencyView(agency);
+  }
+
+  async execute(query: ListAgenciesQuery, officer: Officer): Promise<Page<AgencyView>> {
+    const { limit, offset } = pageOf(query);
+    const builder = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.registered_at', 'ASC').addOrderBy('a.id', 'ASC').take(limit).skip(offset);
+    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
+    if (query.from) builder.andWhere('a.registered_at >= :from::date', { from: query.from });
+    if (query.to) builder.andWhere("a.registered_at < (:to::date + interval '1 day')", { to: query.to });
+    if (!isMinistry(officer)) builder.andWhere('a.id::text = :own', { own: officer.agencyId ?? '' });
+    const [rows, total] = await builder.getManyAndCount();
+    return { items: rows.map((a) => agencyView(a)), total, limit, offset };
+  }
+}

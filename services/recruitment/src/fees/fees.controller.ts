@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import { PageQuery, type Page } from '../common/paging';
+import { DecideBreachUseCase } from './decide-breach.usecase';
+import { DecideBreachCommand, ListBreachesQuery, RecordFeeCommand, RecordRefundCommand } from './fee-requests';
+import type { BreachView, FeeView } from './fee-views';
+import { ReadFeesUseCase } from './read-fees.usecase';
+import { RecordFeeUseCase, type RecordedFee } from './record-fee.usecase';
+import { RecordRefundUseCase } from './record-refund.usecase';
+
+/** What workers paid, the corridor cap, and fee breaches (blocking flags) with their resolution. */
+@ApiTags('fees')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country or a role that may not (problem+json)' })
+@Controller('api/v1')
+@RequireRoles('ministry-officer', 'agency-staff')
+@UseGuards(NodeOfficersOnlyGuard)
+export class FeesController {
+  constructor(
+    private readonly recordFee: RecordFeeUseCase,
+    private readonly recordRefund: RecordRefundUseCase,
+    private readonly decideBreach: DecideBreachUseCase,
+    private readonly readFees: ReadFeesUseCase,
+  ) {}
+
+  @Post('workers/:workerId/fees')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The payment is recorded; above the corridor cap a fee breach flag is raised (or updated) on the journey' })
+  @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields, out-of-range amount, unknown currency (problem+json)' })
+  @ApiUnprocessableEntityResponse({ description: 'The payment date is not a past calendar date (problem+json)' })
+  @ApiNotFoundResponse({ description: 'No such worker, or not the caller’s (problem+json)' })
+  record(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: RecordFeeCommand, @CurrentOfficer() officer: Officer): Promise<RecordedFee> {
+    return this.recordFee.execute(workerId, command, officer);
+  }
+
+  @Get('workers/:workerId/fees')
+  @ApiOkResponse({ description: 'Every payment the worker made, paged; filter by payment date' })
+  fees(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: PageQuery, @CurrentOfficer() officer: Officer): Promise<Page<FeeView>> {
+    return this.readFees.ofWorker(workerId, query, officer);
+  }
+
+  @Get('fee-breaches')
+  @ApiOkResponse({ description: 'Fee breaches, paged; filter by status (open = blocking flags), agency, date raised' })
+  breaches(@Query() query: ListBreachesQuery, @CurrentOfficer() officer: Officer): Promise<Page<BreachView>> {
+    return this.readFees.breaches(query, officer);
+  }
+
+  @Get('fee-breaches/:breachId')
+  @ApiOkResponse({ description: 'The breach, its refunds and allowed actions' })
+  @ApiNotFoundResponse({ description: 'No such breach, or another agency’s (problem+json)' })
+  breach(@Param('breachId', new ParseUUIDPipe()) breachId: string, @CurrentOfficer() officer: Officer): Promise<BreachView> {
+    return this.readFees.breach(breachId, officer);
+  }
+
+  @Post('fee-breaches/:breachId/refunds')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The refund is recorded; once refunds cover the excess the breach is resolved' })
+  @ApiConflictResponse({ description: 'The breach is already resolved (illegal-transition problem)' })
+  @ApiUnprocessableEntityResponse({ description: 'Another currency than the breach, or a future date (problem+json)' })
+  refund(@Param('breachId', new ParseUUIDPipe()) breachId: string, @Body() command: RecordRefundCommand, @CurrentOfficer() officer: Officer): Promise<BreachView> {
+    return this.recordRefund.execute(breachId, command, officer);
+  }
+
+  @Post('fee-breaches/:breachId/decisions')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The ministry resolved the breach by a decision with reason' })
+  @ApiConflictResponse({ description: 'The breach is already resolved (illegal-transition problem)' })
+  decide(@Param('breachId', new ParseUUIDPipe()) breachId: string, @Body() command: DecideBreachCommand, @CurrentOfficer() officer: Officer): Promise<BreachView> {
+    return this.decideBreach.execute(breachId, command.reason, officer);
+  }
+}

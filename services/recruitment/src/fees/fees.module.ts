@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DecideBreachUseCase } from './decide-breach.usecase';
+import { NODE_CONFIG, type NodeConfig } from '@corridor/config';
+import { FEE_CAPS, feeCapsFromCorridors } from './fee-caps';
+import { FeesController } from './fees.controller';
+import { ReadFeesUseCase } from './read-fees.usecase';
+import { RecordFeeUseCase } from './record-fee.usecase';
+import { RecordRefundUseCase } from './record-refund.usecase';
+
+@Module({
+  controllers: [FeesController],
+  providers: [
+    // The cap is a corridor policy (configuration), checked when the node starts.
+    { provide: FEE_CAPS, inject: [NODE_CONFIG], useFactory: (config: NodeConfig) => feeCapsFromCorridors(config) },
+    RecordFeeUseCase,
+    RecordRefundUseCase,
+    DecideBreachUseCase,
+    ReadFeesUseCase,
+  ],
+})
+export class FeesModule {}

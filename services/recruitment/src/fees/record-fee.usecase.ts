@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityManager } from 'typeorm';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { FeeBreachFlaggedSchema, FeePaidSchema } from '@corridor/events';
+import { UnprocessableProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { isoDay, isRealDate } from '../common/dates';
+import { journeyEvent } from '../common/journey-events';
+import { findWorkerFor } from '../workers/worker-access';
+import type { Worker } from '../workers/worker.entity';
+import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
+import { FeeBreach, FeePayment } from './fee.entities';
+import type { RecordFeeCommand } from './fee-requests';
+import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
+
+export interface RecordedFee {
+  fee: FeeView;
+  /** The open fee breach of the journey after this payment, if any. */
+  breach: BreachView | null;
+}
+
+/**
+ * Records a payment the worker made and compares what the worker paid in total with the
+ * corridor's cap. Above the cap the journey gets (or keeps, with new totals) one open fee-breach
+ * flag that blocks departure.
+ */
+@Injectable()
+export class RecordFeeUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+    @InjectFeeCaps() private readonly caps: FeeCaps,
+  ) {}
+
+  async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFee> {
+    if (!isRealDate(command.paidOn) || command.paidOn > isoDay(today)) {
+      throw new UnprocessableProblem(`paidOn ${command.paidOn} must be a calendar date not after today`, { field: 'paidOn' });
+    }
+    const origin = this.config.country;
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const worker = await findWorkerFor(manager, officer, origin, workerId, true);
+      const fee = manager.create(FeePayment, {
+        id: uuidv7(),
+        workerId: worker.id,
+        journeyId: worker.journeyId,
+        amountMinor: String(command.amountMinor),
+        currency: command.currency,
+        purpose: command.purpose,
+        payeeAgencyId: command.payeeAgencyId ?? null,
+        payeeName: command.payeeName ?? null,
+        paidOn: command.paidOn,
+        recordedBy: officer.subject,
+        recordedAt: new Date(),
+      });
+      await manager.insert(FeePayment, fee);
+      await this.audit.record(manager, { actor: officer, action: 'fee.record', targetType: 'worker', targetId: worker.id, reason: `${command.purpose}: ${command.amountMinor} ${command.currency} (minor units)` });
+      const paid = journeyEvent(origin, worker, officer, FeePaidSchema, create(FeePaidSchema, {
+        feeId: fee.id,
+        workerId: worker.id,
+        amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
+        purpose: fee.purpose,
+        payeeAgencyId: fee.payeeAgencyId ?? '',
+        payeeName: fee.payeeName ?? '',
+        paidOn: fee.paidOn,
+      }));
+      await publish(paid.topic, paid.event);
+      const destination = worker.nominatedDestination ?? worker.intendedDestination;
+      const breach = await this.compareWithCap(manager, worker, fee, this.caps.of(origin, destination), `${origin}>${destination ?? '?'}`);
+      if (breach) {
+        const flagged = journeyEvent(origin, worker, officer, FeeBreachFlaggedSchema, create(FeeBreachFlaggedSchema, {
+          breachId: breach.id,
+          workerId: worker.id,
+          feeId: fee.id,
+          cap: { amountMinor: BigInt(breach.capMinor), currency: breach.capCurrency },
+          paidTotal: { amountMinor: BigInt(breach.paidTotalMinor), currency: breach.currency },
+          reason: breach.reason,
+          blocksDeparture: true,
+        }));
+        await publish(flagged.topic, flagged.event);
+      }
+      return { fee: feeView(fee), breach: breach ? breachView(breach) : null };
+    });
+  }
+
+  /** The breach to announce after this fee (new or updated), or undefined when the cap holds. */
+  private async compareWithCap(manager: EntityManager, worker: Worker, fee: FeePayment, cap: FeeCap, corridor: string): Promise<FeeBreach | undefined> {
+    const currency = fee.currency;
+    const [{ total }] = (await manager.query('SELECT COALESCE(sum(amount_minor), 0)::text AS total FROM fee_payment WHERE journey_id = $1 AND currency = $2', [worker.journeyId, currency])) as { total: string }[];
+    const paidTotal = Number(total);
+    const comparable = cap.amountMinor === 0 || cap.currency === currency;
+    const capInCurrency = comparable ? cap.amountMinor : 0;
+    if (comparable && paidTotal <= capInCurrency) return undefined;
+    const capText = cap.amountMinor === 0 ? 'zero (employer pays)' : `${cap.amountMinor} ${cap.currency}`;
+    const reason = comparable
+      ? `the worker paid ${paidTotal} ${currency} (minor units) in total; the ${corridor} cap is ${capText}: ${paidTotal - capInCurrency} above it`
+      : `the worker paid ${paidTotal} ${currency} (minor units); the ${corridor} cap is in ${cap.currency} and cannot be compared: flagged for review`;
+    const open = await manager.findOne(FeeBreach, { where: { journeyId: worker.journeyId, status: 'open' }, lock: { mode: 'pessimistic_write' } });
+    if (open) {
+      if (open.currency === currency) {
+        open.paidTotalMinor = String(paidTotal);
+        open.excessMinor = String(paidTotal - capInCurrency);
+      }
+      open.reason = reason;
+      await manager.update(FeeBreach, { id: open.id }, { paidTotalMinor: open.paidTotalMinor, excessMinor: open.excessMinor, reason });
+      return open;
+    }
+    const breach = manager.create(FeeBreach, {
+      id: uuidv7(),
+      workerId: worker.id,
+      journeyId: worker.journeyId,
+      feeId: fee.id,
+      agencyId: worker.agencyId,
+      corridor,
+      capMinor: String(cap.amountMinor),
+      capCurrency: cap.currency || currency,
+      paidTotalMinor: String(paidTotal),
+      excessMinor: String(paidTotal - capInCurrency),
+      currency,
+      reason,
+      status: 'open',
+      resolutionReason: null,
+      raisedAt: new Date(),
+      resolvedAt: null,
+    });
+    await manager.insert(FeeBreach, breach);
+    await this.audit.record(manager, { actor: { subject: 'system:fee-cap', country: this.config.country }, action: 'fee-breach.flag', targetType: 'worker', targetId: worker.id, reason });
+    return breach;
+  }
+}

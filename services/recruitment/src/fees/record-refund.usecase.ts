@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { FeeBreachResolvedSchema, FeeRefundedSchema } from '@corridor/events';
+import { UnprocessableProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { isoDay, isRealDate } from '../common/dates';
+import { journeyEvent } from '../common/journey-events';
+import { Worker } from '../workers/worker.entity';
+import { findBreachFor } from './breach-access';
+import { assertBreachAllows } from './fee-breach-state';
+import { FeeBreach, FeeRefund } from './fee.entities';
+import type { RecordRefundCommand } from './fee-requests';
+import { breachView, type BreachView } from './fee-views';
+
+/** Records money given back to the worker; once refunds cover the excess the breach is resolved. */
+@Injectable()
+export class RecordRefundUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(breachId: string, command: RecordRefundCommand, officer: Officer, today = new Date()): Promise<BreachView> {
+    if (!isRealDate(command.refundedOn) || command.refundedOn > isoDay(today)) {
+      throw new UnprocessableProblem(`refundedOn ${command.refundedOn} must be a calendar date not after today`, { field: 'refundedOn' });
+    }
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const breach = await findBreachFor(manager, officer, breachId, true);
+      const resolvedStatus = assertBreachAllows(breach, 'refund');
+      if (command.currency !== breach.currency) {
+        throw new UnprocessableProblem(`the breach is in ${breach.currency}; a refund in ${command.currency} cannot be set against it`, { field: 'currency' });
+      }
+      const worker = await manager.findOneOrFail(Worker, { where: { id: breach.workerId } });
+      const refund = manager.create(FeeRefund, { id: uuidv7(), breachId: breach.id, amountMinor: String(command.amountMinor), currency: command.currency, refundedOn: command.refundedOn, recordedBy: officer.subject, recordedAt: new Date() });
+      await manager.insert(FeeRefund, refund);
+      const refunds = await manager.find(FeeRefund, { where: { breachId: breach.id }, order: { recordedAt: 'ASC' } });
+      const refunded = refunds.reduce((sum, r) => sum + Number(r.amountMinor), 0);
+      const covered = refunded >= Number(breach.excessMinor);
+      if (covered) {
+        breach.status = resolvedStatus;
+        breach.resolutionReason = `refunded ${refunded} ${breach.currency} (minor units), covering the excess of ${breach.excessMinor}`;
+        breach.resolvedAt = new Date();
+        await manager.update(FeeBreach, { id: breach.id }, { status: breach.status, resolutionReason: breach.resolutionReason, resolvedAt: breach.resolvedAt });
+      }
+      await this.audit.record(manager, { actor: officer, action: 'fee-breach.refund', targetType: 'worker', targetId: worker.id, reason: `refund ${command.amountMinor} ${command.currency} against breach ${breach.id}`, details: { covered } });
+      const refundedEvent = journeyEvent(this.config.country, worker, officer, FeeRefundedSchema, create(FeeRefundedSchema, {
+        refundId: refund.id,
+        breachId: breach.id,
+        workerId: worker.id,
+        amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
+        refundedOn: command.refundedOn,
+      }));
+      await publish(refundedEvent.topic, refundedEvent.event);
+      if (covered) {
+        const resolved = journeyEvent(this.config.country, worker, officer, FeeBreachResolvedSchema, create(FeeBreachResolvedSchema, {
+          breachId: breach.id,
+          workerId: worker.id,
+          resolution: 'refunded',
+          reason: breach.resolutionReason ?? '',
+        }));
+        await publish(resolved.topic, resolved.event);
+      }
+      return breachView(breach, refunds);
+    });
+  }
+}

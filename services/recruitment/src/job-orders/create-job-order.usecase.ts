@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { JobOrderCreatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
+import { ConflictProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { actorOf } from '../common/roles';
+import { JobOrder } from './job-order.entity';
+import type { CreateJobOrderCommand } from './job-order-requests';
+import { jobOrderView, type JobOrderView } from './job-order-view';
+
+export class NoOpenCorridor extends ConflictProblem {}
+
+/**
+ * The destination authority records an employer's demand letter for workers of one origin. The
+ * event goes on the corridor topic origin→destination so that the origin holds the same job order.
+ */
+@Injectable()
+export class CreateJobOrderUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(command: CreateJobOrderCommand, officer: Officer): Promise<JobOrderView> {
+    const destination = this.config.country;
+    if (!this.config.corridors.some((c) => c.origin === command.origin && c.destination === destination)) {
+      const open = this.config.corridors.filter((c) => c.destination === destination).map((c) => `${c.origin}→${c.destination}`);
+      throw new NoOpenCorridor(`no open corridor ${command.origin}→${destination}: job orders are only taken along open corridors (open into ${destination}: ${open.join(', ') || 'none'})`);
+    }
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const now = new Date();
+      const order = manager.create(JobOrder, {
+        id: uuidv7(),
+        origin: command.origin,
+        destination,
+        authoredBy: destination,
+        status: 'submitted',
+        employerName: command.employerName,
+        employerRegistrationNumber: command.employerRegistrationNumber,
+        workplaceProvince: command.workplaceProvince,
+        occupationIsco: command.occupationIsco,
+        sectorIsic: command.sectorIsic,
+        workersRequested: command.workersRequested,
+        workersMatched: 0,
+        wageMinor: String(command.wageAmountMinor),
+        wageCurrency: command.wageCurrency,
+        wagePeriod: command.wagePeriod,
+        hoursPerDay: command.hoursPerDay,
+        contractMonths: command.contractMonths,
+        benefits: command.benefits ?? [],
+        rejectionReason: null,
+        createdBy: officer.subject,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(JobOrder, order);
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'job-order.create',
+        targetType: 'job-order',
+        targetId: order.id,
+        reason: `demand letter of ${order.employerName} for ${order.workersRequested} worker(s) from ${order.origin}`,
+      });
+      await publish(
+        corridorTopic(order.origin, order.destination, 'recruitment'),
+        encodeEvent({
+          schema: JobOrderCreatedSchema,
+          journeyId: order.id,
+          corridor: { origin: order.origin, destination: order.destination },
+          recordedBy: actorOf(officer),
+          occurredAt: now,
+          payload: create(JobOrderCreatedSchema, {
+            jobOrderId: order.id,
+            origin: order.origin,
+            destination: order.destination,
+            employerName: order.employerName,
+            employerRegistrationNumber: order.employerRegistrationNumber,
+            workplaceProvince: order.workplaceProvince,
+            occupationIsco: order.occupationIsco,
+            sectorIsic: order.sectorIsic,
+            workersRequested: order.workersRequested,
+            wage: { amountMinor: BigInt(command.wageAmountMinor), currency: order.wageCurrency },
+            wagePeriod: order.wagePeriod,
+            hoursPerDay: order.hoursPerDay,
+            contractMonths: order.contractMonths,
+            benefits: order.benefits,
+          }),
+        }),
+      );
+      return jobOrderView(order);
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import { EmptyCommand } from '../common/empty-command';
+import type { Page } from '../common/paging';
+import { CreateJobOrderUseCase } from './create-job-order.usecase';
+import { DecideJobOrderUseCase } from './decide-job-order.usecase';
+import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order-requests';
+import type { JobOrderView } from './job-order-view';
+import { ReadJobOrdersUseCase } from './read-job-orders.usecase';
+
+/**
+ * Job orders (demand letters): created and approved at destination, verified or rejected at
+ * origin. Both nodes of the corridor hold the same job order.
+ */
+@ApiTags('job-orders')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country, a role that may not, or the other side’s decision (problem+json)' })
+@Controller('api/v1/job-orders')
+@UseGuards(NodeOfficersOnlyGuard)
+export class JobOrdersController {
+  constructor(
+    private readonly createJobOrder: CreateJobOrderUseCase,
+    private readonly decide: DecideJobOrderUseCase,
+    private readonly readJobOrders: ReadJobOrdersUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The job order is recorded (status submitted) and sent along the corridor' })
+  @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; invalid ISCO-08, ISIC or ISO 4217 code; out-of-range numbers (problem+json)' })
+  @ApiConflictResponse({ description: 'No open corridor from that origin to this node (problem+json)' })
+  create(@Body() command: CreateJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
+    return this.createJobOrder.execute(command, officer);
+  }
+
+  @Get()
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiOkResponse({ description: 'Job orders of this node’s corridors, paged; filter by status, occupation, origin, destination, creation date' })
+  list(@Query() query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
+    return this.readJobOrders.execute(query);
+  }
+
+  @Get(':jobOrderId')
+  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
+  @ApiOkResponse({ description: 'The job order, its state and the actions allowed now' })
+  @ApiNotFoundResponse({ description: 'Not known on this node (problem+json)' })
+  one(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string): Promise<JobOrderView> {
+    return this.readJobOrders.one(jobOrderId);
+  }
+
+  @Post(':jobOrderId/approval')
+  @HttpCode(201)
+  @RequireRoles('destination-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Approved by the destination authority' })
+  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem naming the state and allowed actions)' })
+  approve(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
+    return this.decide.execute(jobOrderId, 'approve', officer, body.note);
+  }
+
+  @Post(':jobOrderId/verification')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Verified by the origin ministry: workers may be matched to it' })
+  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  verify(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
+    return this.decide.execute(jobOrderId, 'verify', officer, body.note);
+  }
+
+  @Post(':jobOrderId/rejection')
+  @HttpCode(201)
+  @RequireRoles('ministry-officer')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Rejected by the origin ministry, with reason (final)' })
+  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  reject(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() command: RejectJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
+    return this.decide.execute(jobOrderId, 'reject', officer, command.reason);
+  }
+}

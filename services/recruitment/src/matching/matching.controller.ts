@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import type { Page } from '../common/paging';
+import { ListMatchesQuery, MatchWorkerCommand } from './match-requests';
+import type { MatchView } from './match-view';
+import { MatchWorkerUseCase } from './match-worker.usecase';
+import { ReadMatchesUseCase } from './read-matches.usecase';
+
+/** Matching workers to verified job orders at origin: the name lists. */
+@ApiTags('matching')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country, a role that may not, or not the job order’s origin (problem+json)' })
+@Controller('api/v1')
+@RequireRoles('ministry-officer', 'agency-staff')
+@UseGuards(NodeOfficersOnlyGuard)
+export class MatchingController {
+  constructor(
+    private readonly matchWorker: MatchWorkerUseCase,
+    private readonly readMatches: ReadMatchesUseCase,
+  ) {}
+
+  @Post('job-orders/:jobOrderId/matches')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The worker is on the job order’s name list; WorkerMatched crosses the corridor' })
+  @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields (problem+json)' })
+  @ApiNotFoundResponse({ description: 'No such job order or worker, or not the caller’s worker (problem+json)' })
+  @ApiConflictResponse({ description: 'Job order not verified or full, agency licence not valid today, worker already matched (problem+json)' })
+  match(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() command: MatchWorkerCommand, @CurrentOfficer() officer: Officer): Promise<MatchView> {
+    return this.matchWorker.execute(jobOrderId, command.workerId, officer);
+  }
+
+  @Get('matches')
+  @ApiOkResponse({ description: 'Matches (name lists), paged; filter by status, job order, agency, match date, open blocking flag' })
+  list(@Query() query: ListMatchesQuery, @CurrentOfficer() officer: Officer): Promise<Page<MatchView>> {
+    return this.readMatches.execute(query, officer);
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { pageOf, type Page } from '../common/paging';
+import { isMinistry } from '../common/roles';
+import type { ListMatchesQuery } from './match-requests';
+import { matchView, type MatchView } from './match-view';
+import { WorkerMatch } from './worker-match.entity';
+
+/** The name lists of this node; an agency sees only its own workers. */
+@Injectable()
+export class ReadMatchesUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
+    const { limit, offset } = pageOf(query);
+    const builder = this.dataSource.getRepository(WorkerMatch).createQueryBuilder('m').orderBy('m.matched_at', 'ASC').addOrderBy('m.id', 'ASC').take(limit).skip(offset);
+    if (query.status) builder.andWhere('m.status = :status', { status: query.status });
+    if (query.jobOrderId) builder.andWhere('m.job_order_id = :jobOrderId', { jobOrderId: query.jobOrderId });
+    if (query.agency) builder.andWhere('m.agency_id = :agency', { agency: query.agency });
+    if (query.openFlag === 'fee-breach') builder.andWhere("EXISTS (SELECT 1 FROM fee_breach b WHERE b.journey_id = m.journey_id AND b.status = 'open')");
+    if (!isMinistry(officer)) builder.andWhere('m.agency_id = :own', { own: officer.agencyId ?? '' });
+    if (query.from) builder.andWhere('m.matched_at >= :from::date', { from: query.from });
+    if (query.to) builder.andWhere("m.matched_at < (:to::date + interval '1 day')", { to: query.to });
+    const [rows, total] = await builder.getManyAndCount();
+    return { items: rows.map(matchView), total, limit, offset };
+  }
+}

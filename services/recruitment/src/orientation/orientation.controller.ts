@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { ApiIdempotencyKey } from '@corridor/http';
+import { EmptyCommand } from '../common/empty-command';
+import type { Page } from '../common/paging';
+import { CompleteOrientationUseCase } from './complete-orientation.usecase';
+import { ListSessionsQuery, RecordAttendanceCommand, ScheduleOrientationCommand } from './orientation-requests';
+import { ReadSessionsUseCase } from './read-sessions.usecase';
+import { RecordAttendanceUseCase } from './record-attendance.usecase';
+import { ScheduleOrientationUseCase } from './schedule-orientation.usecase';
+import type { SessionView } from './session-view';
+
+/** Pre-departure orientation at origin: sessions, attendance, completion. */
+@ApiTags('orientation')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another country or a role that may not (problem+json)' })
+@Controller('api/v1/orientation-sessions')
+@RequireRoles('ministry-officer', 'agency-staff')
+@UseGuards(NodeOfficersOnlyGuard)
+export class OrientationController {
+  constructor(
+    private readonly schedule: ScheduleOrientationUseCase,
+    private readonly attendance: RecordAttendanceUseCase,
+    private readonly complete: CompleteOrientationUseCase,
+    private readonly read: ReadSessionsUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The session is scheduled' })
+  @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields, unknown topics (problem+json)' })
+  @ApiConflictResponse({ description: 'The agency’s licence is not valid today (problem+json)' })
+  create(@Body() command: ScheduleOrientationCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
+    return this.schedule.execute(command, officer);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Sessions, paged; filter by status, agency, date range; an agency sees its own' })
+  list(@Query() query: ListSessionsQuery, @CurrentOfficer() officer: Officer): Promise<Page<SessionView>> {
+    return this.read.execute(query, officer);
+  }
+
+  @Get(':sessionId')
+  @ApiOkResponse({ description: 'The session with its attendees' })
+  @ApiNotFoundResponse({ description: 'No such session, or another agency’s (problem+json)' })
+  one(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @CurrentOfficer() officer: Officer): Promise<SessionView> {
+    return this.read.one(sessionId, officer);
+  }
+
+  @Post(':sessionId/attendance')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The matched worker attended; OrientationAttended goes on the journey' })
+  @ApiConflictResponse({ description: 'Session not scheduled any more, worker not matched or already recorded (problem+json)' })
+  attend(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() command: RecordAttendanceCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
+    return this.attendance.execute(sessionId, command.workerId, officer);
+  }
+
+  @Post(':sessionId/completion')
+  @HttpCode(201)
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'Completed: OrientationCompleted on the journey of every attendee' })
+  @ApiConflictResponse({ description: 'Already completed, or the session date is still ahead (problem+json)' })
+  finish(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() _body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
+    return this.complete.execute(sessionId, officer);
+  }
+}

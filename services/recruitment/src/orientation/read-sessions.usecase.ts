@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { pageOf, type Page } from '../common/paging';
+import { isMinistry } from '../common/roles';
+import { OrientationAttendance, OrientationSession } from './orientation.entities';
+import type { ListSessionsQuery } from './orientation-requests';
+import { findSessionFor } from './session-access';
+import { sessionView, type SessionView } from './session-view';
+
+@Injectable()
+export class ReadSessionsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async one(sessionId: string, officer: Officer): Promise<SessionView> {
+    const session = await findSessionFor(this.dataSource.manager, officer, sessionId);
+    return sessionView(session, await this.dataSource.manager.find(OrientationAttendance, { where: { sessionId }, order: { recordedAt: 'ASC' } }));
+  }
+
+  async execute(query: ListSessionsQuery, officer: Officer): Promise<Page<SessionView>> {
+    const { limit, offset } = pageOf(query);
+    const builder = this.dataSource.getRepository(OrientationSession).createQueryBuilder('s').orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC').take(limit).skip(offset);
+    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.agency) builder.andWhere('s.agency_id = :agency', { agency: query.agency });
+    if (!isMinistry(officer)) builder.andWhere('s.agency_id = :own', { own: officer.agencyId ?? '' });
+    if (query.from) builder.andWhere('s.held_on >= :from::date', { from: query.from });
+    if (query.to) builder.andWhere('s.held_on <= :to::date', { to: query.to });
+    const [rows, total] = await builder.getManyAndCount();
+    return { items: rows.map((s) => sessionView(s)), total, limit, offset };
+  }
+}

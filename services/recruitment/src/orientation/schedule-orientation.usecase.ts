@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { OrientationSessionScheduledSchema, countryTopic, encodeEvent } from '@corridor/events';
+import { UnprocessableProblem } from '@corridor/http';
+import { Outbox } from '@corridor/messaging';
+import { assertAgencyMayRecruit } from '../agencies/agency-licence';
+import { isRealDate } from '../common/dates';
+import { actorOf, isMinistry } from '../common/roles';
+import { OrientationSession } from './orientation.entities';
+import type { ScheduleOrientationCommand } from './orientation-requests';
+import { sessionView, type SessionView } from './session-view';
+
+/** Schedules a pre-departure orientation session (ministry, or a licensed agency for its workers). */
+@Injectable()
+export class ScheduleOrientationUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async execute(command: ScheduleOrientationCommand, officer: Officer): Promise<SessionView> {
+    if (!isRealDate(command.heldOn)) throw new UnprocessableProblem(`heldOn ${command.heldOn} is not a calendar date`, { field: 'heldOn' });
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      await assertAgencyMayRecruit(manager, officer);
+      const session = manager.create(OrientationSession, {
+        id: uuidv7(),
+        heldOn: command.heldOn,
+        place: command.place,
+        topics: [...new Set(command.topics)],
+        agencyId: isMinistry(officer) ? null : (officer.agencyId ?? null),
+        status: 'scheduled',
+        createdBy: officer.subject,
+        createdAt: new Date(),
+        completedAt: null,
+      });
+      await manager.insert(OrientationSession, session);
+      await this.audit.record(manager, { actor: officer, action: 'orientation.schedule', targetType: 'orientation-session', targetId: session.id, reason: `${session.heldOn} at ${session.place}` });
+      await publish(
+        countryTopic(this.config.country, 'recruitment'),
+        encodeEvent({
+          schema: OrientationSessionScheduledSchema,
+          journeyId: session.id,
+          corridor: { origin: this.config.country },
+          recordedBy: actorOf(officer),
+          payload: create(OrientationSessionScheduledSchema, { sessionId: session.id, heldOn: session.heldOn, place: session.place, topics: session.topics, agencyId: session.agencyId ?? '' }),
+        }),
+      );
+      return sessionView(session, []);
+    });
+  }
+}

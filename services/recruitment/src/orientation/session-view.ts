@@ -1,0 +1,26 @@
+import type { OrientationAttendance, OrientationSession } from './orientation.entities';
+import { SESSION_TRANSITIONS } from './orientation-state';
+
+export interface SessionView {
+  sessionId: string;
+  heldOn: string;
+  place: string;
+  topics: string[];
+  agencyId: string | null;
+  status: string;
+  allowedActions: string[];
+  attendees?: { workerId: string; journeyId: string; recordedAt: string }[];
+}
+
+export function sessionView(session: OrientationSession, attendees?: OrientationAttendance[]): SessionView {
+  return {
+    sessionId: session.id,
+    heldOn: session.heldOn,
+    place: session.place,
+    topics: session.topics,
+    agencyId: session.agencyId,
+    status: session.status,
+    allowedActions: Object.keys(SESSION_TRANSITIONS[session.status]),
+    ...(attendees ? { attendees: attendees.map((a) => ({ workerId: a.workerId, journeyId: a.journeyId, recordedAt: a.recordedAt.toISOString() })) } : {}),
+  };
+}
