@@ -13,6 +13,7 @@ import { MatchingModule } from './matching/matching.module';
 import { WorkerMatch } from './matching/worker-match.entity';
 import { CreateWorker1763900000100 } from './migrations/1763900000100-create-worker';
 import { CreateRecruitmentStage1763900000110 } from './migrations/1763900000110-create-recruitment-stage';
+import { WorkerPersonDetails1763900000120 } from './migrations/1763900000120-worker-person-details';
 import { OrientationAttendance, OrientationSession } from './orientation/orientation.entities';
 import { OrientationModule } from './orientation/orientation.module';
 import { Worker } from './workers/worker.entity';
@@ -49,7 +50,7 @@ export class RecruitmentModule {
           config,
           database: runtime.database ?? serviceDatabaseName(config.country, SERVICE_NAME),
           entities: [Worker, Agency, JobOrder, WorkerMatch, OrientationSession, OrientationAttendance, FeePayment, FeeBreach, FeeRefund],
-          migrations: [CreateWorker1763900000100, CreateRecruitmentStage1763900000110],
+          migrations: [CreateWorker1763900000100, CreateRecruitmentStage1763900000110, WorkerPersonDetails1763900000120],
           publishesTo: [countryTopic(config.country, 'recruitment'), ...recruitmentCorridorTopics(config)],
           relay: runtime.relay,
           startRelay: runtime.startRelay,

@@ -5,8 +5,8 @@ import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
 import { findWorkerFor, mayActOnWorker } from './worker-access';
-import { Worker } from './worker.entity';
-import { WorkerPersonData } from './worker-person-data';
+import { Worker, type EducationLevel } from './worker.entity';
+import { WorkerPersonData, type HomeAddressInClear } from './worker-person-data';
 
 export interface WorkerView {
   workerId: string;
@@ -21,8 +21,12 @@ export interface WorkerView {
   documentExpiry: string;
   intendedDestination: string | null;
   occupationIsco: string | null;
+  phone: string | null;
+  homeAddress: HomeAddressInClear | null;
+  skills: string[];
+  education: EducationLevel | null;
   agencyId: string | null;
-  consent: { toProcess: boolean; toShare: boolean; givenHow: string; toShareWithdrawnOn: string | null };
+  consent: { toProcess: boolean; toShare: boolean; givenHow: string; givenOn: string | null; toShareWithdrawnOn: string | null };
   nominatedDestination: string | null;
   registeredAt: string;
 }
@@ -77,8 +81,17 @@ export class ReadWorkersUseCase {
       documentExpiry: worker.documentExpiry,
       intendedDestination: worker.intendedDestination,
       occupationIsco: worker.occupationIsco,
+      ...this.personData.openContact(worker),
+      skills: worker.skills ?? [],
+      education: worker.education,
       agencyId: worker.agencyId,
-      consent: { toProcess: worker.consentToProcess, toShare: worker.consentToShare, givenHow: worker.consentGivenHow, toShareWithdrawnOn: worker.consentToShareWithdrawnOn },
+      consent: {
+        toProcess: worker.consentToProcess,
+        toShare: worker.consentToShare,
+        givenHow: worker.consentGivenHow,
+        givenOn: worker.consentGivenOn,
+        toShareWithdrawnOn: worker.consentToShareWithdrawnOn,
+      },
       nominatedDestination: worker.nominatedDestination,
       registeredAt: worker.registeredAt.toISOString(),
     };

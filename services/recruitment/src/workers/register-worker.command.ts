@@ -1,8 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { NODE_COUNTRIES } from '@corridor/reference-data';
+import { EDUCATION_LEVELS, type EducationLevel } from './worker.entity';
 
 export const CONSENT_FORMS = ['signed-form', 'thumbprint', 'electronic', 'verbal-witnessed'] as const;
+
+/** Where the worker lives at origin; stored encrypted. */
+export class HomeAddress {
+  @ApiProperty({ example: 'Battambang', description: 'Province' })
+  @IsString()
+  @Length(1, 100)
+  province: string;
+
+  @ApiProperty({ example: 'Sangkae', description: 'District' })
+  @IsString()
+  @Length(1, 100)
+  district: string;
+
+  @ApiPropertyOptional({ example: 'Ou Dambang Muoy', description: 'Village or commune' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  village?: string;
+}
 
 /** What an officer or agency sends to register a worker; anything else is refused. */
 export class RegisterWorkerCommand {
@@ -65,4 +86,36 @@ export class RegisterWorkerCommand {
   @ApiProperty({ enum: CONSENT_FORMS, example: 'signed-form', description: 'How the worker gave consent' })
   @IsIn(CONSENT_FORMS, { message: `consentGivenHow must be one of ${CONSENT_FORMS.join(', ')}` })
   consentGivenHow: (typeof CONSENT_FORMS)[number];
+
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'When the worker gave consent, YYYY-MM-DD, not in the future; today when left out' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'consentGivenOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  consentGivenOn?: string;
+
+  @ApiPropertyOptional({ example: '+855 12 345 678', description: 'Phone number, digits and spaces with an optional leading +; stored encrypted' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ]{6,20}$/, { message: 'phone must be 6 to 20 digits or spaces, optionally after a +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ type: () => HomeAddress, description: 'Home address at origin; stored encrypted' })
+  @IsOptional()
+  @IsObject({ message: 'homeAddress must be an object with province and district' })
+  @ValidateNested()
+  @Type(() => HomeAddress)
+  homeAddress?: HomeAddress;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['rice farming', 'construction labour'], description: 'Up to 20 skills, each 1 to 60 characters' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  skills?: string[];
+
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, example: 'lower-secondary', description: 'Highest level of education completed' })
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS, { message: `education must be one of ${EDUCATION_LEVELS.join(', ')}` })
+  education?: EducationLevel;
 }

@@ -9,16 +9,32 @@ import { WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/eve
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import type { RegisterWorkerCommand } from './register-worker.command';
+import { mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
 import { InvalidRegistration, WorkerAlreadyRegistered } from './worker-registration.errors';
 import { SEX_ON_THE_WIRE } from './worker-events';
 
+/**
+ * Registered anyway, but worth a look: another worker has the same name and birth date (not the
+ * same document, which is refused). The other worker's id is given only to a caller who may see
+ * that worker; an agency is not told which worker another agency registered.
+ */
+export interface RegistrationWarning {
+  code: 'likely-duplicate';
+  detail: string;
+  existingWorkerId?: string;
+}
+
 export interface RegisteredWorker {
   workerId: string;
   journeyId: string;
   registeredAt: string;
+  warnings: RegistrationWarning[];
 }
+
+/** At most this many likely duplicates are named in one answer. */
+const MAX_LIKELY_DUPLICATES = 5;
 
 /** Registers a worker, opening their journey, and announces it on the country-internal topic. */
 @Injectable()
@@ -33,16 +49,29 @@ export class RegisterWorkerUseCase {
   async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorker> {
     this.checkRules(command, officer, today);
     const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
+    const consentGivenOn = command.consentGivenOn ?? today.toISOString().slice(0, 10);
     return this.outbox.transaction(async ({ manager, publish }) => {
       // Agency staff register only while their agency's licence is valid; ministry officers are not checked.
       await assertAgencyMayRecruit(manager, officer, today);
       const existing = await manager.findOne(Worker, { where: { documentIndex }, select: { id: true } });
       if (existing) throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, existing.id);
       const id = uuidv7();
+      const sealed = this.personData.seal(id, command, command.nationality, command.documentType);
+      // Same name and birth date, another document (the same document was refused above).
+      const likelyDuplicates = await manager.find(Worker, {
+        where: { identityIndex: sealed.identityIndex ?? '' },
+        select: { id: true, agencyId: true },
+        order: { registeredAt: 'ASC' },
+        take: MAX_LIKELY_DUPLICATES,
+      });
       const worker = manager.create(Worker, {
         id,
         journeyId: uuidv7(),
-        ...this.personData.seal(id, command, command.nationality, command.documentType),
+        ...sealed,
+        ...this.personData.sealContact(id, { phone: command.phone?.trim(), homeAddress: command.homeAddress }),
+        skills: command.skills?.map((skill) => skill.trim()) ?? null,
+        education: command.education ?? null,
+        consentGivenOn,
         sex: command.sex,
         birthYear: Number(command.birthDate.slice(0, 4)),
         nationality: command.nationality,
@@ -67,6 +96,7 @@ export class RegisterWorkerUseCase {
         targetType: 'worker',
         targetId: worker.id,
         reason: 'registration',
+        ...(likelyDuplicates.length ? { details: { likelyDuplicateOf: likelyDuplicates.map((w) => w.id) } } : {}),
       });
       await publish(
         countryTopic(this.config.country, 'recruitment'),
@@ -89,8 +119,23 @@ export class RegisterWorkerUseCase {
         }),
       );
       const saved = await manager.findOneOrFail(Worker, { where: { id: worker.id }, select: { id: true, journeyId: true, registeredAt: true } });
-      return { workerId: saved.id, journeyId: saved.journeyId, registeredAt: saved.registeredAt.toISOString() };
+      const warnings = likelyDuplicates.map((other) => this.likelyDuplicate(other, officer));
+      return { workerId: saved.id, journeyId: saved.journeyId, registeredAt: saved.registeredAt.toISOString(), warnings };
     });
+  }
+
+  private likelyDuplicate(other: Pick<Worker, 'id' | 'agencyId'>, officer: Officer): RegistrationWarning {
+    if (mayActOnWorker(officer, this.config.country, other)) {
+      return {
+        code: 'likely-duplicate',
+        detail: `registered, but this may be the same person: same name and birth date as worker ${other.id}, with another identity document`,
+        existingWorkerId: other.id,
+      };
+    }
+    return {
+      code: 'likely-duplicate',
+      detail: 'registered, but this may be the same person: a worker registered by another agency has the same name and birth date, with another identity document; the ministry can check',
+    };
   }
 
   private checkRules(command: RegisterWorkerCommand, officer: Officer, today: Date): void {
@@ -112,6 +157,18 @@ export class RegisterWorkerUseCase {
     }
     if (!isRealDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
       throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, { field: 'documentExpiry' });
+    }
+    // "Today" where the officer is may already be tomorrow in UTC terms (the node knows no time
+    // zone), so only a date after today everywhere on earth (UTC+14) counts as the future.
+    const latestToday = new Date(today.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+    if (command.consentGivenOn !== undefined && (!isRealDate(command.consentGivenOn) || command.consentGivenOn > latestToday)) {
+      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, { field: 'consentGivenOn' });
+    }
+    if (command.consentGivenOn !== undefined && command.consentGivenOn < command.birthDate) {
+      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} is before the birth date`, { field: 'consentGivenOn' });
+    }
+    if (command.phone !== undefined && (command.phone.match(/[0-9]/g) ?? []).length < 6) {
+      throw new InvalidRegistration('phone must hold at least 6 digits', { field: 'phone' });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CountryKeyring } from '@corridor/crypto';
+import { normaliseForIndex, type CountryKeyring } from '@corridor/crypto';
 import { InjectPersonDataKeys } from '@corridor/service-runtime';
 import type { Worker } from './worker.entity';
 
@@ -11,7 +11,20 @@ export interface PersonDataInClear {
   documentNumber: string;
 }
 
-type EncryptedColumns = Pick<Worker, 'fullNameEnc' | 'fullNameLatinEnc' | 'birthDateEnc' | 'documentNumberEnc' | 'documentIndex' | 'nameIndex'>;
+export interface HomeAddressInClear {
+  province: string;
+  district: string;
+  village?: string;
+}
+
+/** Contact details in clear: like the person data, only ever in memory. */
+export interface ContactDataInClear {
+  phone: string | null;
+  homeAddress: HomeAddressInClear | null;
+}
+
+type EncryptedColumns = Pick<Worker, 'fullNameEnc' | 'fullNameLatinEnc' | 'birthDateEnc' | 'documentNumberEnc' | 'documentIndex' | 'nameIndex' | 'identityIndex'>;
+type EncryptedContactColumns = Pick<Worker, 'phoneEnc' | 'homeAddressEnc'>;
 
 /**
  * Encrypts person data for the worker table and builds its blind indexes. The row id and the
@@ -30,7 +43,41 @@ export class WorkerPersonData {
       documentNumberEnc: cipher.encrypt(person.documentNumber, `worker.document_number:${workerId}`),
       documentIndex: this.documentIndex(nationality, documentType, person.documentNumber),
       nameIndex: [...new Set([...this.keys.blindIndex.tokens(person.fullName), ...this.keys.blindIndex.tokens(person.fullNameLatin)])],
+      identityIndex: this.identityIndex(person.fullNameLatin, person.birthDate),
     };
+  }
+
+  /** Phone and home address (as JSON text), each bound to its row and column like the names. */
+  sealContact(workerId: string, contact: { phone?: string | null; homeAddress?: HomeAddressInClear | null }): EncryptedContactColumns {
+    const cipher = this.keys.fieldCipher;
+    const address = contact.homeAddress
+      ? { province: contact.homeAddress.province, district: contact.homeAddress.district, ...(contact.homeAddress.village ? { village: contact.homeAddress.village } : {}) }
+      : null;
+    return {
+      phoneEnc: contact.phone ? cipher.encrypt(contact.phone, `worker.phone:${workerId}`) : null,
+      homeAddressEnc: address ? cipher.encrypt(JSON.stringify(address), `worker.home_address:${workerId}`) : null,
+    };
+  }
+
+  openContact(worker: Pick<Worker, 'id' | 'phoneEnc' | 'homeAddressEnc'>): ContactDataInClear {
+    const cipher = this.keys.fieldCipher;
+    return {
+      phone: worker.phoneEnc ? cipher.decrypt(worker.phoneEnc, `worker.phone:${worker.id}`) : null,
+      homeAddress: worker.homeAddressEnc ? (JSON.parse(cipher.decrypt(worker.homeAddressEnc, `worker.home_address:${worker.id}`)) as HomeAddressInClear) : null,
+    };
+  }
+
+  /**
+   * The likely-same-person key: the Latin name, normalised like the name index (case, spacing,
+   * diacritics) with its words sorted so that "Sok Dara" and "Dara Sok" agree, then the birth date.
+   * The Latin name is enough: every worker has one, transliterations of one native-script name
+   * rarely differ once normalised, and a native-script key would add matches only for people
+   * whose Latin spelling differs, at the price of a second index. The node registers its own
+   * nationals only, so nationality need not be part of it.
+   */
+  identityIndex(fullNameLatin: string, birthDate: string): string {
+    const words = normaliseForIndex(fullNameLatin).split(' ').filter(Boolean).sort();
+    return this.keys.blindIndex.index(`${words.join(' ')}|${birthDate}`);
   }
 
   open(worker: Worker): PersonDataInClear {

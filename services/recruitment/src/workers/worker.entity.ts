@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type DocumentType = 'passport' | 'national-id';
 export type WorkerSex = 'female' | 'male' | 'other';
+export const EDUCATION_LEVELS = ['none', 'primary', 'lower-secondary', 'upper-secondary', 'vocational', 'tertiary'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /**
  * A migrant worker as the origin country registers them. Person data (names, birth date,
@@ -37,6 +39,27 @@ export class Worker {
   @Column({ name: 'name_index', type: 'text', array: true })
   nameIndex: string[];
 
+  /**
+   * Blind index of the normalised Latin name and the birth date: the likely-duplicate warning.
+   * Null for rows registered before it existed.
+   */
+  @Column({ name: 'identity_index', type: 'text', nullable: true })
+  identityIndex: string | null;
+
+  /** Encrypted like the names; null when not given. */
+  @Column({ name: 'phone_enc', type: 'text', nullable: true })
+  phoneEnc: string | null;
+
+  /** The home address as encrypted JSON ({ province, district, village? }); null when not given. */
+  @Column({ name: 'home_address_enc', type: 'text', nullable: true })
+  homeAddressEnc: string | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  skills: string[] | null;
+
+  @Column({ type: 'text', nullable: true })
+  education: EducationLevel | null;
+
   @Column({ type: 'text' })
   sex: WorkerSex;
 
@@ -70,6 +93,10 @@ export class Worker {
 
   @Column({ name: 'consent_given_how', type: 'text' })
   consentGivenHow: string;
+
+  /** Null only for rows registered before the date was recorded. */
+  @Column({ name: 'consent_given_on', type: 'date', nullable: true })
+  consentGivenOn: string | null;
 
   @Column({ name: 'consent_to_share_withdrawn_on', type: 'date', nullable: true })
   consentToShareWithdrawnOn: string | null;

@@ -38,7 +38,17 @@ export class WorkersController {
   @Post()
   @HttpCode(201)
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The worker is registered and their journey opened', schema: { example: { workerId: '0193…', journeyId: '0193…', registeredAt: '2026-11-23T10:00:00.000Z' } } })
+  @ApiCreatedResponse({
+    description: 'The worker is registered and their journey opened. `warnings` names likely duplicates: other workers with the same name and birth date but another document',
+    schema: {
+      example: {
+        workerId: '0193…',
+        journeyId: '0193…',
+        registeredAt: '2026-11-23T10:00:00.000Z',
+        warnings: [{ code: 'likely-duplicate', detail: 'registered, but this may be the same person: same name and birth date as worker 0192…, with another identity document', existingWorkerId: '0192…' }],
+      },
+    },
+  })
   @ApiBadRequestResponse({ description: 'Missing or malformed fields, unknown properties (problem+json)' })
   @ApiConflictResponse({ description: 'A worker with this identity document is already registered (problem+json)' })
   @ApiUnprocessableEntityResponse({ description: 'A registration rule is broken, e.g. another nationality than the node (problem+json)' })
@@ -53,7 +63,21 @@ export class WorkersController {
   }
 
   @Get(':workerId')
-  @ApiOkResponse({ description: 'The worker with person data decrypted (the read is audited)' })
+  @ApiOkResponse({
+    description: 'The worker with person data (names, birth date, document number, phone, home address) decrypted (the read is audited)',
+    schema: {
+      example: {
+        workerId: '0193…',
+        fullName: 'សុខ ដារ៉ា',
+        fullNameLatin: 'Sok Dara',
+        phone: '+855 12 345 678',
+        homeAddress: { province: 'Battambang', district: 'Sangkae' },
+        skills: ['rice farming'],
+        education: 'lower-secondary',
+        consent: { toProcess: true, toShare: true, givenHow: 'signed-form', givenOn: '2026-11-20', toShareWithdrawnOn: null },
+      },
+    },
+  })
   @ApiNotFoundResponse({ description: 'No such worker, or not visible to the caller (problem+json)' })
   one(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: ReadPurposeQuery, @CurrentOfficer() officer: Officer): Promise<WorkerView> {
     return this.readWorkers.one(workerId, officer, query.purpose);

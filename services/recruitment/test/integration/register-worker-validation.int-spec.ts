@@ -130,6 +130,60 @@ describe('POST /api/v1/workers refuses bad input with problem+json and stores no
     expect(problem.detail).toContain('birthDate');
   });
 
+  it.each(['12345', '+855-12-345-678', '855 12 345 678 ext 9', '+8551234567890123456789'])('400 for the phone %p', async (phone) => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ phone })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['phone']);
+    expect(problem.detail).toContain('phone');
+  });
+
+  it('422 for a phone of spaces only', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ phone: '+        ' })), 422);
+    expect(problem.detail).toContain('phone');
+  });
+
+  it('400 for an unknown education level, listing the known ones', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ education: 'university' })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['education']);
+    expect(problem.detail).toContain('lower-secondary');
+  });
+
+  it('400 for a home address without a district, naming homeAddress.district', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ homeAddress: { province: 'Battambang' } })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['homeAddress.district']);
+    expect(problem.detail).toContain('homeAddress.district');
+  });
+
+  it('400 for a home address that is not an object, or has unknown properties', async () => {
+    const text = await expectRefused((post) => post.send(aWorkerRegistration({ homeAddress: 'Battambang, Sangkae' })), 400);
+    expect(text.errors?.map((e) => e.field)).toContain('homeAddress');
+    const extra = await expectRefused((post) => post.send(aWorkerRegistration({ homeAddress: { province: 'Battambang', district: 'Sangkae', street: 'x' } })), 400);
+    expect(extra.errors?.map((e) => e.field)).toEqual(['homeAddress.street']);
+  });
+
+  it('400 for more than 20 skills, or a skill that is not a short string', async () => {
+    const many = await expectRefused((post) => post.send(aWorkerRegistration({ skills: Array.from({ length: 21 }, (_, i) => `skill ${i}`) })), 400);
+    expect(many.errors?.map((e) => e.field)).toEqual(['skills']);
+    const long = await expectRefused((post) => post.send(aWorkerRegistration({ skills: ['welding', 'x'.repeat(61)] })), 400);
+    expect(long.errors?.map((e) => e.field)).toEqual(['skills']);
+    const number = await expectRefused((post) => post.send(aWorkerRegistration({ skills: [7] })), 400);
+    expect(number.errors?.map((e) => e.field)).toEqual(['skills']);
+  });
+
+  it('400 for a consentGivenOn that is not a YYYY-MM-DD date', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ consentGivenOn: '20/11/2026' })), 400);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['consentGivenOn']);
+  });
+
+  it('422 for a consentGivenOn in the future', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ consentGivenOn: '2999-01-01' })), 422);
+    expect(problem.detail).toContain('consentGivenOn');
+  });
+
+  it('422 for a consentGivenOn before the birth date', async () => {
+    const problem = await expectRefused((post) => post.send(aWorkerRegistration({ consentGivenOn: '1990-01-01' })), 422);
+    expect(problem.detail).toContain('consentGivenOn');
+  });
+
   it('413 for a 1 MB body', async () => {
     const body = JSON.stringify(aWorkerRegistration({ fullName: 'x'.repeat(1024 * 1024) }));
     const problem = await expectRefused((post) => post.set('Content-Type', 'application/json').send(body), 413);
