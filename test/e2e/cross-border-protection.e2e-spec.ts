@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { fromBinary } from '@bufbuild/protobuf';
@@ -71,6 +72,23 @@ describe('person data crossing the KH→TH corridor', () => {
     expect(opened).toMatchObject({ fullName: person.fullName, fullNameLatin: person.fullNameLatin, birthDate: person.birthDate, documentNumber: person.documentNumber });
     // LA, on the same cluster, holds the bytes but not the key.
     expect(() => openSealed(nominated.sealedPersonData, loadPersonDataKeys({ NODE_ENV: 'test' }, 'LA').privateTransitKeys, aad)).toThrow(SealedBoxError);
+  });
+
+  it('no record on any KH→TH topic, from any test or run, holds a known name, birth date or document number in clear', async () => {
+    const worker = await registerWorker(kh(), { ...person, documentNumber: 'NK7781299' });
+    expect((await nominate(worker.workerId)).status).toBe(201);
+    await corridorRecordsOf(worker.journeyId, 1);
+    // Every record there is, on every partition: the sum of the partitions' end offsets.
+    const admin = new Kafka({ clientId: 'leak-scan', brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const offsets = await Promise.all(khToThTopics.map((topic) => admin.fetchTopicOffsets(topic))).finally(() => admin.disconnect());
+    const total = offsets.flat().reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+    const all = await readTopic(brokers, khToThTopics, (records) => records.length >= total, 60_000);
+    expect(all.length).toBe(total);
+    // The fixtures every suite registers workers with, in both scripts.
+    const secrets = [person.fullName, person.fullNameLatin, person.documentNumber, 'NK7781299', 'សុខ ដារ៉ា', 'Sok Dara', '1998-04-17', '1996-11-02', 'ສົມພອນ', 'Somphone'];
+    const leaks = all.filter((record) => secrets.some((secret) => record.message.value?.includes(Buffer.from(secret, 'utf8'))));
+    expect(leaks.map((r) => `${r.topic}@${r.message.offset}`)).toEqual([]);
   });
 
   it('is never sent along a corridor that is not open: KH→LA publishes nothing', async () => {
