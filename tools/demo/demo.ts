@@ -105,6 +105,9 @@ async function main(): Promise<void> {
   const worker = await must('the agency registers the worker (person data encrypted at rest)', 'POST', 'KH', 'recruitment', '/api/v1/workers', staff, aWorkerRegistration({ occupationIsco: '9313' }));
   const { workerId, journeyId } = worker as { workerId: string; journeyId: string };
   console.log(`    worker ${workerId}, journey ${journeyId}`);
+  const registeredAt = Date.now();
+  await until('WorkerRegistered on the KH timeline', () => call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, KH_MINISTRY), (a) => a.status === 200);
+  console.log(`    on the KH journey timeline ${Date.now() - registeredAt} ms later (outbox → Kafka → inbox → read model)`);
   await until('job order verified on KH', () => call('GET', 'KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}`, KH_MINISTRY), (a) => a.body.status === 'verified');
   await must('the agency matches the worker: the first cross-border event, person data sealed for TH', 'POST', 'KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}/matches`, staff, { workerId });
 
