@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@corridor/reference-data';
 import type { ValueTransformer } from 'typeorm';
 import type { FieldCipher } from './field-cipher';
 
@@ -31,8 +32,6 @@ export function encryptedColumn(cipher: FieldCipher, options: EncryptedColumnOpt
   };
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * Birth dates as 'YYYY-MM-DD' strings encrypted into a `text` column. Strings, not Date, so
  * no time zone can shift a birthday by a day on the way in or out.
@@ -58,10 +57,3 @@ export function encryptedDateColumn(cipher: FieldCipher, options: EncryptedColum
   };
 }
 
-function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

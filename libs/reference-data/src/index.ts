@@ -2,3 +2,4 @@ export * from './countries';
 export * from './currencies';
 export * from './isco08';
 export * from './isic4';
+export * from './calendar-date';

@@ -40,3 +40,17 @@ describe('ISO 4217', () => {
     expect(() => minorUnitsOf('XXX')).toThrow();
   });
 });
+
+describe('calendar dates', () => {
+  it('accept real dates only, written YYYY-MM-DD', () => {
+    const { isCalendarDate } = jest.requireActual<typeof import('./calendar-date')>('./calendar-date');
+    expect(['2024-02-29', '1998-04-17'].every(isCalendarDate)).toBe(true);
+    expect(['2026-02-29', '2026-02-30', '2026-2-3', '17/04/1998', ''].some(isCalendarDate)).toBe(false);
+  });
+
+  it('count age in whole years, the birthday itself included', () => {
+    const { ageOn } = jest.requireActual<typeof import('./calendar-date')>('./calendar-date');
+    expect(ageOn('2011-11-23', '2026-11-22')).toBe(14);
+    expect(ageOn('2011-11-23', '2026-11-23')).toBe(15);
+  });
+});

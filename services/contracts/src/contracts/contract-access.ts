@@ -1,3 +1,4 @@
+import { isCalendarDate, isoDay as isoDayOf } from '@corridor/reference-data';
 import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Officer, Role } from '@corridor/auth';
@@ -50,9 +51,8 @@ export function assertActsForSide(officer: Officer, side: ContractSideName, acti
 }
 
 export function assertNotInFuture(field: string, isoDay: string, today = new Date()): void {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDay) {
+  if (!isCalendarDate(isoDay)) {
     throw new UnprocessableProblem(`${field} ${isoDay} is not a calendar date`, { field });
   }
-  if (isoDay > today.toISOString().slice(0, 10)) throw new DateInTheFuture(`${field} ${isoDay} is in the future`, { field });
+  if (isoDay > isoDayOf(today)) throw new DateInTheFuture(`${field} ${isoDay} is in the future`, { field });
 }

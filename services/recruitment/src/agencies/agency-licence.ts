@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { ConflictProblem, IllegalTransitionProblem } from '@corridor/http';
-import { isoDay } from '../common/dates';
+import { isoDay } from '@corridor/reference-data';
 import { isMinistry } from '../common/roles';
 import { Agency, type AgencyStatus } from './agency.entity';
 

@@ -1,4 +1,4 @@
-import { isoDay } from '../common/dates';
+import { isoDay } from '@corridor/reference-data';
 import type { Agency } from './agency.entity';
 import { AGENCY_TRANSITIONS, licenceProblem } from './agency-licence';
 

@@ -7,7 +7,7 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { AgencyRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
 import { ConflictProblem, UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { isRealDate } from '../common/dates';
+import { isCalendarDate } from '@corridor/reference-data';
 import { actorOf } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { RegisterAgencyCommand } from './agency-requests';
@@ -26,7 +26,7 @@ export class RegisterAgencyUseCase {
 
   async execute(command: RegisterAgencyCommand, officer: Officer): Promise<AgencyView> {
     for (const field of ['licenceValidFrom', 'licenceValidTo'] as const) {
-      if (!isRealDate(command[field])) throw new UnprocessableProblem(`${field} ${command[field]} is not a calendar date`, { field });
+      if (!isCalendarDate(command[field])) throw new UnprocessableProblem(`${field} ${command[field]} is not a calendar date`, { field });
     }
     if (command.licenceValidTo < command.licenceValidFrom) {
       throw new UnprocessableProblem(`licenceValidTo ${command.licenceValidTo} is before licenceValidFrom ${command.licenceValidFrom}`, { field: 'licenceValidTo' });

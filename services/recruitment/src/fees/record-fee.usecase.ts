@@ -8,7 +8,7 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachFlaggedSchema, FeePaidSchema } from '@corridor/events';
 import { UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { isoDay, isRealDate } from '../common/dates';
+import { isoDay, isCalendarDate } from '@corridor/reference-data';
 import { journeyEvent } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
@@ -38,7 +38,7 @@ export class RecordFeeUseCase {
   ) {}
 
   async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFee> {
-    if (!isRealDate(command.paidOn) || command.paidOn > isoDay(today)) {
+    if (!isCalendarDate(command.paidOn) || command.paidOn > isoDay(today)) {
       throw new UnprocessableProblem(`paidOn ${command.paidOn} must be a calendar date not after today`, { field: 'paidOn' });
     }
     const origin = this.config.country;

@@ -8,7 +8,7 @@ import { OrientationCompletedSchema } from '@corridor/events';
 import { ConflictProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { journeyEvent } from '../common/journey-events';
-import { isoDay } from '../common/dates';
+import { isoDay } from '@corridor/reference-data';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { Worker } from '../workers/worker.entity';
 import { OrientationAttendance, OrientationSession } from './orientation.entities';

@@ -8,7 +8,7 @@ import { OrientationSessionScheduledSchema, countryTopic, encodeEvent } from '@c
 import { UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import { isRealDate } from '../common/dates';
+import { isCalendarDate } from '@corridor/reference-data';
 import { actorOf, isMinistry } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
 import type { ScheduleOrientationCommand } from './orientation-requests';
@@ -24,7 +24,7 @@ export class ScheduleOrientationUseCase {
   ) {}
 
   async execute(command: ScheduleOrientationCommand, officer: Officer): Promise<SessionView> {
-    if (!isRealDate(command.heldOn)) throw new UnprocessableProblem(`heldOn ${command.heldOn} is not a calendar date`, { field: 'heldOn' });
+    if (!isCalendarDate(command.heldOn)) throw new UnprocessableProblem(`heldOn ${command.heldOn} is not a calendar date`, { field: 'heldOn' });
     return this.outbox.transaction(async ({ manager, publish }) => {
       await assertAgencyMayRecruit(manager, officer);
       const session = manager.create(OrientationSession, {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ageOn, isCalendarDate } from '@corridor/reference-data';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
@@ -149,19 +150,19 @@ export class RegisterWorkerUseCase {
     if (command.intendedDestination === this.config.country) {
       throw new InvalidRegistration('intendedDestination must be another country than the origin', { field: 'intendedDestination' });
     }
-    if (!isRealDate(command.birthDate) || command.birthDate >= todayIso) {
+    if (!isCalendarDate(command.birthDate) || command.birthDate >= todayIso) {
       throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`, { field: 'birthDate' });
     }
     if (ageOn(command.birthDate, todayIso) < 15) {
       throw new InvalidRegistration('birthDate: a worker must be at least 15 years old (ILO C138 minimum age for employment)', { field: 'birthDate' });
     }
-    if (!isRealDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
+    if (!isCalendarDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
       throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, { field: 'documentExpiry' });
     }
     // "Today" where the officer is may already be tomorrow in UTC terms (the node knows no time
     // zone), so only a date after today everywhere on earth (UTC+14) counts as the future.
     const latestToday = new Date(today.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
-    if (command.consentGivenOn !== undefined && (!isRealDate(command.consentGivenOn) || command.consentGivenOn > latestToday)) {
+    if (command.consentGivenOn !== undefined && (!isCalendarDate(command.consentGivenOn) || command.consentGivenOn > latestToday)) {
       throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, { field: 'consentGivenOn' });
     }
     if (command.consentGivenOn !== undefined && command.consentGivenOn < command.birthDate) {
@@ -171,14 +172,4 @@ export class RegisterWorkerUseCase {
       throw new InvalidRegistration('phone must hold at least 6 digits', { field: 'phone' });
     }
   }
-}
-
-function isRealDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
-}
-
-function ageOn(birthDate: string, todayIso: string): number {
-  const years = Number(todayIso.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return todayIso.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
