@@ -224,8 +224,12 @@ format_if_needed() {
   if [[ -s "$CLUSTER_ID_FILE" ]]; then
     cid="$(cat "$CLUSTER_ID_FILE")"
   else
-    # Kafka cluster ids are 16 random bytes, base64url without padding (22 chars).
-    cid="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    # Kafka cluster ids are 16 random bytes, base64url without padding (22 chars). Like Kafka's
+    # own Uuid.randomUuid, never start with '-': the tool would read the id as an option.
+    cid="-"
+    while [[ "$cid" == -* ]]; do
+      cid="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    done
     printf '%s\n' "$cid" >"$CLUSTER_ID_FILE"
   fi
   log "formatting KRaft storage in $LOG_DIRS (cluster id $cid)"
@@ -233,7 +237,7 @@ format_if_needed() {
   # --standalone: that flag is for the dynamic quorum (controller.quorum.bootstrap.servers).
   java_base_opts
   if ! "$JAVA" "${JAVA_OPTS[@]}" -Xms64m -Xmx256m kafka.tools.StorageTool format \
-      -t "$cid" -c "$PROPS" --ignore-formatted >"$LOGS_DIR/format.out" 2>&1; then
+      --cluster-id="$cid" -c "$PROPS" --ignore-formatted >"$LOGS_DIR/format.out" 2>&1; then
     cat "$LOGS_DIR/format.out" >&2
     err "kafka-storage format failed"
     exit 1
