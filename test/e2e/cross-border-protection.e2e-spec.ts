@@ -2,13 +2,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { fromBinary } from '@bufbuild/protobuf';
 import { loadPersonDataKeys, openSealed, SealedBoxError } from '@corridor/crypto';
 import { PersonDataSchema, STAGES, WorkerNominatedSchema, corridorTopic, decodeEnvelope } from '@corridor/events';
-import { bearer, readTopic, testNodeConfig, type ReadRecord } from '@corridor/testing';
+import { bearer, readTopic, readTopicToEnd, testNodeConfig, type ReadRecord } from '@corridor/testing';
 import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf } from '../support/country-nodes';
 
 jest.setTimeout(120_000);
@@ -78,13 +77,9 @@ describe('person data crossing the KH→TH corridor', () => {
     const worker = await registerWorker(kh(), { ...person, documentNumber: 'NK7781299' });
     expect((await nominate(worker.workerId)).status).toBe(201);
     await corridorRecordsOf(worker.journeyId, 1);
-    // Every record there is, on every partition: the sum of the partitions' end offsets.
-    const admin = new Kafka({ clientId: 'leak-scan', brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    const offsets = await Promise.all(khToThTopics.map((topic) => admin.fetchTopicOffsets(topic))).finally(() => admin.disconnect());
-    const total = offsets.flat().reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-    const all = await readTopic(brokers, khToThTopics, (records) => records.length >= total, 60_000);
-    expect(all.length).toBe(total);
+    // Every record there is, on every partition, up to the end offsets.
+    const all = await readTopicToEnd(brokers, khToThTopics);
+    expect(all.length).toBeGreaterThan(0);
     // The fixtures every suite registers workers with, in both scripts.
     const secrets = [person.fullName, person.fullNameLatin, person.documentNumber, 'NK7781299', 'សុខ ដារ៉ា', 'Sok Dara', '1998-04-17', '1996-11-02', 'ສົມພອນ', 'Somphone'];
     const leaks = all.filter((record) => secrets.some((secret) => record.message.value?.includes(Buffer.from(secret, 'utf8'))));

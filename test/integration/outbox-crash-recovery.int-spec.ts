@@ -1,15 +1,12 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
 import { Client } from 'pg';
-import { countryTopic, deadLetterTopic, decodeEnvelope } from '@corridor/events';
-import { ensureTopics, type CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord, aWorkerRegistration } from '@corridor/testing';
+import { countryTopic } from '@corridor/events';
+import type { CorridorEventServer } from '@corridor/messaging';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, aWorkerRegistration, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-// Cross-service by design: this suite checks recruitment's outbox end to end through the KH journey
-// consumer, as test/e2e does (the lint rule allows that there, not under services/*/test).
-import { createJourneyApp } from '@corridor/journey-service';
-import { journeyTopics } from '@corridor/journey-service';
+// Cross-service by design: recruitment's outbox checked end to end through the KH journey consumer.
+import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 
 jest.setTimeout(120_000);
 
@@ -20,71 +17,12 @@ const journeyDb = uniqueName('it_kh_journey_crash');
 const journeyGroup = uniqueName('journey-kh-crash');
 const officer = bearer('KH', ['ministry-officer']);
 
-type Outcome = Awaited<ReturnType<CorridorEventServer['processRecord']>>;
-
-let kafka: Kafka;
 let journey: INestApplication;
 let journeyEvents: CorridorEventServer;
-const observed: { eventId: string | undefined; outcome: Outcome }[] = [];
+let observed: ObservedRecord[] = [];
 let recruitment: INestApplication | undefined;
 let db: Client;
 
-
-/** The journey group starts at the current end of the shared topics instead of replaying every earlier run. */
-async function startGroupAtEnd(groupId: string, topics: string[]): Promise<void> {
-  await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await Promise.all(topics.map(async (t) => ({ t, offsets: await admin.fetchTopicOffsets(t) }))).finally(() => admin.disconnect());
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.subscribe({ topics, fromBeginning: false });
-    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-    consumer.pause(topics.map((t) => ({ topic: t })));
-    await joined;
-    await consumer.commitOffsets(ends.flatMap(({ t, offsets }) => offsets.map((o) => ({ topic: t, partition: o.partition, offset: o.high }))));
-  } finally {
-    await consumer.disconnect();
-  }
-}
-
-/** Records what the journey consumer did with each record (the real method still runs). */
-function observeOutcomes(server: CorridorEventServer): void {
-  const original = server.processRecord.bind(server);
-  server.processRecord = async (payload: EachMessagePayload) => {
-    const outcome = await original(payload);
-    let eventId: string | undefined;
-    try {
-      eventId = decodeEnvelope(payload.message.value).eventId;
-    } catch {
-      eventId = undefined;
-    }
-    observed.push({ eventId, outcome });
-    return outcome;
-  };
-}
-
-function header(record: ReadRecord, name: string): string | undefined {
-  const value = record.message.headers?.[name];
-  if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value[0] : value)?.toString();
-}
-
-/** Reads a topic up to its end as of now, so that records can be counted exactly. */
-async function readTopicToEnd(t: string): Promise<ReadRecord[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(t).finally(() => admin.disconnect());
-  const last = new Map(offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => [o.partition, Number(o.high) - 1]));
-  if (last.size === 0) return [];
-  const reached = (records: ReadRecord[], partition: number, offset: number) =>
-    records.some((r) => r.partition === partition && Number(r.message.offset) >= offset);
-  const records = await readTopic(kh.kafkaBrokers, [t], (read) => [...last].every(([p, o]) => reached(read, p, o)), 60_000);
-  expect([...last].filter(([p, o]) => !reached(records, p, o))).toEqual([]);
-  return records;
-}
 
 async function outboxRow(journeyId: string) {
   const result = await db.query<{ event_id: string; published_at: Date | null; publish_attempts: number }>(
@@ -96,12 +34,11 @@ async function outboxRow(journeyId: string) {
 }
 
 beforeAll(async () => {
-  kafka = new Kafka({ clientId: 'outbox-crash-test', brokers: kh.kafkaBrokers, logLevel: logLevel.NOTHING });
-  await startGroupAtEnd(journeyGroup, journeyTopics(kh));
+  await startConsumerGroupAtEnd(kh.kafkaBrokers, journeyGroup, journeyTopics(kh));
   const service = await createJourneyApp(kh, { database: journeyDb, groupId: journeyGroup });
   journey = service.app;
   journeyEvents = service.events!;
-  observeOutcomes(journeyEvents);
+  observed = observeOutcomes(journeyEvents);
   await journeyEvents.whenAssigned();
 });
 
@@ -151,7 +88,7 @@ describe('outbox crash recovery', () => {
 
     // 3. Kafka holds the record twice: the duplicate really happened.
     await eventually(async () => (observed.filter((o) => o.eventId === eventId).length >= 2 ? true : undefined), 30_000, 'both copies consumed');
-    const copies = (await readTopicToEnd(topic)).filter((r) => header(r, 'event-id') === eventId);
+    const copies = (await readTopicToEnd(kh.kafkaBrokers, [topic])).filter((r) => headerOf(r, 'event-id') === eventId);
     expect(copies).toHaveLength(2);
     expect(copies.map((r) => r.message.key?.toString())).toEqual([journeyId, journeyId]);
     expect(Buffer.compare(copies[0].message.value!, copies[1].message.value!)).toBe(0);

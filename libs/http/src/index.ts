@@ -4,3 +4,4 @@ export * from './problem-details.filter';
 export * from './configure-http';
 export * from './health';
 export * from './idempotency';
+export * from './paging';

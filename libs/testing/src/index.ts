@@ -2,3 +2,4 @@ export * from './test-node';
 export * from './topic-reader';
 export * from './private-broker';
 export * from './worker-registration.fixture';
+export * from './consumer-group';

@@ -40,3 +40,30 @@ export async function readTopic(
   }
   return records;
 }
+
+/** A record header as text (kafkajs gives Buffers, or arrays of them). */
+export function headerOf(record: ReadRecord, name: string): string | undefined {
+  const value = record.message.headers?.[name];
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value[0] : value)?.toString();
+}
+
+/**
+ * Reads topics up to their end offsets as of now, every partition, so that records can be
+ * counted exactly and the absence of one asserted. Throws if the end is not reached in time.
+ */
+export async function readTopicToEnd(brokers: string[], topics: string[], timeoutMs = 60_000): Promise<ReadRecord[]> {
+  const admin = new Kafka({ clientId: 'test-reader-ends', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))).finally(() => admin.disconnect());
+  const last = ends.flatMap(({ topic, offsets }) =>
+    offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => ({ topic, partition: o.partition, offset: Number(o.high) - 1 })),
+  );
+  if (last.length === 0) return [];
+  const reached = (records: ReadRecord[], end: (typeof last)[number]) =>
+    records.some((r) => r.topic === end.topic && r.partition === end.partition && Number(r.message.offset) >= end.offset);
+  const records = await readTopic(brokers, topics, (read) => last.every((end) => reached(read, end)), timeoutMs);
+  const missing = last.filter((end) => !reached(records, end));
+  if (missing.length) throw new Error(`did not read to the end of ${missing.map((m) => `${m.topic}[${m.partition}]`).join(', ')} within ${timeoutMs} ms`);
+  return records;
+}

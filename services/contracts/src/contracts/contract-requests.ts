@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@corridor/http';
 import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES } from '@corridor/reference-data';
 import { CONTRACT_STATUSES } from './contract-state';
 import { ACCOMMODATION, PAY_PERIODS, RETURN_JOURNEY_PAYERS } from './contract-terms';
@@ -306,7 +307,7 @@ export class ResolveSubstitutionFlagCommand {
   reason: string;
 }
 
-export class ListContractsQuery {
+export class ListContractsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
   @IsOptional()
   @IsIn(CONTRACT_STATUSES)
@@ -322,20 +323,4 @@ export class ListContractsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'flagged must be true or false' })
   flagged?: boolean;
-
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ example: 0, minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
+import { pageOf, type Page } from '@corridor/http';
 import { findContractFor } from './contract-access';
 import type { ListContractsQuery } from './contract-requests';
 import { Contract } from './contract.entities';
 import { contractView, versionViews, type ContractView, type VersionView } from './contract-view';
 
-export interface ContractPage {
-  items: ContractView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type ContractPage = Page<ContractView>;
 
 /** Contracts this node holds: its own and the other side's alike. Agencies see their workers' only. */
 @Injectable()
@@ -29,8 +25,7 @@ export class ReadContractsUseCase {
   }
 
   async list(query: ListContractsQuery, officer: Officer): Promise<ContractPage> {
-    const limit = query.limit ?? 20;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const builder = this.dataSource.getRepository(Contract).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit).skip(offset);
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });

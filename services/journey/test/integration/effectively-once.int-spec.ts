@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type EachMessagePayload, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type IHeaders, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import {
   EventEnvelopeSchema,
@@ -10,12 +10,11 @@ import {
   WorkerRegisteredSchema,
   countryTopic,
   deadLetterTopic,
-  decodeEnvelope,
   encodeEvent,
   type EncodedEvent,
 } from '@corridor/events';
-import { DLQ_HEADERS, ensureTopics, type CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord } from '@corridor/testing';
+import { DLQ_HEADERS, type CorridorEventServer } from '@corridor/messaging';
+import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, type RecordOutcome } from '@corridor/testing';
 import { createJourneyApp } from '../../src/journey.app';
 import { journeyTopics } from '../../src/journey.module';
 
@@ -28,12 +27,8 @@ const database = uniqueName('it_kh_journey_once');
 const groupId = uniqueName('journey-kh-once');
 const retry = { maxAttempts: 3, initialMs: 50, maxMs: 200 };
 
-type Outcome = Awaited<ReturnType<CorridorEventServer['processRecord']>>;
-interface Observed {
-  key: string | undefined;
-  eventId: string | undefined;
-  outcome: Outcome;
-}
+type Outcome = RecordOutcome;
+type Observed = ObservedRecord;
 
 let app: INestApplication;
 let events: CorridorEventServer;
@@ -43,64 +38,6 @@ let producer: Producer;
 let db: Client;
 /** The dead-letter record of the handler that kept failing, for the known-bug check below. */
 let parkedAfterHandlerFailure: ReadRecord | undefined;
-
-/**
- * The suite's consumer group starts at the current end of its topics: the shared topics hold the
- * records of every earlier run, and replaying them would make the counters below meaningless.
- */
-async function startGroupAtEnd(groupIdToMove: string, topics: string[]): Promise<void> {
-  await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
-  const admin = kafka.admin();
-  await admin.connect();
-  // Right after creation a fresh broker may still answer "not the leader" for a moment: retry.
-  const ends = await eventually(
-    () => Promise.all(topics.map(async (t) => ({ t, offsets: await admin.fetchTopicOffsets(t) }))),
-    20_000,
-    'end offsets of the topics',
-  ).finally(() => admin.disconnect());
-  // Join the group once as its only member and commit the end offsets (admin.setOffsets joins
-  // once per topic and waits for a fetch each time: seconds per topic).
-  const consumer = kafka.consumer({ groupId: groupIdToMove, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.subscribe({ topics, fromBeginning: false });
-    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-    consumer.pause(topics.map((topic) => ({ topic })));
-    await joined;
-    await consumer.commitOffsets(ends.flatMap(({ t, offsets }) => offsets.map((o) => ({ topic: t, partition: o.partition, offset: o.high }))));
-  } finally {
-    await consumer.disconnect();
-  }
-  const check = kafka.admin();
-  await check.connect();
-  try {
-    for (const { t, offsets } of ends) {
-      const [committed] = await check.fetchOffsets({ groupId: groupIdToMove, topics: [t] });
-      for (const o of offsets) expect(committed.partitions.find((p) => p.partition === o.partition)?.offset).toBe(o.high);
-    }
-  } finally {
-    await check.disconnect();
-  }
-}
-
-/** Records the outcome of every record the app's consumer processes (the real method still runs). */
-function observeOutcomes(server: CorridorEventServer): Observed[] {
-  const seen: Observed[] = [];
-  const original = server.processRecord.bind(server);
-  server.processRecord = async (payload: EachMessagePayload) => {
-    const outcome = await original(payload);
-    let eventId: string | undefined;
-    try {
-      eventId = decodeEnvelope(payload.message.value).eventId;
-    } catch {
-      eventId = undefined;
-    }
-    seen.push({ key: payload.message.key?.toString(), eventId, outcome });
-    return outcome;
-  };
-  return seen;
-}
 
 function outcomesOf(eventId: string): Outcome[] {
   return observed.filter((o) => o.eventId === eventId).map((o) => o.outcome);
@@ -161,37 +98,9 @@ async function timelineWhenPresent(journeyId: string, what: string) {
   );
 }
 
-function header(record: ReadRecord, name: string): string | undefined {
-  const value = record.message.headers?.[name];
-  if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value[0] : value)?.toString();
-}
-
-/** Reads a topic up to its end as of now, so that the absence of a record can be asserted. */
-async function readTopicToEnd(t: string): Promise<ReadRecord[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(t).finally(() => admin.disconnect());
-  const last = new Map(offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => [o.partition, Number(o.high) - 1]));
-  if (last.size === 0) return [];
-  const records = await readTopic(
-    kh.kafkaBrokers,
-    [t],
-    (read) => [...last].every(([partition, offset]) => read.some((r) => r.partition === partition && Number(r.message.offset) >= offset)),
-    30_000,
-  );
-  for (const [partition, offset] of last) {
-    expect({ partition, reachedEnd: records.some((r) => r.partition === partition && Number(r.message.offset) >= offset) }).toEqual({
-      partition,
-      reachedEnd: true,
-    });
-  }
-  return records;
-}
-
 beforeAll(async () => {
   kafka = new Kafka({ clientId: 'effectively-once-test', brokers: kh.kafkaBrokers, logLevel: logLevel.NOTHING });
-  await startGroupAtEnd(groupId, journeyTopics(kh));
+  await startConsumerGroupAtEnd(kh.kafkaBrokers, groupId, journeyTopics(kh));
   const service = await createJourneyApp(kh, { database, groupId, retry });
   app = service.app;
   events = service.events!;
@@ -254,18 +163,18 @@ describe('the journey consumer applies each event effectively once', () => {
     expect(observed.filter((o) => o.key === key).map((o) => o.outcome)).toEqual(['dead-lettered', 'applied']);
     await expectCounterMatchesObserved('deadLettered', deadLetteredBefore, mark, 'dead-lettered');
 
-    const mine = (r: ReadRecord) => r.message.key?.toString() === key && header(r, DLQ_HEADERS.group) === groupId;
+    const mine = (r: ReadRecord) => r.message.key?.toString() === key && headerOf(r, DLQ_HEADERS.group) === groupId;
     const parked = (await readTopic(kh.kafkaBrokers, [dlq], (records) => records.some(mine), 30_000)).filter(mine);
     expect(parked).toHaveLength(1);
     const [record] = parked;
     expect(Buffer.compare(record.message.value!, garbage)).toBe(0);
-    expect(header(record, DLQ_HEADERS.error)).toContain('not a corridor.v1.EventEnvelope');
-    expect(header(record, DLQ_HEADERS.errorType)).toBe('UndecodableEventError');
-    expect(header(record, DLQ_HEADERS.topic)).toBe(topic);
-    expect(header(record, DLQ_HEADERS.group)).toBe(groupId);
+    expect(headerOf(record, DLQ_HEADERS.error)).toContain('not a corridor.v1.EventEnvelope');
+    expect(headerOf(record, DLQ_HEADERS.errorType)).toBe('UndecodableEventError');
+    expect(headerOf(record, DLQ_HEADERS.topic)).toBe(topic);
+    expect(headerOf(record, DLQ_HEADERS.group)).toBe(groupId);
     // Undecodable bytes can never succeed: parked at once, not retried.
-    expect(header(record, DLQ_HEADERS.attempts)).toBe('1');
-    expect(Number(header(record, DLQ_HEADERS.offset))).toBeGreaterThanOrEqual(0);
+    expect(headerOf(record, DLQ_HEADERS.attempts)).toBe('1');
+    expect(Number(headerOf(record, DLQ_HEADERS.offset))).toBeGreaterThanOrEqual(0);
   });
 
   it('a handler that keeps failing is retried, then dead-lettered, and later records are still processed', async () => {
@@ -294,16 +203,16 @@ describe('the journey consumer applies each event effectively once', () => {
     const manual = await db.query('SELECT event_type FROM timeline_entry WHERE journey_id = $1', [failing.journeyId]);
     expect(manual.rows).toEqual([{ event_type: 'corridor.v1.Manual' }]);
 
-    const mine = (r: ReadRecord) => header(r, 'event-id') === failing.eventId && header(r, DLQ_HEADERS.group) === groupId;
+    const mine = (r: ReadRecord) => headerOf(r, 'event-id') === failing.eventId && headerOf(r, DLQ_HEADERS.group) === groupId;
     const parked = (await readTopic(kh.kafkaBrokers, [dlq], (records) => records.some(mine), 30_000)).filter(mine);
     expect(parked).toHaveLength(1);
     const [record] = parked;
     expect(Buffer.compare(record.message.value!, Buffer.from(failing.bytes))).toBe(0);
     expect(record.message.key?.toString()).toBe(failing.journeyId);
-    expect(header(record, DLQ_HEADERS.attempts)).toBe(String(retry.maxAttempts));
-    expect(header(record, DLQ_HEADERS.topic)).toBe(topic);
-    expect(header(record, DLQ_HEADERS.group)).toBe(groupId);
-    expect(header(record, DLQ_HEADERS.error)).toBeTruthy();
+    expect(headerOf(record, DLQ_HEADERS.attempts)).toBe(String(retry.maxAttempts));
+    expect(headerOf(record, DLQ_HEADERS.topic)).toBe(topic);
+    expect(headerOf(record, DLQ_HEADERS.group)).toBe(groupId);
+    expect(headerOf(record, DLQ_HEADERS.error)).toBeTruthy();
     parkedAfterHandlerFailure = record;
   });
 
@@ -311,8 +220,8 @@ describe('the journey consumer applies each event effectively once', () => {
   // RPC filter would turn every error into "Internal server error" before it reaches the DLQ.
   it('the dead-letter headers name the handler error (the database constraint), not "[object Object]"', () => {
     expect(parkedAfterHandlerFailure).toBeDefined();
-    expect(header(parkedAfterHandlerFailure!, DLQ_HEADERS.error)).toMatch(/duplicate key value violates unique constraint "timeline_entry_pkey"/);
-    expect(header(parkedAfterHandlerFailure!, DLQ_HEADERS.errorType)).toBe('QueryFailedError');
+    expect(headerOf(parkedAfterHandlerFailure!, DLQ_HEADERS.error)).toMatch(/duplicate key value violates unique constraint "timeline_entry_pkey"/);
+    expect(headerOf(parkedAfterHandlerFailure!, DLQ_HEADERS.errorType)).toBe('QueryFailedError');
   });
 
   it('unknown event types and unknown fields are ignored', async () => {
@@ -352,7 +261,7 @@ describe('the journey consumer applies each event effectively once', () => {
     expect(events.stats.unknownTypes).toBeGreaterThanOrEqual(unknownTypesBefore + 1);
 
     // Skipped, not parked: the dead-letter topic holds nothing of this journey from this group.
-    const parked = (await readTopicToEnd(dlq)).filter((r) => r.message.key?.toString() === journeyId);
+    const parked = (await readTopicToEnd(kh.kafkaBrokers, [dlq])).filter((r) => r.message.key?.toString() === journeyId);
     expect(parked).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { ApiIdempotencyKey } from '@corridor/http';
-import type { Page } from '../common/paging';
+import type { Page } from '@corridor/http';
 import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency-requests';
 import type { AgencyView } from './agency-view';
 import { ChangeAgencyLicenceUseCase } from './change-agency-licence.usecase';

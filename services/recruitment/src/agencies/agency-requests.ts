@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageQuery } from '../common/paging';
+import { DateRangePageQuery } from '@corridor/http';
 
 export class RegisterAgencyCommand {
   @ApiProperty({ example: 'Mekong Manpower Co., Ltd.' })
@@ -36,7 +36,7 @@ export class ReinstateAgencyCommand {
   reason?: string;
 }
 
-export class ListAgenciesQuery extends PageQuery {
+export class ListAgenciesQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: ['licensed', 'suspended', 'revoked'] })
   @IsOptional()
   @IsIn(['licensed', 'suspended', 'revoked'])

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
-import { pageOf, type Page } from '../common/paging';
+import { pageOf, type Page } from '@corridor/http';
 import { isMinistry } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { ListAgenciesQuery } from './agency-requests';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CURRENCY_CODES } from '@corridor/reference-data';
-import { PageQuery } from '../common/paging';
+import { DateRangePageQuery } from '@corridor/http';
 import { MAX_AMOUNT_MINOR } from '../job-orders/job-order-requests';
 
 export const FEE_PURPOSES = [
@@ -74,7 +74,7 @@ export class DecideBreachCommand {
   reason: string;
 }
 
-export class ListBreachesQuery extends PageQuery {
+export class ListBreachesQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: ['open', 'resolved-by-refund', 'resolved-by-decision'] })
   @IsOptional()
   @IsIn(['open', 'resolved-by-refund', 'resolved-by-decision'])

@@ -13,7 +13,7 @@ import {
 import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { ApiIdempotencyKey } from '@corridor/http';
-import { PageQuery, type Page } from '../common/paging';
+import { DateRangePageQuery, type Page } from '@corridor/http';
 import { DecideBreachUseCase } from './decide-breach.usecase';
 import { DecideBreachCommand, ListBreachesQuery, RecordFeeCommand, RecordRefundCommand } from './fee-requests';
 import type { BreachView, FeeView } from './fee-views';
@@ -49,7 +49,7 @@ export class FeesController {
 
   @Get('workers/:workerId/fees')
   @ApiOkResponse({ description: 'Every payment the worker made, paged; filter by payment date' })
-  fees(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: PageQuery, @CurrentOfficer() officer: Officer): Promise<Page<FeeView>> {
+  fees(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: DateRangePageQuery, @CurrentOfficer() officer: Officer): Promise<Page<FeeView>> {
     return this.readFees.ofWorker(workerId, query, officer);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { pageOf, type Page, type PageQuery } from '../common/paging';
+import { pageOf, type Page, type DateRangePageQuery } from '@corridor/http';
 import { isMinistry } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
@@ -17,7 +17,7 @@ export class ReadFeesUseCase {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async ofWorker(workerId: string, query: PageQuery, officer: Officer): Promise<Page<FeeView>> {
+  async ofWorker(workerId: string, query: DateRangePageQuery, officer: Officer): Promise<Page<FeeView>> {
     const { limit, offset } = pageOf(query);
     await findWorkerFor(this.dataSource.manager, officer, this.config.country, workerId);
     const builder = this.dataSource.getRepository(FeePayment).createQueryBuilder('f').where('f.worker_id = :workerId', { workerId }).orderBy('f.paid_on', 'ASC').addOrderBy('f.id', 'ASC').take(limit).skip(offset);

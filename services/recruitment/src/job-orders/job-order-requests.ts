@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, NODE_COUNTRIES } from '@corridor/reference-data';
-import { PageQuery } from '../common/paging';
+import { DateRangePageQuery } from '@corridor/http';
 
 export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
 /** The largest amount in minor units the platform takes (10^12: a billion in two-decimal currencies). */
@@ -83,7 +83,7 @@ export class RejectJobOrderCommand {
   reason: string;
 }
 
-export class ListJobOrdersQuery extends PageQuery {
+export class ListJobOrdersQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: ['submitted', 'approved', 'verified', 'rejected', 'filled'] })
   @IsOptional()
   @IsIn(['submitted', 'approved', 'verified', 'rejected', 'filled'])

@@ -13,7 +13,7 @@ import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
-import type { Page } from '../common/paging';
+import type { Page } from '@corridor/http';
 import { CreateJobOrderUseCase } from './create-job-order.usecase';
 import { DecideJobOrderUseCase } from './decide-job-order.usecase';
 import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order-requests';

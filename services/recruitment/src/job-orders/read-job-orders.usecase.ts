@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@corridor/http';
-import { pageOf, type Page } from '../common/paging';
+import { pageOf, type Page } from '@corridor/http';
 import { JobOrder } from './job-order.entity';
 import type { ListJobOrdersQuery } from './job-order-requests';
 import { jobOrderView, type JobOrderView } from './job-order-view';

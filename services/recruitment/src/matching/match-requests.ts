@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../common/paging';
+import { DateRangePageQuery } from '@corridor/http';
 
 export class MatchWorkerCommand {
   @ApiProperty({ example: '0193a1b2-…', description: 'A worker registered on this node (an agency: one of its own)' })
@@ -8,7 +8,7 @@ export class MatchWorkerCommand {
   workerId: string;
 }
 
-export class ListMatchesQuery extends PageQuery {
+export class ListMatchesQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: ['matched', 'orientation-completed'] })
   @IsOptional()
   @IsIn(['matched', 'orientation-completed'])

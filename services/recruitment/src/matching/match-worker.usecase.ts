@@ -1,14 +1,12 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { encodeSealed, sealForCountry, type CountryKeyring } from '@corridor/crypto';
-import { FeeBreachFlaggedSchema, PersonDataSchema, WorkerMatchedSchema, corridorTopic, encodeEvent } from '@corridor/events';
+import { FeeBreachFlaggedSchema, WorkerMatchedSchema, corridorTopic, encodeEvent } from '@corridor/events';
 import { ConflictProblem, NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { InjectPersonDataKeys } from '@corridor/service-runtime';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { actorOf } from '../common/roles';
 import { FeeBreach } from '../fees/fee.entities';
@@ -17,7 +15,6 @@ import { nextJobOrderStatus } from '../job-orders/job-order-state';
 import { findWorkerFor } from '../workers/worker-access';
 import { SEX_ON_THE_WIRE } from '../workers/worker-events';
 import { WorkerPersonData } from '../workers/worker-person-data';
-import type { Worker } from '../workers/worker.entity';
 import { matchView, type MatchView } from './match-view';
 import { WorkerMatch } from './worker-match.entity';
 
@@ -47,7 +44,6 @@ export class MatchWorkerUseCase {
     private readonly personData: WorkerPersonData,
     private readonly audit: AuditTrail,
     @InjectNodeConfig() private readonly config: NodeConfig,
-    @InjectPersonDataKeys() private readonly keys: CountryKeyring,
   ) {}
 
   async execute(jobOrderId: string, workerId: string, officer: Officer, today = new Date()): Promise<MatchView> {
@@ -80,8 +76,7 @@ export class MatchWorkerUseCase {
       const matched = order.workersMatched + 1;
       await manager.update(JobOrder, { id: order.id }, { workersMatched: matched, status: matched >= order.workersRequested ? 'filled' : order.status, updatedAt: new Date() });
       await manager.update('worker', { id: worker.id }, { nominatedDestination: order.destination });
-      const recipient = this.keys.publicKeyOf(order.destination);
-      const sealedPersonData = worker.consentToShare ? this.seal(worker, recipient) : new Uint8Array();
+      const { sealedPersonData, encryptionKeyId } = this.personData.forDestination(worker, order.destination);
       await this.audit.record(manager, {
         actor: officer,
         action: 'worker.match',
@@ -97,7 +92,7 @@ export class MatchWorkerUseCase {
           journeyId: worker.journeyId,
           corridor: { origin, destination: order.destination },
           recordedBy: actorOf(officer),
-          encryptionKeyId: worker.consentToShare ? recipient.keyId : '',
+          encryptionKeyId,
           payload: create(WorkerMatchedSchema, {
             workerId: worker.id,
             jobOrderId: order.id,
@@ -134,15 +129,5 @@ export class MatchWorkerUseCase {
       }
       return { ...matchView(match), personDataShared: worker.consentToShare };
     });
-  }
-
-  /** As for a nomination: sealed for the destination, the journey id bound in as authenticated data. */
-  private seal(worker: Worker, recipient: ReturnType<CountryKeyring['publicKeyOf']>): Uint8Array {
-    const person = this.personData.open(worker);
-    const plain = toBinary(
-      PersonDataSchema,
-      create(PersonDataSchema, { ...person, documentType: worker.documentType, documentExpiry: worker.documentExpiry, nationality: worker.nationality }),
-    );
-    return encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(worker.journeyId)));
   }
 }

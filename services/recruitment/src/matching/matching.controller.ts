@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedRe
 import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { ApiIdempotencyKey } from '@corridor/http';
-import type { Page } from '../common/paging';
+import type { Page } from '@corridor/http';
 import { ListMatchesQuery, MatchWorkerCommand } from './match-requests';
 import type { MatchView } from './match-view';
 import { MatchWorkerUseCase } from './match-worker.usecase';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { pageOf, type Page } from '../common/paging';
+import { pageOf, type Page } from '@corridor/http';
 import { isMinistry } from '../common/roles';
 import type { ListMatchesQuery } from './match-requests';
 import { matchView, type MatchView } from './match-view';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQuery } from '../common/paging';
+import { DateRangePageQuery } from '@corridor/http';
 
 /** Topics of pre-departure orientation (the GMS PDO curricula cover these). */
 export const ORIENTATION_TOPICS = [
@@ -41,7 +41,7 @@ export class RecordAttendanceCommand {
   workerId: string;
 }
 
-export class ListSessionsQuery extends PageQuery {
+export class ListSessionsQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: ['scheduled', 'completed', 'cancelled'] })
   @IsOptional()
   @IsIn(['scheduled', 'completed', 'cancelled'])

@@ -4,7 +4,7 @@ import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
 import { NodeOfficersOnlyGuard } from '@corridor/config';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
-import type { Page } from '../common/paging';
+import type { Page } from '@corridor/http';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
 import { ListSessionsQuery, RecordAttendanceCommand, ScheduleOrientationCommand } from './orientation-requests';
 import { ReadSessionsUseCase } from './read-sessions.usecase';

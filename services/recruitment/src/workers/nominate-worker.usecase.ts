@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
-import { encodeSealed, sealForCountry, type CountryKeyring } from '@corridor/crypto';
-import { PersonDataSchema, WorkerNominatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
+import { WorkerNominatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
 import { ConflictProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { InjectPersonDataKeys } from '@corridor/service-runtime';
 import { findWorkerFor } from './worker-access';
 import { WorkerPersonData } from './worker-person-data';
 import { SEX_ON_THE_WIRE } from './worker-events';
@@ -40,7 +38,6 @@ export class NominateWorkerUseCase {
     private readonly personData: WorkerPersonData,
     private readonly audit: AuditTrail,
     @InjectNodeConfig() private readonly config: NodeConfig,
-    @InjectPersonDataKeys() private readonly keys: CountryKeyring,
   ) {}
 
   async execute(workerId: string, destination: string, officer: Officer): Promise<Nomination> {
@@ -56,8 +53,7 @@ export class NominateWorkerUseCase {
       }
       worker.nominatedDestination = destination;
       await manager.update('worker', { id: worker.id }, { nominatedDestination: destination });
-      const recipient = this.keys.publicKeyOf(destination);
-      const sealedPersonData = worker.consentToShare ? this.sealPersonData(worker, recipient, worker.journeyId) : new Uint8Array();
+      const { sealedPersonData, encryptionKeyId } = this.personData.forDestination(worker, destination);
       await this.audit.record(manager, {
         actor: officer,
         action: 'worker.nominate',
@@ -73,7 +69,7 @@ export class NominateWorkerUseCase {
           journeyId: worker.journeyId,
           corridor: { origin, destination },
           recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
-          encryptionKeyId: worker.consentToShare ? recipient.keyId : '',
+          encryptionKeyId,
           payload: create(WorkerNominatedSchema, {
             workerId: worker.id,
             destination,
@@ -86,15 +82,5 @@ export class NominateWorkerUseCase {
       );
       return { workerId: worker.id, journeyId: worker.journeyId, destination, personDataShared: worker.consentToShare };
     });
-  }
-
-  private sealPersonData(worker: Parameters<WorkerPersonData['open']>[0], recipient: ReturnType<CountryKeyring['publicKeyOf']>, journeyId: string): Uint8Array {
-    const person = this.personData.open(worker);
-    const plain = toBinary(
-      PersonDataSchema,
-      create(PersonDataSchema, { ...person, documentType: worker.documentType, documentExpiry: worker.documentExpiry, nationality: worker.nationality }),
-    );
-    // The journey id as authenticated data: the sealed block cannot be replayed into another journey.
-    return encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(journeyId)));
   }
 }

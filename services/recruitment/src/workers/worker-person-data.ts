@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseForIndex, type CountryKeyring } from '@corridor/crypto';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { encodeSealed, normaliseForIndex, sealForCountry, type CountryKeyring } from '@corridor/crypto';
+import { PersonDataSchema } from '@corridor/events';
 import { InjectPersonDataKeys } from '@corridor/service-runtime';
 import type { Worker } from './worker.entity';
 
@@ -88,6 +90,31 @@ export class WorkerPersonData {
       birthDate: cipher.decrypt(worker.birthDateEnc, `worker.birth_date:${worker.id}`),
       documentNumber: cipher.decrypt(worker.documentNumberEnc, `worker.document_number:${worker.id}`),
     };
+  }
+
+  /**
+   * What a cross-border event of this journey may carry of the worker: nothing without consent
+   * to share; otherwise the person data sealed for the destination country's key, with the
+   * journey id bound in so the block cannot be replayed into another journey. The one place
+   * that decides disclosure, for nominations and matches alike.
+   */
+  forDestination(worker: Worker, destination: string): { sealedPersonData: Uint8Array; encryptionKeyId: string } {
+    if (!worker.consentToShare) return { sealedPersonData: new Uint8Array(), encryptionKeyId: '' };
+    const recipient = this.keys.publicKeyOf(destination);
+    const person = this.open(worker);
+    const plain = toBinary(
+      PersonDataSchema,
+      create(PersonDataSchema, {
+        fullName: person.fullName,
+        fullNameLatin: person.fullNameLatin,
+        birthDate: person.birthDate,
+        documentNumber: person.documentNumber,
+        documentType: worker.documentType,
+        documentExpiry: worker.documentExpiry,
+        nationality: worker.nationality,
+      }),
+    );
+    return { sealedPersonData: encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(worker.journeyId))), encryptionKeyId: recipient.keyId };
   }
 
   documentIndex(nationality: string, documentType: string, documentNumber: string): string {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { bearer, eventually } from '@corridor/testing';
+import { aWorkerRegistration, bearer, eventually } from '@corridor/testing';
 
 let sequence = 0;
 function unique(prefix: string): string {
@@ -16,23 +16,9 @@ export function anAgency(overrides: Record<string, unknown> = {}) {
   return { name: 'Mekong Manpower Co., Ltd.', licenceNumber: unique('RA-'), licenceValidFrom: '2020-01-01', licenceValidTo: '2099-12-31', ...overrides };
 }
 
+/** The shared worker fixture, in an occupation the job orders below ask for. */
 export function aWorker(overrides: Record<string, unknown> = {}) {
-  return {
-    fullName: 'សុខ ដារ៉ា',
-    fullNameLatin: 'Sok Dara',
-    sex: 'female',
-    birthDate: '1998-04-17',
-    nationality: 'KH',
-    documentType: 'passport',
-    documentNumber: unique('N'),
-    documentExpiry: '2031-01-31',
-    intendedDestination: 'TH',
-    occupationIsco: '9329',
-    consentToProcess: true,
-    consentToShare: true,
-    consentGivenHow: 'signed-form',
-    ...overrides,
-  };
+  return aWorkerRegistration({ occupationIsco: '9329', ...overrides });
 }
 
 export function aJobOrder(overrides: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-/** limit/offset paging and a date range, shared by the recruitment list endpoints. */
+/** limit/offset paging, shared by every list endpoint: at most 100 items a page. */
 export class PageQuery {
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -19,7 +19,10 @@ export class PageQuery {
   @Min(0)
   @Max(1_000_000)
   offset?: number;
+}
 
+/** Paging plus a calendar-date range (inclusive on both ends). */
+export class DateRangePageQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'From this calendar date (inclusive), YYYY-MM-DD' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date as YYYY-MM-DD' })
@@ -31,6 +34,7 @@ export class PageQuery {
   to?: string;
 }
 
+/** One page of a list, with the total across all pages. */
 export interface Page<T> {
   items: T[];
   total: number;
