@@ -85,19 +85,13 @@ export class RegisterWorkerUseCase {
         consentToShare: command.consentToShare,
         consentGivenHow: command.consentGivenHow,
         registeredBy: officer.subject,
+        // Set here rather than by the column default, so the answer needs no second read.
+        registeredAt: new Date(),
       });
       await manager.insert(Worker, worker).catch((error: { code?: string }) => {
         // 23505: a concurrent registration of the same document won the race.
         if (error.code === '23505') throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, 'concurrent');
         throw error;
-      });
-      await this.audit.record(manager, {
-        actor: officer,
-        action: 'worker.register',
-        targetType: 'worker',
-        targetId: worker.id,
-        reason: 'registration',
-        ...(likelyDuplicates.length ? { details: { likelyDuplicateOf: likelyDuplicates.map((w) => w.id) } } : {}),
       });
       await publish(
         countryTopic(this.config.country, 'recruitment'),
@@ -119,9 +113,17 @@ export class RegisterWorkerUseCase {
           }),
         }),
       );
-      const saved = await manager.findOneOrFail(Worker, { where: { id: worker.id }, select: { id: true, journeyId: true, registeredAt: true } });
+      // Last in the transaction: the audit chain's lock is held from here to the commit only.
+      await this.audit.record(manager, {
+        actor: officer,
+        action: 'worker.register',
+        targetType: 'worker',
+        targetId: worker.id,
+        reason: 'registration',
+        ...(likelyDuplicates.length ? { details: { likelyDuplicateOf: likelyDuplicates.map((w) => w.id) } } : {}),
+      });
       const warnings = likelyDuplicates.map((other) => this.likelyDuplicate(other, officer));
-      return { workerId: saved.id, journeyId: saved.journeyId, registeredAt: saved.registeredAt.toISOString(), warnings };
+      return { workerId: worker.id, journeyId: worker.journeyId, registeredAt: worker.registeredAt.toISOString(), warnings };
     });
   }
 
