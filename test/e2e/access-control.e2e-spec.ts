@@ -85,7 +85,15 @@ describe('object-level rules', () => {
     const own = await registerWorker(platform.nodes.KH, {}, bearer('KH', ['agency-staff'], agencyId));
     const server = platform.nodes.KH.recruitment.getHttpServer();
     await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'own case' }).set('Authorization', bearer('KH', ['agency-staff'], agencyId)).expect(200);
-    const other = await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'curious' }).set('Authorization', bearer('KH', ['agency-staff'], 'AG-2'));
+    // A token naming an agency KH never licensed is refused as such; a licensed other agency gets 404.
+    const unlicensed = await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'curious' }).set('Authorization', bearer('KH', ['agency-staff'], 'AG-2'));
+    expect([unlicensed.status, unlicensed.body.type]).toEqual([409, 'https://corridor.gms/problems/agency-licence-not-valid']);
+    const otherAgency = await request(server)
+      .post('/api/v1/agencies')
+      .set('Authorization', bearer('KH', ['ministry-officer']))
+      .send({ name: 'Other Co.', licenceNumber: `MOLVT-AC-${Date.now()}`, licenceValidFrom: '2025-01-01', licenceValidTo: '2099-12-31' })
+      .expect(201);
+    const other = await request(server).get(`/api/v1/workers/${own.workerId}`).query({ purpose: 'curious' }).set('Authorization', bearer('KH', ['agency-staff'], otherAgency.body.agencyId));
     expect(other.status).toBe(404);
     await timelineOf(platform.nodes.KH, own.journeyId, 1);
     const journeys = platform.nodes.KH.journey.getHttpServer();
@@ -109,8 +117,8 @@ describe('object-level rules', () => {
       .expect(201);
     const seenByTh = await timelineOf(platform.nodes.TH, journeyOnKh.journeyId, 1, ['destination-officer']);
     expect(seenByTh.entries.map((e: { eventType: string }) => e.eventType)).toEqual(['corridor.v1.WorkerNominated']);
-    // On the origin node too, TH now sees the journey, from the crossing on.
-    const onKh = await timelineOf({ ...platform.nodes.KH, country: 'TH' }, journeyOnKh.journeyId, 2, ['destination-officer']);
-    expect(onKh.entries).toHaveLength(2);
+    // On the origin node too, TH now sees the journey, but only what crossed: not the registration.
+    const onKh = await timelineOf({ ...platform.nodes.KH, country: 'TH' }, journeyOnKh.journeyId, 1, ['destination-officer']);
+    expect(onKh.entries.map((e: { eventType: string }) => e.eventType)).toEqual(['corridor.v1.WorkerNominated']);
   });
 });

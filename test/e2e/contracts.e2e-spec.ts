@@ -149,8 +149,6 @@ describe('a contract from draft to verified on both sides, and substitution at d
   });
 
   it('another agency cannot draft for a worker it did not match; the origin ministry drafts from the verified job order', async () => {
-    const other = await draftWhenReplicated(journey.journeyId, {}, bearer('KH', ['agency-staff'], 'AG-2'));
-    expect(other.status).toBe(404);
     const drafted = await draftWhenReplicated(journey.journeyId, {
       terms: { accommodation: 'provided', deductions: [{ purpose: 'Social security contribution', capAmountMinor: 75_000 }], probationDays: 30 },
       clauses: [{ title: 'Annual leave', text: 'Six paid working days after one year.' }],
@@ -167,6 +165,15 @@ describe('a contract from draft to verified on both sides, and substitution at d
     contractId = drafted.body.contractId;
     const onTh = await contractOn(nodes.TH, contractId, () => true);
     expect(onTh).toMatchObject({ status: 'draft', authoredBy: 'KH', terms: drafted.body.terms });
+  });
+
+  it("another agency's draft gets the very answer an unknown journey gets: no existence oracle", async () => {
+    const send = (journeyId: string) => contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', bearer('KH', ['agency-staff'], 'AG-2')).send({ journeyId });
+    const other = await send(journey.journeyId);
+    const unknown = await send(uuidv7());
+    expect(other.status).toBe(422);
+    expect([unknown.status, unknown.body.type]).toEqual([other.status, other.body.type]);
+    expect(other.body.detail.replace(journey.journeyId, 'ID')).toBe(unknown.body.detail.replace(unknown.body.journeyId, 'ID'));
   });
 
   it('a second draft for the same journey is a conflict', async () => {

@@ -165,10 +165,20 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     expect(listed.body.items.map((b: { breachId: string }) => b.breachId)).toEqual([state.breach]);
     const flagged = await request(kh().recruitment.getHttpServer()).get('/api/v1/matches').query({ openFlag: 'fee-breach', agency: state.agency }).set('Authorization', khMinistry()).expect(200);
     expect(flagged.body.items.map((m: { workerId: string }) => m.workerId)).toEqual([state.worker]);
-    // Another agency neither sees nor touches it.
-    const stranger = bearer('KH', ['agency-staff'], '0193aaaa-0000-7000-8000-000000000000');
-    expect((await request(kh().recruitment.getHttpServer()).get(`/api/v1/fee-breaches/${state.breach}`).set('Authorization', stranger)).status).toBe(404);
-    expect((await request(kh().recruitment.getHttpServer()).post(`/api/v1/fee-breaches/${state.breach}/refunds`).set('Authorization', stranger).send({ amountMinor: 1, currency: 'THB', refundedOn: today })).status).toBe(404);
+    // Another licensed agency neither sees nor touches it, even with ministry roles in its token.
+    const otherAgency = await request(kh().recruitment.getHttpServer())
+      .post('/api/v1/agencies')
+      .set('Authorization', khMinistry())
+      .send({ name: 'Mekong Other Co.', licenceNumber: `MOLVT-O-${Date.now()}`, licenceValidFrom: '2025-01-01', licenceValidTo: '2099-12-31' })
+      .expect(201);
+    for (const stranger of [bearer('KH', ['agency-staff'], otherAgency.body.agencyId), bearer('KH', ['agency-staff', 'ministry-officer', 'admin'], otherAgency.body.agencyId)]) {
+      expect((await request(kh().recruitment.getHttpServer()).get(`/api/v1/fee-breaches/${state.breach}`).set('Authorization', stranger)).status).toBe(404);
+      expect((await request(kh().recruitment.getHttpServer()).post(`/api/v1/fee-breaches/${state.breach}/refunds`).set('Authorization', stranger).send({ amountMinor: 1, currency: 'THB', refundedOn: today })).status).toBe(404);
+    }
+    // A token naming an agency this ministry never licensed is refused as such, whatever the object.
+    const unlicensed = bearer('KH', ['agency-staff'], '0193aaaa-0000-7000-8000-000000000000');
+    const refusedUnknown = await request(kh().recruitment.getHttpServer()).get(`/api/v1/fee-breaches/${state.breach}`).set('Authorization', unlicensed);
+    expect([refusedUnknown.status, refusedUnknown.body.type]).toEqual([409, 'https://corridor.gms/problems/agency-licence-not-valid']);
   });
 
   it('a refund covering the excess resolves the flag; both timelines show every step in order', async () => {

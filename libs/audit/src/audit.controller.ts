@@ -1,7 +1,7 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { RequireRoles } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { Access } from '@corridor/auth';
+import { AccessRefusalPage, AccessRefusalQuery, AccessRefusalQueryDto } from './access-refusal.query';
 import { AuditLogQuery } from './audit-log.query';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditPage, AuditVerifyView } from './audit-views';
@@ -10,12 +10,14 @@ import { AuditPage, AuditVerifyView } from './audit-views';
 @ApiTags('audit')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'The caller is neither auditor nor admin (problem+json)' })
-@RequireRoles('auditor', 'admin')
-// An auditor reads the audit log of their own country's services only.
-@UseGuards(NodeOfficersOnlyGuard)
+// An auditor reads the audit log of their own country's services only (the access model's node rule).
+@Access('audit.read')
 @Controller('api/v1/audit')
 export class AuditController {
-  constructor(private readonly auditLog: AuditLogQuery) {}
+  constructor(
+    private readonly auditLog: AuditLogQuery,
+    private readonly refusals: AccessRefusalQuery,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Audit entries, newest first, filtered and paged by cursor' })
@@ -31,5 +33,12 @@ export class AuditController {
   @ApiOkResponse({ type: AuditVerifyView, description: 'Always 200; intact is false when problems were found' })
   verify(): Promise<AuditVerifyView> {
     return this.auditLog.verify();
+  }
+
+  @Get('refusals')
+  @ApiOperation({ summary: 'Refused access attempts (401, 403, 404 on objects not visible), counted per minute, newest first' })
+  @ApiOkResponse({ type: AccessRefusalPage })
+  refusalLog(@Query() query: AccessRefusalQueryDto): Promise<AccessRefusalPage> {
+    return this.refusals.page(query);
   }
 }

@@ -9,3 +9,6 @@ export * from './audit.controller';
 export * from './audit.module';
 export * from './migrations/1763900000300-audit-log';
 export { AuditLog1763900000300 as AuditLogMigration } from './migrations/1763900000300-audit-log';
+export * from './access-refusal-log';
+export * from './access-refusal.query';
+export { AccessRefusals1763900000310 as AccessRefusalsMigration } from './migrations/1763900000310-access-refusals';

@@ -1,4 +1,3 @@
 export * from './node-config';
 export * from './node-config.module';
-export * from './node-officers-only.guard';
 export * from './corridor-policy';

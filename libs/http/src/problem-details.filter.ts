@@ -40,6 +40,11 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
+    // Refusals of the access guard (libs/auth) carry their own problem type.
+    const typed = body as { problemType?: string; title?: string; message?: string; extensions?: Record<string, unknown> };
+    if (typeof typed === 'object' && typeof typed.problemType === 'string') {
+      return { type: problemType(typed.problemType), title: typed.title ?? 'Refused', status, detail: typed.message ?? '', instance, ...typed.extensions };
+    }
     const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
     return {
       type: problemType(HttpStatus[status]?.toLowerCase().replace(/_/g, '-') ?? 'http-error'),

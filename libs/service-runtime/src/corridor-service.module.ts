@@ -1,13 +1,14 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
-import { AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
+import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
 import { AuthModule } from '@corridor/auth';
 import { NodeConfigModule, type NodeConfig } from '@corridor/config';
-import { HealthModule, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
+import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
-import { PersonDataKeysModule } from './person-data-keys.module';
+import type { CountryKeyring } from '@corridor/crypto';
+import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
 
 export interface CorridorServiceOptions {
   service: string;
@@ -41,7 +42,7 @@ export class CorridorServiceModule {
             server: options.config.postgres,
             database: options.database,
             entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
-            migrations: [MessagingTables1763900000000, AuditLogMigration, IdempotencyKeysMigration, ...options.migrations],
+            migrations: [MessagingTables1763900000000, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
           }),
         ),
         MessagingModule.forService({
@@ -51,14 +52,21 @@ export class CorridorServiceModule {
           relay: options.relay,
           startRelay: options.startRelay,
         }),
-        AuthModule.forRoot(options.config.oidc ? { jwks: options.config.oidc } : { secret: options.config.jwtSecret }),
+        AuthModule.forRoot({
+          ...(options.config.oidc ? { jwks: options.config.oidc } : { secret: options.config.jwtSecret }),
+          nodeCountry: options.config.country,
+        }),
         HealthModule.forChecks([PostgresHealth, KafkaHealth]),
         // Every service keeps its own hash-chained audit log and honours Idempotency-Key on writes.
         AuditModule,
         IdempotencyModule,
       ],
-      providers: [PostgresHealth],
-      exports: [PostgresHealth],
+      providers: [
+        PostgresHealth,
+        // Stored idempotent answers are sealed with the person-data key, like the columns they may repeat.
+        { provide: IDEMPOTENCY_ANSWER_CIPHER, useFactory: (keys: CountryKeyring) => keys.fieldCipher, inject: [PERSON_DATA_KEYS] },
+      ],
+      exports: [PostgresHealth, IDEMPOTENCY_ANSWER_CIPHER],
     };
   }
 }

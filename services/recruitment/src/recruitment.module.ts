@@ -4,6 +4,7 @@ import { countryTopic, corridorTopic } from '@corridor/events';
 import type { OutboxRelayOptions } from '@corridor/messaging';
 import { CorridorServiceModule } from '@corridor/service-runtime';
 import { AgenciesModule } from './agencies/agencies.module';
+import { RecruitmentAccessModule } from './common/recruitment-access.module';
 import { Agency } from './agencies/agency.entity';
 import { FeeBreach, FeePayment, FeeRefund } from './fees/fee.entities';
 import { FeesModule } from './fees/fees.module';
@@ -55,6 +56,7 @@ export class RecruitmentModule {
           relay: runtime.relay,
           startRelay: runtime.startRelay,
         }),
+        RecruitmentAccessModule,
         WorkersModule,
         AgenciesModule,
         JobOrdersModule,

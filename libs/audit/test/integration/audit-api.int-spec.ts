@@ -9,7 +9,7 @@ import { DEVELOPMENT_JWT_SECRET, NodeConfigModule } from '@corridor/config';
 import { configureHttp } from '@corridor/http';
 import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { AuditEntry, AuditLog1763900000300, AuditModule, AuditTrail, type AuditPage, type AuditRecord } from '../../src';
+import { AuditEntry, AccessRefusalsMigration as AccessRefusals1763900000310, AuditLog1763900000300, AuditModule, AuditTrail, type AuditPage, type AuditRecord } from '../../src';
 
 jest.setTimeout(60_000);
 
@@ -40,9 +40,9 @@ beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(
-        serviceDataSourceOptions({ server: config.postgres, database, entities: [AuditEntry], migrations: [AuditLog1763900000300] }),
+        serviceDataSourceOptions({ server: config.postgres, database, entities: [AuditEntry], migrations: [AuditLog1763900000300, AccessRefusals1763900000310] }),
       ),
-      AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET }),
+      AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET, nodeCountry: 'KH' }),
       NodeConfigModule.forRoot(testNodeConfig('KH')),
       AuditModule,
     ],

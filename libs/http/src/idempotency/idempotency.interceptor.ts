@@ -1,5 +1,5 @@
 import { Stream } from 'node:stream';
-import { Injectable, Logger, StreamableFile, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, StreamableFile, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { defer, lastValueFrom, of, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { PROBLEM_CONTENT_TYPE } from '../problem';
 import { toProblem } from '../problem-details.filter';
 import { IdempotencyKeyInProgress, IdempotencyKeyReused, InvalidIdempotencyKey } from './idempotency.errors';
 import { IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS, IDEMPOTENT_REPLAYED_HEADER, isValidIdempotencyKey } from './idempotency-key';
-import { IdempotencyStore, type IdempotentRequest, type StoredIdempotencyKey } from './idempotency.store';
+import { IDEMPOTENCY_ANSWER_CIPHER, IdempotencyStore, type AnswerCipher, type IdempotentRequest, type StoredIdempotencyKey } from './idempotency.store';
 import { requestHash } from './request-fingerprint';
 
 type OfficerRequest = Request & { officer?: Officer };
@@ -33,8 +33,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
   private readonly store: IdempotencyStore;
 
-  constructor(dataSource: DataSource) {
-    this.store = new IdempotencyStore(dataSource);
+  constructor(dataSource: DataSource, @Inject(IDEMPOTENCY_ANSWER_CIPHER) cipher: AnswerCipher) {
+    this.store = new IdempotencyStore(dataSource, cipher);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

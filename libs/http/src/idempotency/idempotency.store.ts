@@ -1,5 +1,21 @@
 import type { DataSource } from 'typeorm';
 
+/**
+ * Seals stored answers: a 201 or a 409 may carry person data (a name, a document number), and
+ * the idempotency table must hold none in clear (ADR 0009). The person-data field cipher fits.
+ */
+export const IDEMPOTENCY_ANSWER_CIPHER = Symbol('IDEMPOTENCY_ANSWER_CIPHER');
+
+export interface AnswerCipher {
+  encrypt(plain: string, aad?: string): string;
+  decrypt(token: string, aad?: string): string;
+}
+
+/** How an answer sits in response_body: only the sealed JSON text, bound to its actor and key. */
+interface SealedAnswer {
+  sealed: string;
+}
+
 /** Keys and their answers are kept this long; a retry after that runs the request again. */
 export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
 
@@ -37,6 +53,7 @@ interface StoredRow {
 export class IdempotencyStore {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly cipher: AnswerCipher,
     private readonly ttlSeconds = IDEMPOTENCY_KEY_TTL_SECONDS,
   ) {}
 
@@ -75,7 +92,7 @@ export class IdempotencyStore {
         requestHash: row.request_hash,
         state: row.state,
         responseStatus: row.response_status,
-        responseBody: row.response_body,
+        responseBody: this.open(actor, key, row.response_body),
       }
     );
   }
@@ -89,9 +106,18 @@ export class IdempotencyStore {
           WHERE actor = $1 AND key = $2 AND state = 'in-progress'
           RETURNING 1)
        SELECT count(*)::int AS n FROM done`,
-      [actor, key, status, body === undefined ? null : JSON.stringify(body)],
+      [actor, key, status, body === undefined ? null : JSON.stringify(this.seal(actor, key, body))],
     );
     return rows[0]?.n === 1;
+  }
+
+  private seal(actor: string, key: string, body: unknown): SealedAnswer {
+    return { sealed: this.cipher.encrypt(JSON.stringify(body), `idempotency|${actor}|${key}`) };
+  }
+
+  private open(actor: string, key: string, stored: unknown): unknown {
+    if (stored === null || stored === undefined) return undefined;
+    return JSON.parse(this.cipher.decrypt((stored as SealedAnswer).sealed, `idempotency|${actor}|${key}`));
   }
 
   /** Gives the key back after a failure that a retry may cure, so that the retry runs afresh. */

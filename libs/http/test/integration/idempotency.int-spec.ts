@@ -1,15 +1,17 @@
 import request from 'supertest';
-import { Body, Controller, HttpCode, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Body, Controller, Global, HttpCode, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Client } from 'pg';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { AuthModule, CurrentOfficer, type Officer } from '@corridor/auth';
+import { Access, AuthModule, CurrentOfficer, type Officer } from '@corridor/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@corridor/config';
 import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
+import { FieldCipher } from '@corridor/crypto';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { ApiIdempotencyKey, configureHttp, IdempotencyInterceptor, IdempotencyKeys1763900000400, IdempotencyModule, UnprocessableProblem } from '../../src';
+import { ApiIdempotencyKey, configureHttp, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyInterceptor, IdempotencyKeys1763900000400, IdempotencyModule, UnprocessableProblem } from '../../src';
 
 jest.setTimeout(60_000);
 
@@ -51,6 +53,9 @@ class ThingRefused extends UnprocessableProblem {}
 /** The next requests to /things that fail like a lost database connection (500). */
 let serverFailuresToInject = 0;
 
+// Any declared operation will do: the suite is about idempotency, not who may call. One that
+// officers of other countries may also reach, since the suite sends a namesake from LA.
+@Access('journey.read')
 @Controller('things')
 class ThingsController {
   constructor(private readonly dataSource: DataSource) {}
@@ -84,6 +89,11 @@ class ThingsController {
   }
 }
 
+/** The person-data cipher a service provides; a throw-away key here. */
+@Global()
+@Module({ providers: [{ provide: IDEMPOTENCY_ANSWER_CIPHER, useValue: new FieldCipher({ test: randomBytes(32) }, 'test') }], exports: [IDEMPOTENCY_ANSWER_CIPHER] })
+class AnswerCipherModule {}
+
 @Module({})
 class IdempotencyTestModule {
   static forDatabase(name: string): DynamicModule {
@@ -98,7 +108,9 @@ class IdempotencyTestModule {
             migrations: [IdempotencyKeys1763900000400, TestThings1700000000000],
           }),
         ),
-        AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET }),
+        // Refusals are not what this suite is about; the access model still decides who gets in.
+        AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET, nodeCountry: 'KH', refusals: { refused: () => undefined } }),
+        AnswerCipherModule,
         IdempotencyModule,
       ],
       controllers: [ThingsController],
@@ -268,6 +280,19 @@ describe('Idempotency-Key on POST', () => {
     expect(second.status).toBe(422);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('keeps no answer in clear: a stored 201 and a stored 422 are sealed, and still replayed', async () => {
+    const created = await post({ name: 'Sok Dara 0000A1234' }, { key: 'sealed-ok' }).expect(201);
+    const refused = await post({ name: 'forbidden' }, { key: 'sealed-refused' }).expect(422);
+    const stored = await db.query<{ key: string; body: string }>("SELECT key, response_body::text AS body FROM idempotency_key WHERE key LIKE 'sealed-%' ORDER BY key");
+    expect(stored.rows.map((r) => r.key)).toEqual(['sealed-ok', 'sealed-refused']);
+    for (const row of stored.rows) {
+      expect(row.body).toMatch(/^\{"sealed": "v1\./);
+      expect(row.body).not.toMatch(/Sok Dara|0000A1234|forbidden/);
+    }
+    expect((await post({ name: 'Sok Dara 0000A1234' }, { key: 'sealed-ok' }).expect(201)).body).toEqual(created.body);
+    expect((await post({ name: 'forbidden' }, { key: 'sealed-refused' }).expect(422)).body).toEqual(refused.body);
   });
 
   it('releases the key after a server error, so that the retry runs afresh', async () => {

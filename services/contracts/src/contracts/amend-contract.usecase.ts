@@ -38,7 +38,7 @@ export class AmendContractUseCase {
     return this.outbox.transaction(async (tx) => {
       const { manager, publish } = tx;
       const contract = await findContractFor(manager, officer, contractId, true);
-      assertActsForSide(officer, sideOfNode(this.config, contract), 'amend');
+      assertActsForSide(officer, sideOfNode(this.config, contract), 'contract.amend');
       afterAmendment(contract);
       const verified = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
       const terms = withChanges(verified.terms, command.changes);

@@ -1,7 +1,8 @@
 import { isCalendarDate, isoDay as isoDayOf } from '@corridor/reference-data';
 import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Officer, Role } from '@corridor/auth';
+import { decideAccess, grantedSides, type Officer, type Operation, type Role } from '@corridor/auth';
+import { ownerOfContract } from './contract-owner';
 import type { NodeConfig } from '@corridor/config';
 import { NotFoundProblem, UnprocessableProblem } from '@corridor/http';
 import type { ContractSideName } from './contract-state';
@@ -23,31 +24,23 @@ export function sideOfNode(config: Pick<NodeConfig, 'country'>, contract: Pick<C
 /** The role that acts for a side: the origin labour ministry, the destination authority. */
 export const SIDE_ROLE: Record<ContractSideName, Role> = { origin: 'ministry-officer', destination: 'destination-officer' };
 
-/** An agency acts only on contracts of the workers it matched; everyone else by role and side. */
-function isAgencyOnly(officer: Officer): boolean {
-  return officer.roles.includes('agency-staff') && !officer.roles.some((r) => r === 'ministry-officer' || r === 'destination-officer' || r === 'admin');
-}
-
 /**
  * A contract as this officer may know it: agencies see only contracts of their own workers (else
  * 404, existence is not disclosed); the node holds only contracts of its corridors.
  */
 export async function findContractFor(manager: EntityManager, officer: Officer, contractId: string, lock = false): Promise<Contract> {
   const contract = await manager.findOne(Contract, { where: { id: contractId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!contract) throw new ContractNotFound(contractId);
-  if (isAgencyOnly(officer) && contract.agencyId !== officer.agencyId) throw new ContractNotFound(contractId);
+  if (!contract || !decideAccess(officer, 'contract.read', officer.country, ownerOfContract(contract)).allowed) throw new ContractNotFound(contractId);
   return contract;
 }
 
 /**
- * This node acts for its side of the corridor only, and only through the role of that side (an
- * agency may also act at origin for its own workers where `agencyMay` says so).
+ * This node acts for its side of the corridor only, and only through a role the access model
+ * grants that side for the operation (agency staff at origin for drafting and signing).
  */
-export function assertActsForSide(officer: Officer, side: ContractSideName, action: string, agencyMay = false): void {
-  const role = SIDE_ROLE[side];
-  if (officer.roles.includes(role)) return;
-  if (agencyMay && side === 'origin' && officer.roles.includes('agency-staff')) return;
-  throw new ForbiddenException(`"${action}" on the ${side} side needs the ${role} role${agencyMay && side === 'origin' ? ' (or agency-staff for its own worker)' : ''}`);
+export function assertActsForSide(officer: Officer, side: ContractSideName, operation: Operation): void {
+  if (grantedSides(officer, operation).includes(side)) return;
+  throw new ForbiddenException(`"${operation}" on the ${side} side needs the ${SIDE_ROLE[side]} role${side === 'origin' && (operation === 'contract.draft' || operation === 'contract.sign') ? ' (or agency-staff for its own worker)' : ''}`);
 }
 
 export function assertNotInFuture(field: string, isoDay: string, today = new Date()): void {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,8 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { AmendContractUseCase } from './amend-contract.usecase';
 import { CONTRACT_EXAMPLE, FLAGGED_CONTRACT_EXAMPLE, ILLEGAL_TRANSITION_EXAMPLE, VERSIONS_EXAMPLE } from './contract-examples';
@@ -46,7 +45,6 @@ const ILLEGAL = { description: 'Not allowed in the current state: names the stat
 @ApiForbiddenResponse({ description: 'Another country, or a role that may not act for this side (problem+json)' })
 @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; out-of-range numbers; unknown codes (problem+json)' })
 @Controller('api/v1/contracts')
-@UseGuards(NodeOfficersOnlyGuard)
 export class ContractsController {
   constructor(
     private readonly draftContract: DraftContractUseCase,
@@ -59,9 +57,9 @@ export class ContractsController {
     private readonly readContracts: ReadContractsUseCase,
   ) {}
 
+  @Access('contract.draft')
   @Post()
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'agency-staff')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Drafted at origin from the verified job order on the regional standard template (version 1, draft)', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signatures: [], verifications: [] } } })
   @ApiNotFoundResponse({ description: 'An agency drafting for a worker it did not match (problem+json)' })
@@ -71,32 +69,32 @@ export class ContractsController {
     return this.draftContract.execute(command, officer);
   }
 
+  @Access('contract.read')
   @Get()
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiOkResponse({ description: 'Contracts, newest first; filter by status, journey, flagged', schema: { example: { items: [CONTRACT_EXAMPLE], total: 1, limit: 20, offset: 0 } } })
   list(@Query() query: ListContractsQuery, @CurrentOfficer() officer: Officer): Promise<ContractPage> {
     return this.readContracts.list(query, officer);
   }
 
+  @Access('contract.read', { resource: 'contract' })
   @Get(':contractId')
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiOkResponse({ description: 'The current version, its signatures and verifications, the actions allowed now and open substitution flags', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
   one(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.readContracts.one(contractId, officer);
   }
 
+  @Access('contract.read', { resource: 'contract' })
   @Get(':contractId/versions')
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiOkResponse({ description: 'Every version, oldest first, with its signing and verification steps', schema: { example: VERSIONS_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
   versions(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<VersionView[]> {
     return this.readContracts.versions(contractId, officer);
   }
 
+  @Access('contract.sign', { resource: 'contract' })
   @Post(':contractId/signatures')
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The signature is recorded; with both signatures the contract is Signed', schema: { example: { ...CONTRACT_EXAMPLE, status: 'signed', allowedActions: ['verify', 'reject'], verifications: [] } } })
   @ApiConflictResponse(ILLEGAL)
@@ -105,9 +103,9 @@ export class ContractsController {
     return this.signContract.execute(contractId, command, officer);
   }
 
+  @Access('contract.decide', { resource: 'contract' })
   @Post(':contractId/verifications')
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: "This node's side verified; Verified once both sides have", schema: { example: CONTRACT_EXAMPLE } })
   @ApiConflictResponse(ILLEGAL)
@@ -115,9 +113,9 @@ export class ContractsController {
     return this.verifyContract.execute(contractId, command, officer);
   }
 
+  @Access('contract.decide', { resource: 'contract' })
   @Post(':contractId/rejections')
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Rejected with reason: back to Draft, to be signed again', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signingRound: 2, signatures: [], verifications: [] } } })
   @ApiConflictResponse(ILLEGAL)
@@ -125,9 +123,9 @@ export class ContractsController {
     return this.rejectContract.execute(contractId, command, officer);
   }
 
+  @Access('contract.amend', { resource: 'contract' })
   @Post(':contractId/amendments')
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'A new version in Draft; worse terms than the verified version raise a substitution flag', schema: { example: { ...CONTRACT_EXAMPLE, version: 2, status: 'draft', allowedActions: ['sign'], amendmentReason: 'Employer moved the worksite', signatures: [], verifications: [] } } })
   @ApiConflictResponse(ILLEGAL)
@@ -136,9 +134,9 @@ export class ContractsController {
     return this.amendContract.execute(contractId, command, officer);
   }
 
+  @Access('contract.register-at-destination', { resource: 'contract' })
   @Post(':contractId/registrations-at-destination')
   @HttpCode(201)
-  @RequireRoles('destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Registered at destination and compared with the verified contract; substitution is flagged on both sides', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
   @ApiConflictResponse(ILLEGAL)
@@ -147,9 +145,9 @@ export class ContractsController {
     return this.registerAtDestination.execute(contractId, command, officer);
   }
 
+  @Access('contract.resolve-flag', { resource: 'contract', param: 'contractId' })
   @Post(':contractId/substitution-flags/:flagId/resolution')
   @HttpCode(201)
-  @RequireRoles('ministry-officer', 'destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The flag is resolved with a decision and reason', schema: { example: { ...FLAGGED_CONTRACT_EXAMPLE.openFlags[0], status: 'resolved', decision: 'terms-restored', resolutionReason: 'Employer restored the verified wage' } } })
   @ApiNotFoundResponse({ description: 'No such flag on this contract (problem+json)' })

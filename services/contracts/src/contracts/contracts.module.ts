@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AmendContractUseCase } from './amend-contract.usecase';
+import { ContractOwners } from './contract-owner';
 import { ContractReplicaProjector } from './contract-replica.projector';
 import { ContractsController } from './contracts.controller';
 import { DraftContractUseCase } from './draft-contract.usecase';
@@ -13,6 +14,7 @@ import { VerifyContractUseCase } from './verify-contract.usecase';
 @Module({
   controllers: [ContractsController, ContractReplicaProjector],
   providers: [
+    ContractOwners,
     DraftContractUseCase,
     SignContractUseCase,
     VerifyContractUseCase,

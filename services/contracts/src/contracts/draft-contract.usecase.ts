@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenException } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
-import type { Officer } from '@corridor/auth';
+import { decideAccess, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractDraftedSchema } from '@corridor/events';
-import { ConflictProblem, NotFoundProblem, UnprocessableProblem } from '@corridor/http';
+import { ConflictProblem, UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { JobOrderReplica, WorkerMatchReplica } from '../replicas/replica.entities';
 import { assertActsForSide } from './contract-access';
@@ -42,15 +41,11 @@ export class DraftContractUseCase {
   async execute(command: DraftContractCommand, officer: Officer): Promise<ContractView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const match = await manager.findOneBy(WorkerMatchReplica, { journeyId: command.journeyId });
-      if (!match) throw new WorkerNotMatched(`journey ${command.journeyId} has no worker matched to a job order known on this node`, { journeyId: command.journeyId });
-      if (match.origin !== this.config.country) {
-        throw new ForbiddenException(`contracts are drafted at origin: journey ${command.journeyId} starts in ${match.origin}, not ${this.config.country}`);
-      }
-      assertActsForSide(officer, 'origin', 'draft', true);
-      const isMinistry = officer.roles.some((r) => r === 'ministry-officer' || r === 'admin');
-      if (!isMinistry && (!officer.agencyId || match.agencyId !== officer.agencyId)) {
-        throw new NotFoundProblem(`journey ${command.journeyId} not found among your agency's matched workers`);
-      }
+      // A match the caller may not see answers exactly like no match at all: no existence oracle.
+      const visible = match && decideAccess(officer, 'contract.draft', this.config.country, { origin: match.origin, agencyId: match.agencyId ?? null }).allowed;
+      if (!match || !visible) throw new WorkerNotMatched(`journey ${command.journeyId} has no worker matched to a job order known on this node`, { journeyId: command.journeyId });
+      assertActsForSide(officer, 'origin', 'contract.draft');
+
       const order = await manager.findOneBy(JobOrderReplica, { id: match.jobOrderId });
       if (!order) throw new WorkerNotMatched(`job order ${match.jobOrderId} of journey ${command.journeyId} is not known on this node yet`, { jobOrderId: match.jobOrderId });
       if (order.status !== 'verified') {

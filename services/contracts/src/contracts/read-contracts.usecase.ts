@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Officer } from '@corridor/auth';
+import { agencyFilterOf, type Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { findContractFor } from './contract-access';
 import type { ListContractsQuery } from './contract-requests';
@@ -31,8 +31,8 @@ export class ReadContractsUseCase {
     if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });
     if (query.flagged === true) builder.andWhere('c.open_flags > 0');
     if (query.flagged === false) builder.andWhere('c.open_flags = 0');
-    const agencyOnly = officer.roles.includes('agency-staff') && !officer.roles.some((r) => r === 'ministry-officer' || r === 'destination-officer' || r === 'admin');
-    if (agencyOnly) builder.andWhere('c.agency_id = :agencyId', { agencyId: officer.agencyId ?? '' });
+    const agency = agencyFilterOf(officer);
+    if (agency !== undefined) builder.andWhere('c.agency_id = :agencyId AND c.origin = :agencyCountry', { agencyId: agency ?? '', agencyCountry: officer.country });
     const [rows, total] = await builder.getManyAndCount();
     const items = [];
     for (const row of rows) items.push(await contractView(this.dataSource.manager, row));

@@ -42,7 +42,7 @@ export class RegisterAtDestinationUseCase {
       if (sideOfNode(this.config, contract) !== 'destination') {
         throw new ForbiddenException(`contracts are registered at destination: contract ${contractId} is registered by ${contract.destination}, not ${this.config.country}`);
       }
-      assertActsForSide(officer, 'destination', 'register-at-destination');
+      assertActsForSide(officer, 'destination', 'contract.register-at-destination');
       assertContractAction(contract, 'register-at-destination');
       const verified = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
       const terms = registeredTerms(command.terms);

@@ -25,7 +25,7 @@ export class RejectContractUseCase {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);
       const side = sideOfNode(this.config, contract);
-      assertActsForSide(officer, side, 'reject');
+      assertActsForSide(officer, side, 'contract.decide');
       afterRejection(contract);
       const { topic, event } = contractEvent(
         contract,

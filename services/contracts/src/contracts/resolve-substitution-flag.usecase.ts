@@ -26,7 +26,7 @@ export class ResolveSubstitutionFlagUseCase {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);
       const side = sideOfNode(this.config, contract);
-      assertActsForSide(officer, side, 'resolve');
+      assertActsForSide(officer, side, 'contract.resolve-flag');
       const flag = await manager.findOneBy(SubstitutionFlag, { id: flagId, contractId });
       if (!flag) throw new NotFoundProblem(`substitution flag ${flagId} of contract ${contractId} not found`);
       if (flag.status !== 'open') throw new IllegalTransitionProblem(`substitution flag ${flagId}`, flag.status, 'resolve', []);

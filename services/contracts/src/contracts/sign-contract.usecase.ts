@@ -29,7 +29,7 @@ export class SignContractUseCase {
     assertNotInFuture('signedOn', command.signedOn);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);
-      assertActsForSide(officer, sideOfNode(this.config, contract), 'sign', true);
+      assertActsForSide(officer, sideOfNode(this.config, contract), 'contract.sign');
       const next = afterSignature(await progressOf(manager, contract), command.party);
       const { currentVersion: version, signingRound: round } = contract;
       const { topic, event } = contractEvent(

@@ -31,7 +31,7 @@ export class VerifyContractUseCase {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);
       const side = sideOfNode(this.config, contract);
-      assertActsForSide(officer, side, 'verify');
+      assertActsForSide(officer, side, 'contract.decide');
       const next = afterVerification(await progressOf(manager, contract), side);
       const version = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
       const { topic, event } = contractEvent(

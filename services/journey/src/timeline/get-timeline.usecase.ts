@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Like } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
-import { maySeeJourney } from './journey-access';
+import { seesOnlyCorridorEvents } from './journey-access';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
 import { TimelineEntry } from './timeline-entry.entity';
@@ -29,11 +29,11 @@ export class GetTimelineUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(journeyId: string, officer: Officer): Promise<TimelineView> {
+    // The access guard has decided that the officer may see the journey.
     const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: journeyId });
-    // The same answer for "absent" and "not yours": existence is not disclosed to other countries.
-    if (!journey || !maySeeJourney(officer, journey)) throw new NotFoundProblem(`journey ${journeyId} not found`);
+    if (!journey) throw new NotFoundProblem(`journey ${journeyId} not found`);
     const entries = await this.dataSource.getRepository(TimelineEntry).find({
-      where: { journeyId },
+      where: { journeyId, ...(seesOnlyCorridorEvents(officer.country, journey) ? { topic: Like('corridor.%') } : {}) },
       order: { occurredAt: 'ASC', eventId: 'ASC' },
     });
     const flags = await this.dataSource

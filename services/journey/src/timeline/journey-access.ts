@@ -1,14 +1,36 @@
-import type { Officer } from '@corridor/auth';
-import type { Journey } from './journey.entity';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ResourceOwners, sideOf, type ResourceOwner } from '@corridor/auth';
+import { Journey } from './journey.entity';
 
 /**
- * A journey is visible to its origin country and, from the first cross-border event on, to its
- * destination; an agency sees only the journeys of workers it registered.
+ * A journey belongs to its origin country and, from the first cross-border event on, is shared
+ * with its destination; an agency owns the journeys of the workers it registered.
  */
-export function maySeeJourney(officer: Officer, journey: Journey): boolean {
-  const countryMay =
-    officer.country === journey.origin || (officer.country === journey.destination && journey.sharedWithDestinationAt !== null);
-  if (!countryMay) return false;
-  const agencyOnly = officer.roles.every((role) => role === 'agency-staff');
-  return !agencyOnly || (journey.agencyId !== null && journey.agencyId === officer.agencyId);
+export function ownerOfJourney(journey: Pick<Journey, 'origin' | 'destination' | 'sharedWithDestinationAt' | 'agencyId'>): ResourceOwner {
+  return { origin: journey.origin, destination: journey.destination, sharedWithDestination: journey.sharedWithDestinationAt !== null, agencyId: journey.agencyId };
+}
+
+/**
+ * What of the timeline an officer of `country` sees: the origin everything; the destination only
+ * what the corridor carried to it (events on corridor topics), never the origin's internal record
+ * (registration, payments) even on the origin's node.
+ */
+export function seesOnlyCorridorEvents(country: string, journey: Pick<Journey, 'origin' | 'destination' | 'sharedWithDestinationAt' | 'agencyId'>): boolean {
+  return sideOf(country, ownerOfJourney(journey)) !== 'origin';
+}
+
+@Injectable()
+export class JourneyOwners implements OnModuleInit {
+  constructor(
+    private readonly owners: ResourceOwners,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.owners.define('journey', async (id) => {
+      const journey = await this.dataSource.getRepository(Journey).findOneBy({ id });
+      return journey ? ownerOfJourney(journey) : undefined;
+    });
+  }
 }

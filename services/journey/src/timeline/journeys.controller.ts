@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { GetTimelineUseCase, type TimelineView } from './get-timeline.usecase';
 
 @ApiTags('journeys')
@@ -9,8 +9,8 @@ import { GetTimelineUseCase, type TimelineView } from './get-timeline.usecase';
 export class JourneysController {
   constructor(private readonly getTimeline: GetTimelineUseCase) {}
 
+  @Access('journey.read', { resource: 'journey' })
   @Get(':journeyId/timeline')
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer', 'welfare-officer', 'caseworker', 'auditor', 'admin')
   @ApiOkResponse({ description: "The journey's events in order, as this country node received them" })
   @ApiNotFoundResponse({ description: 'No such journey, or not visible to the caller (problem+json)' })
   timeline(@Param('journeyId', new ParseUUIDPipe()) journeyId: string, @CurrentOfficer() officer: Officer): Promise<TimelineView> {

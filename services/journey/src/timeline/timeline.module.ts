@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ContractEventsProjector } from './contract-events.projector';
+import { JourneyOwners } from './journey-access';
 import { GetTimelineUseCase } from './get-timeline.usecase';
 import { JourneysController } from './journeys.controller';
 import { TimelineRecorder } from './timeline-recorder';
@@ -7,6 +8,6 @@ import { TimelineProjector } from './timeline.projector';
 
 @Module({
   controllers: [JourneysController, TimelineProjector, ContractEventsProjector],
-  providers: [GetTimelineUseCase, TimelineRecorder],
+  providers: [JourneyOwners, GetTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,8 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import type { Page } from '@corridor/http';
 import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency-requests';
@@ -25,8 +24,6 @@ import { RegisterAgencyUseCase } from './register-agency.usecase';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Another country, or a role that may not (problem+json)' })
 @Controller('api/v1/agencies')
-@RequireRoles('ministry-officer')
-@UseGuards(NodeOfficersOnlyGuard)
 export class AgenciesController {
   constructor(
     private readonly registerAgency: RegisterAgencyUseCase,
@@ -34,6 +31,7 @@ export class AgenciesController {
     private readonly readAgencies: ReadAgenciesUseCase,
   ) {}
 
+  @Access('agency.register')
   @Post()
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -45,21 +43,22 @@ export class AgenciesController {
     return this.registerAgency.execute(command, officer);
   }
 
+  @Access('agency.read')
   @Get()
-  @RequireRoles('ministry-officer', 'agency-staff')
   @ApiOkResponse({ description: 'Agencies, paged, filtered by status and registration date; agency staff see their own only' })
   list(@Query() query: ListAgenciesQuery, @CurrentOfficer() officer: Officer): Promise<Page<AgencyView>> {
     return this.readAgencies.execute(query, officer);
   }
 
+  @Access('agency.read', { resource: 'agency' })
   @Get(':agencyId')
-  @RequireRoles('ministry-officer', 'agency-staff')
   @ApiOkResponse({ description: 'The agency, whether it may recruit today and why not' })
   @ApiNotFoundResponse({ description: 'No such agency, or another agency than the caller’s (problem+json)' })
   one(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
     return this.readAgencies.one(agencyId, officer);
   }
 
+  @Access('agency.change-licence', { resource: 'agency' })
   @Post(':agencyId/suspension')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -69,6 +68,7 @@ export class AgenciesController {
     return this.changeLicence.execute(agencyId, 'suspend', command.reason, officer);
   }
 
+  @Access('agency.change-licence', { resource: 'agency' })
   @Post(':agencyId/reinstatement')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -78,6 +78,7 @@ export class AgenciesController {
     return this.changeLicence.execute(agencyId, 'reinstate', command.reason ?? 'reinstated', officer);
   }
 
+  @Access('agency.change-licence', { resource: 'agency' })
   @Post(':agencyId/revocation')
   @HttpCode(201)
   @ApiIdempotencyKey()

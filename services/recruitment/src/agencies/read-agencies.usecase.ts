@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
 import { pageOf, type Page } from '@corridor/http';
-import { isMinistry } from '../common/roles';
+import { isMinistry, ownAgencyOf } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { ListAgenciesQuery } from './agency-requests';
 import { agencyView, type AgencyView } from './agency-view';
@@ -15,7 +15,7 @@ export class ReadAgenciesUseCase {
 
   async one(agencyId: string, officer: Officer): Promise<AgencyView> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ id: agencyId });
-    if (!agency || (!isMinistry(officer) && officer.agencyId !== agency.id)) throw new NotFoundProblem(`agency ${agencyId} not found`);
+    if (!agency || (!isMinistry(officer) && ownAgencyOf(officer) !== agency.id)) throw new NotFoundProblem(`agency ${agencyId} not found`);
     return agencyView(agency);
   }
 
@@ -25,7 +25,7 @@ export class ReadAgenciesUseCase {
     if (query.status) builder.andWhere('a.status = :status', { status: query.status });
     if (query.from) builder.andWhere('a.registered_at >= :from::date', { from: query.from });
     if (query.to) builder.andWhere("a.registered_at < (:to::date + interval '1 day')", { to: query.to });
-    if (!isMinistry(officer)) builder.andWhere('a.id::text = :own', { own: officer.agencyId ?? '' });
+    if (!isMinistry(officer)) builder.andWhere('a.id::text = :own', { own: ownAgencyOf(officer) });
     const [rows, total] = await builder.getManyAndCount();
     return { items: rows.map((a) => agencyView(a)), total, limit, offset };
   }

@@ -1,8 +1,17 @@
-import type { Officer } from '@corridor/auth';
+import { agencyFilterOf, type Officer } from '@corridor/auth';
 
-/** A ministry officer (or admin) of the node acts for any agency; agency staff only for their own. */
+/**
+ * True when the token acts for the whole country (a ministry officer), false when the access
+ * model holds it to one agency (any token naming an agency or carrying agency-staff, whatever
+ * else it carries). Lists filter on `ownAgencyOf` when this is false.
+ */
 export function isMinistry(officer: Officer): boolean {
-  return officer.roles.some((role) => role === 'ministry-officer' || role === 'admin');
+  return agencyFilterOf(officer) === undefined;
+}
+
+/** The agency an agency-held token is held to ('' when it names none, which matches no row). */
+export function ownAgencyOf(officer: Officer): string {
+  return agencyFilterOf(officer) ?? '';
 }
 
 export function actorOf(officer: Officer): { country: string; agencyId?: string; officerId: string } {

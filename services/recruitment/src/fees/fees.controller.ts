@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,8 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { DateRangePageQuery, type Page } from '@corridor/http';
 import { DecideBreachUseCase } from './decide-breach.usecase';
@@ -26,8 +25,6 @@ import { RecordRefundUseCase } from './record-refund.usecase';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Another country or a role that may not (problem+json)' })
 @Controller('api/v1')
-@RequireRoles('ministry-officer', 'agency-staff')
-@UseGuards(NodeOfficersOnlyGuard)
 export class FeesController {
   constructor(
     private readonly recordFee: RecordFeeUseCase,
@@ -36,6 +33,7 @@ export class FeesController {
     private readonly readFees: ReadFeesUseCase,
   ) {}
 
+  @Access('fee.record', { resource: 'worker' })
   @Post('workers/:workerId/fees')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -47,18 +45,21 @@ export class FeesController {
     return this.recordFee.execute(workerId, command, officer);
   }
 
+  @Access('fee.read', { resource: 'worker' })
   @Get('workers/:workerId/fees')
   @ApiOkResponse({ description: 'Every payment the worker made, paged; filter by payment date' })
   fees(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Query() query: DateRangePageQuery, @CurrentOfficer() officer: Officer): Promise<Page<FeeView>> {
     return this.readFees.ofWorker(workerId, query, officer);
   }
 
+  @Access('fee-breach.read')
   @Get('fee-breaches')
   @ApiOkResponse({ description: 'Fee breaches, paged; filter by status (open = blocking flags), agency, date raised' })
   breaches(@Query() query: ListBreachesQuery, @CurrentOfficer() officer: Officer): Promise<Page<BreachView>> {
     return this.readFees.breaches(query, officer);
   }
 
+  @Access('fee-breach.read', { resource: 'fee-breach' })
   @Get('fee-breaches/:breachId')
   @ApiOkResponse({ description: 'The breach, its refunds and allowed actions' })
   @ApiNotFoundResponse({ description: 'No such breach, or another agency’s (problem+json)' })
@@ -66,6 +67,7 @@ export class FeesController {
     return this.readFees.breach(breachId, officer);
   }
 
+  @Access('fee-breach.refund', { resource: 'fee-breach' })
   @Post('fee-breaches/:breachId/refunds')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -76,9 +78,9 @@ export class FeesController {
     return this.recordRefund.execute(breachId, command, officer);
   }
 
+  @Access('fee-breach.decide', { resource: 'fee-breach' })
   @Post('fee-breaches/:breachId/decisions')
   @HttpCode(201)
-  @RequireRoles('ministry-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The ministry resolved the breach by a decision with reason' })
   @ApiConflictResponse({ description: 'The breach is already resolved (illegal-transition problem)' })

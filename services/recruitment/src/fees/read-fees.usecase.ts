@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOf, type Page, type DateRangePageQuery } from '@corridor/http';
-import { isMinistry } from '../common/roles';
+import { isMinistry, ownAgencyOf } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
 import { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
@@ -37,7 +37,7 @@ export class ReadFeesUseCase {
     const builder = this.dataSource.getRepository(FeeBreach).createQueryBuilder('b').orderBy('b.raised_at', 'DESC').addOrderBy('b.id', 'DESC').take(limit).skip(offset);
     if (query.status) builder.andWhere('b.status = :status', { status: query.status });
     if (query.agency) builder.andWhere('b.agency_id = :agency', { agency: query.agency });
-    if (!isMinistry(officer)) builder.andWhere('b.agency_id = :own', { own: officer.agencyId ?? '' });
+    if (!isMinistry(officer)) builder.andWhere('b.agency_id = :own', { own: ownAgencyOf(officer) });
     if (query.from) builder.andWhere('b.raised_at >= :from::date', { from: query.from });
     if (query.to) builder.andWhere("b.raised_at < (:to::date + interval '1 day')", { to: query.to });
     const [rows, total] = await builder.getManyAndCount();

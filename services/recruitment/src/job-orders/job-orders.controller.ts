@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,8 +9,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
@@ -28,7 +27,6 @@ import { ReadJobOrdersUseCase } from './read-job-orders.usecase';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Another country, a role that may not, or the other side’s decision (problem+json)' })
 @Controller('api/v1/job-orders')
-@UseGuards(NodeOfficersOnlyGuard)
 export class JobOrdersController {
   constructor(
     private readonly createJobOrder: CreateJobOrderUseCase,
@@ -36,9 +34,9 @@ export class JobOrdersController {
     private readonly readJobOrders: ReadJobOrdersUseCase,
   ) {}
 
+  @Access('job-order.create')
   @Post()
   @HttpCode(201)
-  @RequireRoles('destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The job order is recorded (status submitted) and sent along the corridor' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; invalid ISCO-08, ISIC or ISO 4217 code; out-of-range numbers (problem+json)' })
@@ -47,24 +45,24 @@ export class JobOrdersController {
     return this.createJobOrder.execute(command, officer);
   }
 
+  @Access('job-order.read')
   @Get()
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiOkResponse({ description: 'Job orders of this node’s corridors, paged; filter by status, occupation, origin, destination, creation date' })
   list(@Query() query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
     return this.readJobOrders.execute(query);
   }
 
+  @Access('job-order.read', { resource: 'job-order' })
   @Get(':jobOrderId')
-  @RequireRoles('ministry-officer', 'agency-staff', 'destination-officer')
   @ApiOkResponse({ description: 'The job order, its state and the actions allowed now' })
   @ApiNotFoundResponse({ description: 'Not known on this node (problem+json)' })
   one(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string): Promise<JobOrderView> {
     return this.readJobOrders.one(jobOrderId);
   }
 
+  @Access('job-order.approve', { resource: 'job-order' })
   @Post(':jobOrderId/approval')
   @HttpCode(201)
-  @RequireRoles('destination-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Approved by the destination authority' })
   @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem naming the state and allowed actions)' })
@@ -72,9 +70,9 @@ export class JobOrdersController {
     return this.decide.execute(jobOrderId, 'approve', officer, body.note);
   }
 
+  @Access('job-order.decide', { resource: 'job-order' })
   @Post(':jobOrderId/verification')
   @HttpCode(201)
-  @RequireRoles('ministry-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Verified by the origin ministry: workers may be matched to it' })
   @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
@@ -82,9 +80,9 @@ export class JobOrdersController {
     return this.decide.execute(jobOrderId, 'verify', officer, body.note);
   }
 
+  @Access('job-order.decide', { resource: 'job-order' })
   @Post(':jobOrderId/rejection')
   @HttpCode(201)
-  @RequireRoles('ministry-officer')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Rejected by the origin ministry, with reason (final)' })
   @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import type { Page } from '@corridor/http';
 import { ListMatchesQuery, MatchWorkerCommand } from './match-requests';
@@ -14,14 +13,13 @@ import { ReadMatchesUseCase } from './read-matches.usecase';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Another country, a role that may not, or not the job order’s origin (problem+json)' })
 @Controller('api/v1')
-@RequireRoles('ministry-officer', 'agency-staff')
-@UseGuards(NodeOfficersOnlyGuard)
 export class MatchingController {
   constructor(
     private readonly matchWorker: MatchWorkerUseCase,
     private readonly readMatches: ReadMatchesUseCase,
   ) {}
 
+  @Access('match.create', { resource: 'job-order' })
   @Post('job-orders/:jobOrderId/matches')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -33,6 +31,7 @@ export class MatchingController {
     return this.matchWorker.execute(jobOrderId, command.workerId, officer);
   }
 
+  @Access('match.read')
   @Get('matches')
   @ApiOkResponse({ description: 'Matches (name lists), paged; filter by status, job order, agency, match date, open blocking flag' })
   list(@Query() query: ListMatchesQuery, @CurrentOfficer() officer: Officer): Promise<Page<MatchView>> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
-import { isMinistry } from '../common/roles';
+import { isMinistry, ownAgencyOf } from '../common/roles';
 import type { ListMatchesQuery } from './match-requests';
 import { matchView, type MatchView } from './match-view';
 import { WorkerMatch } from './worker-match.entity';
@@ -19,7 +19,7 @@ export class ReadMatchesUseCase {
     if (query.jobOrderId) builder.andWhere('m.job_order_id = :jobOrderId', { jobOrderId: query.jobOrderId });
     if (query.agency) builder.andWhere('m.agency_id = :agency', { agency: query.agency });
     if (query.openFlag === 'fee-breach') builder.andWhere("EXISTS (SELECT 1 FROM fee_breach b WHERE b.journey_id = m.journey_id AND b.status = 'open')");
-    if (!isMinistry(officer)) builder.andWhere('m.agency_id = :own', { own: officer.agencyId ?? '' });
+    if (!isMinistry(officer)) builder.andWhere('m.agency_id = :own', { own: ownAgencyOf(officer) });
     if (query.from) builder.andWhere('m.matched_at >= :from::date', { from: query.from });
     if (query.to) builder.andWhere("m.matched_at < (:to::date + interval '1 day')", { to: query.to });
     const [rows, total] = await builder.getManyAndCount();

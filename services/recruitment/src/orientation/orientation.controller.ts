@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
-import { NodeOfficersOnlyGuard } from '@corridor/config';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
@@ -17,8 +16,6 @@ import type { SessionView } from './session-view';
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Another country or a role that may not (problem+json)' })
 @Controller('api/v1/orientation-sessions')
-@RequireRoles('ministry-officer', 'agency-staff')
-@UseGuards(NodeOfficersOnlyGuard)
 export class OrientationController {
   constructor(
     private readonly schedule: ScheduleOrientationUseCase,
@@ -27,6 +24,7 @@ export class OrientationController {
     private readonly read: ReadSessionsUseCase,
   ) {}
 
+  @Access('orientation.schedule')
   @Post()
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -37,12 +35,14 @@ export class OrientationController {
     return this.schedule.execute(command, officer);
   }
 
+  @Access('orientation.read')
   @Get()
   @ApiOkResponse({ description: 'Sessions, paged; filter by status, agency, date range; an agency sees its own' })
   list(@Query() query: ListSessionsQuery, @CurrentOfficer() officer: Officer): Promise<Page<SessionView>> {
     return this.read.execute(query, officer);
   }
 
+  @Access('orientation.read', { resource: 'orientation-session' })
   @Get(':sessionId')
   @ApiOkResponse({ description: 'The session with its attendees' })
   @ApiNotFoundResponse({ description: 'No such session, or another agency’s (problem+json)' })
@@ -50,6 +50,7 @@ export class OrientationController {
     return this.read.one(sessionId, officer);
   }
 
+  @Access('orientation.record', { resource: 'orientation-session' })
   @Post(':sessionId/attendance')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -59,6 +60,7 @@ export class OrientationController {
     return this.attendance.execute(sessionId, command.workerId, officer);
   }
 
+  @Access('orientation.record', { resource: 'orientation-session' })
   @Post(':sessionId/completion')
   @HttpCode(201)
   @ApiIdempotencyKey()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
-import { isMinistry } from '../common/roles';
+import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationAttendance, OrientationSession } from './orientation.entities';
 import type { ListSessionsQuery } from './orientation-requests';
 import { findSessionFor } from './session-access';
@@ -22,7 +22,7 @@ export class ReadSessionsUseCase {
     const builder = this.dataSource.getRepository(OrientationSession).createQueryBuilder('s').orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC').take(limit).skip(offset);
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
     if (query.agency) builder.andWhere('s.agency_id = :agency', { agency: query.agency });
-    if (!isMinistry(officer)) builder.andWhere('s.agency_id = :own', { own: officer.agencyId ?? '' });
+    if (!isMinistry(officer)) builder.andWhere('s.agency_id = :own', { own: ownAgencyOf(officer) });
     if (query.from) builder.andWhere('s.held_on >= :from::date', { from: query.from });
     if (query.to) builder.andWhere('s.held_on <= :to::date', { to: query.to });
     const [rows, total] = await builder.getManyAndCount();

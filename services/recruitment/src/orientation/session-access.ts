@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
-import { isMinistry } from '../common/roles';
+import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
 
 /** The ministry sees every session of the node; an agency only its own (others read as absent). */
 export async function findSessionFor(manager: EntityManager, officer: Officer, sessionId: string, lock = false): Promise<OrientationSession> {
   const session = await manager.findOne(OrientationSession, { where: { id: sessionId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!session || (!isMinistry(officer) && (!officer.agencyId || session.agencyId !== officer.agencyId))) {
+  if (!session || (!isMinistry(officer) && session.agencyId !== ownAgencyOf(officer))) {
     throw new NotFoundProblem(`orientation session ${sessionId} not found`);
   }
   return session;

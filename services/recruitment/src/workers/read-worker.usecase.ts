@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
-import type { Officer } from '@corridor/auth';
+import { agencyFilterOf, type Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
 import { findWorkerFor, mayActOnWorker } from './worker-access';
@@ -58,9 +58,8 @@ export class ReadWorkersUseCase {
         .where('worker.name_index @> :tokens', { tokens })
         .orderBy('worker.registered_at', 'DESC')
         .limit(limit);
-      if (!officer.roles.some((r) => r === 'ministry-officer' || r === 'admin')) {
-        builder.andWhere('worker.agency_id = :agency', { agency: officer.agencyId ?? '' });
-      }
+      const agency = agencyFilterOf(officer);
+      if (agency !== undefined) builder.andWhere('worker.agency_id = :agency', { agency: agency ?? '' });
       const found = (await builder.getMany()).filter((w) => mayActOnWorker(officer, this.config.country, w));
       for (const worker of found) {
         await this.audit.record(manager, { actor: officer, action: 'worker.read', targetType: 'worker', targetId: worker.id, reason, details: { via: 'name-search' } });

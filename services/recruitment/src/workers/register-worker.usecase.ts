@@ -54,8 +54,8 @@ export class RegisterWorkerUseCase {
     return this.outbox.transaction(async ({ manager, publish }) => {
       // Agency staff register only while their agency's licence is valid; ministry officers are not checked.
       await assertAgencyMayRecruit(manager, officer, today);
-      const existing = await manager.findOne(Worker, { where: { documentIndex }, select: { id: true } });
-      if (existing) throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, existing.id);
+      const existing = await manager.findOne(Worker, { where: { documentIndex }, select: { id: true, agencyId: true } });
+      if (existing) throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, mayActOnWorker(officer, this.config.country, existing) ? existing.id : undefined);
       const id = uuidv7();
       const sealed = this.personData.seal(id, command, command.nationality, command.documentType);
       // Same name and birth date, another document (the same document was refused above).
@@ -90,7 +90,7 @@ export class RegisterWorkerUseCase {
       });
       await manager.insert(Worker, worker).catch((error: { code?: string }) => {
         // 23505: a concurrent registration of the same document won the race.
-        if (error.code === '23505') throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber, 'concurrent');
+        if (error.code === '23505') throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber);
         throw error;
       });
       await publish(

@@ -1,5 +1,4 @@
-import { NodeOfficersOnlyGuard } from '@corridor/config';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentOfficer, RequireRoles, type Officer } from '@corridor/auth';
+import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
 import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
@@ -25,8 +24,6 @@ import { NominateWorkerCommand, ReadPurposeQuery, SearchWorkersQuery, WithdrawCo
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'The caller lacks the role (problem+json)' })
 @Controller('api/v1/workers')
-@RequireRoles('ministry-officer', 'agency-staff')
-@UseGuards(NodeOfficersOnlyGuard)
 export class WorkersController {
   constructor(
     private readonly registerWorker: RegisterWorkerUseCase,
@@ -35,6 +32,7 @@ export class WorkersController {
     private readonly readWorkers: ReadWorkersUseCase,
   ) {}
 
+  @Access('worker.register')
   @Post()
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -56,12 +54,14 @@ export class WorkersController {
     return this.registerWorker.execute(command, officer);
   }
 
+  @Access('worker.search')
   @Get()
   @ApiOkResponse({ description: 'Workers whose name matches in either script (each read is audited)' })
   search(@Query() query: SearchWorkersQuery, @CurrentOfficer() officer: Officer): Promise<WorkerView[]> {
     return this.readWorkers.searchByName(query.name, officer, query.purpose, query.limit ?? 20);
   }
 
+  @Access('worker.read', { resource: 'worker' })
   @Get(':workerId')
   @ApiOkResponse({
     description: 'The worker with person data (names, birth date, document number, phone, home address) decrypted (the read is audited)',
@@ -83,6 +83,7 @@ export class WorkersController {
     return this.readWorkers.one(workerId, officer, query.purpose);
   }
 
+  @Access('worker.nominate', { resource: 'worker' })
   @Post(':workerId/nominations')
   @HttpCode(201)
   @ApiIdempotencyKey()
@@ -92,6 +93,7 @@ export class WorkersController {
     return this.nominateWorker.execute(workerId, command.destination, officer);
   }
 
+  @Access('worker.withdraw-consent', { resource: 'worker' })
   @Post(':workerId/consent-withdrawals')
   @HttpCode(201)
   @ApiIdempotencyKey()

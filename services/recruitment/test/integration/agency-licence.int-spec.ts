@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
 import { createRecruitmentApp } from '../../src/recruitment.app';
-import { aWorker, agencyStaff, khMinistry, registerAgency, registerWorker, verifiedJobOrder } from './recruitment-fixtures';
+import { aWorker, agencyStaff, khMinistry, registerAgency, registerWorker, verifiedJobOrder } from '@corridor/testing';
 
 jest.setTimeout(120_000);
 

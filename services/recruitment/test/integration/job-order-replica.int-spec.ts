@@ -6,7 +6,7 @@ import { JobOrderVerifiedSchema, Sex, WorkerMatchedSchema, corridorTopic, encode
 import type { CorridorEventServer } from '@corridor/messaging';
 import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
 import { createRecruitmentApp } from '../../src/recruitment.app';
-import { aJobOrder, thDestination } from './recruitment-fixtures';
+import { aJobOrder, thDestination } from '@corridor/testing';
 
 jest.setTimeout(90_000);
 

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
 import { createRecruitmentApp } from '../../src/recruitment.app';
-import { aJobOrder, anAgency, khMinistry, registerAgency, registerWorker, thDestination, verifiedJobOrder } from './recruitment-fixtures';
+import { aJobOrder, anAgency, khMinistry, registerAgency, registerWorker, thDestination, verifiedJobOrder } from '@corridor/testing';
 
 jest.setTimeout(120_000);
 

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { createRecruitmentApp } from '../../src/recruitment.app';
 import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { aWorker, agencyStaff, khMinistry, registerAgency } from './recruitment-fixtures';
+import { aWorker, agencyStaff, khMinistry, registerAgency } from '@corridor/testing';
 
 jest.setTimeout(90_000);
 

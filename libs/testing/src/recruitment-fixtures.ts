@@ -1,6 +1,8 @@
+/** Recruitment objects made through the real HTTP API, for suites of the recruitment service and across services. */
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { aWorkerRegistration, bearer, eventually } from '@corridor/testing';
+import { bearer, eventually } from './test-node';
+import { aWorkerRegistration } from './worker-registration.fixture';
 
 let sequence = 0;
 function unique(prefix: string): string {

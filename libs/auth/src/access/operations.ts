@@ -1,0 +1,142 @@
+import type { Role } from '../roles';
+
+/** Which end of a corridor an officer acts for, relative to the object (or the node). */
+export type Side = 'origin' | 'destination';
+
+/**
+ * Every operation a Corridor API offers, named `<object>.<verb>`. A route declares exactly one
+ * with `@Access(...)`; the guard refuses a route that declares none.
+ */
+const OPERATION_TRAITS = {
+  'worker.register': { personData: true, agencyLicence: true },
+  'worker.search': { personData: true, agencyLicence: true },
+  'worker.read': { personData: true, agencyLicence: true },
+  'worker.nominate': { personData: true, agencyLicence: true },
+  'worker.withdraw-consent': { personData: false, agencyLicence: false },
+  'agency.register': { personData: false, agencyLicence: false },
+  'agency.read': { personData: false, agencyLicence: false },
+  'agency.change-licence': { personData: false, agencyLicence: false },
+  'job-order.create': { personData: false, agencyLicence: false },
+  'job-order.approve': { personData: false, agencyLicence: false },
+  'job-order.read': { personData: false, agencyLicence: false },
+  'job-order.decide': { personData: false, agencyLicence: false },
+  'match.create': { personData: true, agencyLicence: true },
+  'match.read': { personData: false, agencyLicence: false },
+  'orientation.schedule': { personData: false, agencyLicence: true },
+  'orientation.read': { personData: false, agencyLicence: false },
+  'orientation.record': { personData: false, agencyLicence: false },
+  'fee.record': { personData: false, agencyLicence: false },
+  'fee.read': { personData: false, agencyLicence: false },
+  'fee-breach.read': { personData: false, agencyLicence: false },
+  'fee-breach.refund': { personData: false, agencyLicence: false },
+  'fee-breach.decide': { personData: false, agencyLicence: false },
+  'contract.draft': { personData: true, agencyLicence: true },
+  'contract.read': { personData: false, agencyLicence: false },
+  'contract.sign': { personData: false, agencyLicence: false },
+  'contract.decide': { personData: false, agencyLicence: false },
+  'contract.amend': { personData: false, agencyLicence: false },
+  'contract.register-at-destination': { personData: false, agencyLicence: false },
+  'contract.resolve-flag': { personData: false, agencyLicence: false },
+  'journey.read': { personData: false, agencyLicence: false, crossNode: true },
+  'audit.read': { personData: false, agencyLicence: false },
+} satisfies Record<string, OperationTraits>;
+
+export interface OperationTraits {
+  /** Discloses person data or sends it across the border. */
+  personData: boolean;
+  /** An agency may do it only while its licence is valid today (checked where the licence is known). */
+  agencyLicence: boolean;
+  /**
+   * The officer may be of another country than the node: the object's own visibility rules
+   * (origin, destination from the first crossing) decide. Everything else is for the node's own officers.
+   */
+  crossNode?: boolean;
+}
+
+export type Operation = keyof typeof OPERATION_TRAITS;
+
+export const OPERATIONS: Readonly<Record<Operation, OperationTraits>> = OPERATION_TRAITS;
+
+export function isOperation(value: string): value is Operation {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, value);
+}
+
+const ORIGIN: Side[] = ['origin'];
+const DESTINATION: Side[] = ['destination'];
+const EITHER: Side[] = ['origin', 'destination'];
+
+/**
+ * What each role may do, and for which side of the corridor. Roles only ever add operations;
+ * which objects an operation reaches is decided by the token's narrowest claim (see access-model.ts).
+ */
+export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
+  'ministry-officer': {
+    'worker.register': ORIGIN,
+    'worker.search': ORIGIN,
+    'worker.read': ORIGIN,
+    'worker.nominate': ORIGIN,
+    'worker.withdraw-consent': ORIGIN,
+    'agency.register': ORIGIN,
+    'agency.read': ORIGIN,
+    'agency.change-licence': ORIGIN,
+    'job-order.read': ORIGIN,
+    'job-order.decide': ORIGIN,
+    'match.create': ORIGIN,
+    'match.read': ORIGIN,
+    'orientation.schedule': ORIGIN,
+    'orientation.read': ORIGIN,
+    'orientation.record': ORIGIN,
+    'fee.record': ORIGIN,
+    'fee.read': ORIGIN,
+    'fee-breach.read': ORIGIN,
+    'fee-breach.refund': ORIGIN,
+    'fee-breach.decide': ORIGIN,
+    'contract.draft': ORIGIN,
+    'contract.read': ORIGIN,
+    'contract.sign': ORIGIN,
+    'contract.decide': ORIGIN,
+    'contract.amend': ORIGIN,
+    'contract.resolve-flag': ORIGIN,
+    'journey.read': ORIGIN,
+  },
+  'agency-staff': {
+    'worker.register': ORIGIN,
+    'worker.search': ORIGIN,
+    'worker.read': ORIGIN,
+    'worker.nominate': ORIGIN,
+    'worker.withdraw-consent': ORIGIN,
+    'agency.read': ORIGIN,
+    'job-order.read': ORIGIN,
+    'match.create': ORIGIN,
+    'match.read': ORIGIN,
+    'orientation.schedule': ORIGIN,
+    'orientation.read': ORIGIN,
+    'orientation.record': ORIGIN,
+    'fee.record': ORIGIN,
+    'fee.read': ORIGIN,
+    'fee-breach.read': ORIGIN,
+    'fee-breach.refund': ORIGIN,
+    'contract.draft': ORIGIN,
+    'contract.read': ORIGIN,
+    'contract.sign': ORIGIN,
+    'journey.read': ORIGIN,
+  },
+  'destination-officer': {
+    'job-order.create': DESTINATION,
+    'job-order.approve': DESTINATION,
+    'job-order.read': DESTINATION,
+    'contract.read': DESTINATION,
+    'contract.sign': DESTINATION,
+    'contract.decide': DESTINATION,
+    'contract.amend': DESTINATION,
+    'contract.register-at-destination': DESTINATION,
+    'contract.resolve-flag': DESTINATION,
+    'journey.read': DESTINATION,
+  },
+  'welfare-officer': { 'journey.read': EITHER },
+  caseworker: { 'journey.read': EITHER },
+  // Aggregates only; the statistics endpoints come with the journey read model's statistics.
+  statistician: {},
+  auditor: { 'audit.read': EITHER, 'journey.read': EITHER },
+  admin: { 'audit.read': EITHER, 'journey.read': EITHER },
+};
