@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BlindIndex, normaliseForIndex } from './blind-index';
+import { BlindIndex, normaliseForIndex, wordNgrams } from './blind-index';
 
 describe('BlindIndex', () => {
   const index = new BlindIndex(randomBytes(32));
@@ -50,5 +50,42 @@ describe('BlindIndex', () => {
   it('refuses to index an empty value or use a short key', () => {
     expect(() => index.index(' \u200B ')).toThrow(/empty/);
     expect(() => new BlindIndex(randomBytes(16))).toThrow(/32 bytes/);
+  });
+
+  describe('names in scripts written without spaces', () => {
+    const finds = (name: string, query: string) => {
+      const stored = new Set(index.tokens(name));
+      return index.queryTokens(query).every((token) => stored.has(token));
+    };
+
+    it('indexes each Han character, so one character or part of the name finds it', () => {
+      expect(wordNgrams('王小明')).toEqual(['王', '小', '明']);
+      expect(finds('王小明', '王')).toBe(true);
+      expect(finds('王小明', '小明')).toBe(true);
+      expect(finds('王小明', '李')).toBe(false);
+    });
+
+    it('indexes pairs of grapheme clusters in Thai, Lao, Khmer and Myanmar, never splitting a vowel sign from its consonant', () => {
+      expect(wordNgrams('สมชาย')).toEqual(['สม', 'มช', 'ชา', 'าย']);
+      expect(wordNgrams('ដារ៉ា').every((gram) => !/^\p{M}/u.test(gram))).toBe(true);
+      expect(finds('สมชายใจดี', 'สมชาย')).toBe(true);
+      expect(finds('สมชายใจดี', 'ใจดี')).toBe(true);
+      expect(finds('ສົມພອນແກ້ວມະນີ', 'ແກ້ວມະນີ')).toBe(true);
+      expect(finds('မောင်မောင်ကျော်', 'ကျော်')).toBe(true);
+      expect(finds('สมชายใจดี', 'สมศรี')).toBe(false);
+    });
+
+    it('still finds Latin names by whole words only, and the whole-word search of every script still works', () => {
+      expect(wordNgrams('Dara')).toEqual([]);
+      expect(finds('Sok Dara', 'dara')).toBe(true);
+      expect(finds('Sok Dara', 'dar')).toBe(false);
+      expect(finds('សុខ ដារ៉ា', 'ដារ៉ា')).toBe(true);
+      expect(finds('សុខ ដារ៉ា', 'សុខ ដារ៉ា')).toBe(true);
+      expect(index.queryTokens('Sok Dara')).toEqual([index.index('sok'), index.index('dara')]);
+    });
+
+    it('gives no query token for a query that normalises to nothing', () => {
+      expect(index.queryTokens(' \u200B ')).toEqual([]);
+    });
   });
 });

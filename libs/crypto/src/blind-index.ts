@@ -31,6 +31,28 @@ export function normaliseForIndex(value: string): string {
   );
 }
 
+// Scripts written without spaces between words (or, in names, between syllables the officer may
+// search for): Han names are searched by single characters, the South-East Asian abugidas by
+// pairs of grapheme clusters (a cluster keeps a consonant with its vowel signs and subscripts,
+// so a pair never cuts a letter in half).
+const HAN_RUN = /[\p{Script=Han}]+/gu;
+const ABUGIDA_RUN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * The substrings of one word that index its no-space parts: each Han character, and each pair of
+ * neighbouring grapheme clusters of a Thai, Lao, Khmer or Myanmar run. Latin words give none.
+ */
+export function wordNgrams(word: string): string[] {
+  const grams: string[] = [];
+  for (const [run] of word.matchAll(HAN_RUN)) grams.push(...Array.from(run));
+  for (const [run] of word.matchAll(ABUGIDA_RUN)) {
+    const clusters = Array.from(graphemes.segment(run), (s) => s.segment);
+    for (let i = 0; i + 1 < clusters.length; i++) grams.push(clusters[i] + clusters[i + 1]);
+  }
+  return grams;
+}
+
 /**
  * Keyed HMAC-SHA256 of a normalised value, stored beside the ciphertext so an exact-match
  * search (WHERE name_index = $1) works without decrypting. It uses its own key so that a
@@ -55,13 +77,32 @@ export class BlindIndex {
   }
 
   /**
-   * The whole-value index first, then one per word, without duplicates: stored in an index
-   * table, it lets officers find a worker by family name or given name alone.
+   * The whole-value index first, then one per word, then the n-grams of the words in scripts
+   * without spaces (wordNgrams), without duplicates: stored with the row, it lets officers find
+   * a worker by family name or given name alone, or by part of a Han, Thai, Lao, Khmer or
+   * Myanmar name. A token says "the name has this word or this piece"; nothing tells them apart.
    */
   tokens(value: string): string[] {
     const normalised = normaliseForIndex(value);
     if (!normalised) return [];
-    return [...new Set([normalised, ...normalised.split(' ')].map((part) => this.#hmac(part)))];
+    const words = normalised.split(' ');
+    return [...new Set([normalised, ...words, ...words.flatMap(wordNgrams)].map((part) => this.#hmac(part)))];
+  }
+
+  /**
+   * The tokens a stored name must all have to match a query: each Latin word whole; each word in
+   * a no-space script by its n-grams (so 王 finds 王小明 and สมชาย finds สมชายใจดี), or whole when
+   * it is a single grapheme cluster of an abugida, too short for a pair.
+   */
+  queryTokens(query: string): string[] {
+    const normalised = normaliseForIndex(query);
+    if (!normalised) return [];
+    const parts = normalised.split(' ').flatMap((word) => {
+      const grams = wordNgrams(word);
+      const rest = word.replace(HAN_RUN, '').replace(ABUGIDA_RUN, (run) => (Array.from(graphemes.segment(run)).length > 1 ? '' : run));
+      return rest ? [word, ...grams] : grams.length ? grams : [word];
+    });
+    return [...new Set(parts.map((part) => this.#hmac(part)))];
   }
 
   #hmac(normalised: string): string {

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { INPUT_LIMITS } from './input-policy';
+import { createJsonBodyParser, parseQueryWithPolicy } from './json-body';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
@@ -8,14 +10,22 @@ export interface HttpOptions {
   title: string;
   description: string;
   version?: string;
-  /** Largest JSON body accepted; larger ones get 413. */
-  bodyLimit?: string;
+  /** Largest JSON body accepted, in bytes; larger ones get 413. */
+  bodyLimitBytes?: number;
+  /** Deepest nesting of objects and arrays accepted; deeper bodies get 400. */
+  maxDepth?: number;
 }
 
-/** What every Corridor HTTP API shares: validation, problem+json, body limit, OpenAPI at /api/docs. */
+/**
+ * What every Corridor HTTP API shares: the one input policy (docs/input.md: JSON only, size,
+ * depth, encoding, characters, then validation against the DTO), problem+json, OpenAPI at /api/docs.
+ */
 export function configureHttp(app: INestApplication, options: HttpOptions): void {
   const expressApp = app as NestExpressApplication;
-  expressApp.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
+  // Before anything else reads the body; Nest's own parsers (json, urlencoded) are never reached
+  // by a body: this one refuses every non-JSON body and consumes the JSON ones.
+  expressApp.use(createJsonBodyParser({ maxBytes: options.bodyLimitBytes ?? INPUT_LIMITS.maxBytes, maxDepth: options.maxDepth ?? INPUT_LIMITS.maxDepth }));
+  expressApp.set('query parser', parseQueryWithPolicy);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

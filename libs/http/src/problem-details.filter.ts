@@ -11,6 +11,35 @@ interface BodyParserError {
   message: string;
 }
 
+/**
+ * Postgres errors that only bad input causes, should one get past the input policy and the use
+ * cases' own checks. Told without the SQL, the values or the driver's detail (they may hold
+ * person data): the SQLSTATE class says enough for the caller to fix the request.
+ */
+const DATABASE_PROBLEMS: Record<string, { status: number; slug: string; title: string; detail: string }> = {
+  '22P02': { status: 400, slug: 'invalid-value', title: 'A value has the wrong form', detail: 'a value of the request is not in the form its field takes (e.g. an id that is not a UUID, a number that is not a number)' },
+  '22021': { status: 400, slug: 'invalid-value', title: 'A value has the wrong form', detail: 'a text value holds a character that cannot be stored (e.g. NUL, U+0000)' },
+  '22P05': { status: 400, slug: 'invalid-value', title: 'A value has the wrong form', detail: 'a text value holds a character that cannot be stored as JSON text (e.g. NUL, U+0000, or an unpaired surrogate)' },
+  '22001': { status: 400, slug: 'invalid-value', title: 'A value is too long', detail: 'a value of the request is longer than its field allows' },
+  '22003': { status: 400, slug: 'invalid-value', title: 'A number is out of range', detail: 'a number of the request is outside the range its field allows' },
+  '22007': { status: 400, slug: 'invalid-value', title: 'A value has the wrong form', detail: 'a date or time of the request is not a valid date or time' },
+  '22008': { status: 400, slug: 'invalid-value', title: 'A value is out of range', detail: 'a date or time of the request is out of range' },
+  '23502': { status: 422, slug: 'missing-value', title: 'A required value is missing', detail: 'a value the record needs was not given' },
+  '23503': { status: 422, slug: 'unknown-reference', title: 'The request refers to a record that does not exist', detail: 'the request refers to a record that does not exist on this node (or one that others still refer to)' },
+  '23514': { status: 422, slug: 'constraint-violated', title: 'The request breaks a rule of the record', detail: 'a value of the request breaks a rule of the record it would change' },
+  '23505': { status: 409, slug: 'conflict', title: 'Conflict with the current state', detail: 'a record with the same unique value already exists' },
+  '23P01': { status: 409, slug: 'conflict', title: 'Conflict with the current state', detail: 'the request overlaps a record that already exists' },
+};
+
+function databaseProblem(exception: unknown, instance?: string): ProblemDetails | undefined {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown }; name?: string };
+  const code = error?.driverError?.code ?? (error?.name === 'QueryFailedError' || error?.name === 'DatabaseError' ? error.code : undefined);
+  if (typeof code !== 'string') return undefined;
+  const known = DATABASE_PROBLEMS[code];
+  if (!known) return undefined;
+  return { type: problemType(known.slug), title: known.title, status: known.status, detail: known.detail, instance, sqlState: code };
+}
+
 export function toProblem(exception: unknown, instance?: string): ProblemDetails {
   if (exception instanceof ProblemError) return exception.toProblem(instance);
   if (exception instanceof RequestValidationError) {
@@ -54,6 +83,8 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
       instance,
     };
   }
+  const database = databaseProblem(exception, instance);
+  if (database) return database;
   return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'An unexpected error occurred; it has been logged', instance };
 }
 
@@ -69,6 +100,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = toProblem(exception, request.originalUrl);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (typeof problem.sqlState === 'string') this.logger.warn(`${request.method} ${request.path}: database refused input (SQLSTATE ${problem.sqlState}); the input policy should have caught it`);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

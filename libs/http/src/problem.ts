@@ -70,3 +70,14 @@ export class IllegalTransitionProblem extends ProblemError {
     );
   }
 }
+
+/** 422: the request names another record (an agency, a worker) that this node does not know. */
+export class UnknownReferenceProblem extends ProblemError {
+  readonly status = 422;
+  readonly slug = 'unknown-reference';
+  readonly title = 'The request refers to a record that does not exist';
+
+  constructor(field: string, detail: string) {
+    super(detail, { field });
+  }
+}

@@ -3,3 +3,4 @@ export * from './currencies';
 export * from './isco08';
 export * from './isic4';
 export * from './calendar-date';
+export * from './myanmar-script';

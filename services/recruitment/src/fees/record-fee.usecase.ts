@@ -6,9 +6,10 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachFlaggedSchema, FeePaidSchema } from '@corridor/events';
-import { UnprocessableProblem } from '@corridor/http';
+import { UnknownReferenceProblem, UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { isoDay, isCalendarDate } from '@corridor/reference-data';
+import { Agency } from '../agencies/agency.entity';
 import { journeyEvent } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
@@ -44,6 +45,9 @@ export class RecordFeeUseCase {
     const origin = this.config.country;
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, origin, workerId, true);
+      if (command.payeeAgencyId && !(await manager.existsBy(Agency, { id: command.payeeAgencyId }))) {
+        throw new UnknownReferenceProblem('payeeAgencyId', `payeeAgencyId ${command.payeeAgencyId} names no agency licensed by ${origin}; give a registered agency's id, or payeeName for anyone else`);
+      }
       const fee = manager.create(FeePayment, {
         id: uuidv7(),
         workerId: worker.id,

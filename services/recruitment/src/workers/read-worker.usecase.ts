@@ -52,6 +52,8 @@ export class ReadWorkersUseCase {
   /** Name search in either script, through the blind index: all words of the query must match. */
   async searchByName(query: string, officer: Officer, reason: string, limit: number): Promise<WorkerView[]> {
     const tokens = this.personData.nameQueryTokens(query);
+    // No token (a query of punctuation only) would match every row: it matches none.
+    if (!tokens.length) return [];
     return this.dataSource.transaction(async (manager) => {
       const builder = manager
         .createQueryBuilder(Worker, 'worker')

@@ -121,9 +121,11 @@ export class WorkerPersonData {
     return this.keys.blindIndex.index(`${nationality}|${documentType}|${documentNumber}`);
   }
 
-  /** Index tokens a name query must all match (each word, either script). */
+  /**
+   * Index tokens a name query must all match: each word, either script; Han, Thai, Lao, Khmer and
+   * Myanmar words by their pieces, so part of a name written without spaces finds it too.
+   */
   nameQueryTokens(query: string): string[] {
-    const [whole, ...words] = this.keys.blindIndex.tokens(query);
-    return words.length ? words : [whole];
+    return this.keys.blindIndex.queryTokens(query);
   }
 }
