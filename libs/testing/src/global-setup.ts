@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { Kafka, logLevel } from 'kafkajs';
+import { kafkaCredentialsFile } from '@corridor/config';
+import { testKafka, testKafkaSasl } from './test-kafka';
 
 /**
  * Integration and e2e suites run against the real Postgres and Kafka that `npm test` starts.
@@ -15,12 +16,23 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const admin = new Kafka({ clientId: 'test-setup', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  if (!testKafkaSasl(brokers)) {
+    throw new Error(`no Kafka credentials in ${kafkaCredentialsFile()}; run the suites through "npm test", whose broker start (infra/kafka/broker.sh) writes them`);
+  }
+  const admin = testKafka('test-setup', brokers, undefined, { retry: { retries: 2 } }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
   } catch (error) {
-    throw new Error(`Kafka is not reachable (${(error as Error).message}); run the suites through "npm test", which starts the broker`);
+    const message = (error as Error).message;
+    if (/SASL|authenticat/i.test(message)) {
+      throw new Error(
+        `Kafka at ${brokers.join(',')} refuses the admin credentials of ${kafkaCredentialsFile()} (${message}): it is not this installation's SASL broker ` +
+          '(perhaps a plaintext broker of an older checkout); stop it, or point KAFKA_BROKERS/KAFKA_DATA_DIR at the right one',
+      );
+    }
+    throw new Error(`Kafka is not reachable (${message}); run the suites through "npm test", which starts the broker`);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -3,3 +3,4 @@ export * from './topic-reader';
 export * from './private-broker';
 export * from './worker-registration.fixture';
 export * from './consumer-group';
+export * from './test-kafka';
