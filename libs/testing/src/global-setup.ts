@@ -1,6 +1,9 @@
 import { Client } from 'pg';
-import { kafkaCredentialsFile } from '@corridor/config';
-import { testKafka, testKafkaSasl } from './test-kafka';
+import { Kafka, logLevel } from 'kafkajs';
+// Jest runs globalSetup outside its module mapper, so no '@corridor/*' here: the credential rule
+// itself still comes from libs/config (this file imports nothing but node built-ins).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { KAFKA_ADMIN_PRINCIPAL, kafkaCredentialsFile, kafkaSaslFromFile } from '../../config/src/kafka-identity';
 
 /**
  * Integration and e2e suites run against the real Postgres and Kafka that `npm test` starts.
@@ -17,10 +20,11 @@ export default async function globalSetup(): Promise<void> {
     await pg.end().catch(() => undefined);
   }
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  if (!testKafkaSasl(brokers)) {
+  const sasl = kafkaSaslFromFile(kafkaCredentialsFile(), KAFKA_ADMIN_PRINCIPAL);
+  if (!sasl) {
     throw new Error(`no Kafka credentials in ${kafkaCredentialsFile()}; run the suites through "npm test", whose broker start (infra/kafka/broker.sh) writes them`);
   }
-  const admin = testKafka('test-setup', brokers, undefined, { retry: { retries: 2 } }).admin();
+  const admin = new Kafka({ clientId: 'test-setup', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
