@@ -11,6 +11,7 @@
 # tools/kafka/kafka-security.ts on every start. See docs/adr/0007-kafka-identities-and-acls.md.
 #
 #   acls                   re-derive the ACLs from CORRIDORS and list them (broker must run)
+#   credentials            only write the credentials file (and compose.env for docker-compose.yml)
 #
 # Env:
 #   KAFKA_PORT             SASL_PLAINTEXT listener port     (default 9092)
@@ -467,6 +468,18 @@ cmd_stop() {
   rm -f "$PID_FILE"
 }
 
+# For docker-compose.yml: the credentials file, plus compose.env (mode 600) next to it with what the
+# container needs (the broker's password, the --add-scram values). Never committed (.data/).
+cmd_credentials() {
+  mkdir -p "$(dirname "$CRED_FILE")"
+  local state env_file scram
+  state="$(security_tool credentials "$CRED_FILE")" || { err "could not write $CRED_FILE"; exit 1; }
+  env_file="$(dirname "$CRED_FILE")/compose.env"
+  scram="$(security_tool scram-args "$CRED_FILE" | paste -sd' ' -)"
+  ( umask 077 && printf 'KAFKA_BROKER_PASSWORD=%s\nKAFKA_SCRAM_USERS=%s\n' "$(credential_of broker)" "$scram" >"$env_file" )
+  log "credentials $state: $CRED_FILE; compose env: $env_file"
+}
+
 cmd_status() {
   local pid rc=0
   pid="$(read_pid)"
@@ -493,6 +506,7 @@ cmd_status() {
 
 case "${1:-}" in
   start) cmd_start ;;
+  credentials) cmd_credentials ;;
   acls)
     answering || { err "no broker of this installation answers on 127.0.0.1:$KAFKA_PORT"; exit 1; }
     apply_acls --list
@@ -505,7 +519,7 @@ case "${1:-}" in
     cmd_start
     ;;
   *)
-    echo "usage: $0 {start|stop|status|restart|acls}" >&2
+    echo "usage: $0 {start|stop|status|restart|acls|credentials}" >&2
     exit 64
     ;;
 esac

@@ -1,5 +1,5 @@
 import { logLevel, type Kafka, type LogEntry } from 'kafkajs';
-import { corridorTopic, countryTopic } from '@corridor/events';
+import { corridorTopic, corridorTopicPrefix, countryTopic, countryTopicPrefix } from '@corridor/events';
 import { createIdempotentProducer, ensureTopics } from '@corridor/messaging';
 import { testKafka, testNodeConfig, uniqueGroupId, uniqueName } from '@corridor/testing';
 
@@ -13,7 +13,10 @@ jest.setTimeout(60_000);
 const brokers = testNodeConfig('KH').kafkaBrokers;
 const KH_TH = corridorTopic('KH', 'TH', 'recruitment');
 const KH_INTERNAL = countryTopic('KH', 'recruitment');
-const LA_INTERNAL = countryTopic('LA', 'recruitment');
+// What the allowed principals write goes to test topics under the same prefixes, never into the
+// services' topics (a consumer there would dead-letter a record that is not an event envelope).
+const KH_TH_TEST = `${corridorTopicPrefix('KH', 'TH')}acl-test.v1`;
+const LA_INTERNAL_TEST = `${countryTopicPrefix('LA')}acl-test.v1`;
 
 /** A quiet client of one principal that gives up soon, so a refusal surfaces as an error (an idempotent producer needs retries > 0). */
 const as = (principal: string): Kafka => testKafka(`acl-test-${principal.toLowerCase()}`, brokers, principal, { retry: { retries: 1, initialRetryTime: 100 } });
@@ -85,11 +88,12 @@ async function consume(kafka: Kafka, groupId: string, topic: string, value?: str
 
 beforeAll(async () => {
   // The topics exist (as the services would create them), so a refusal is about rights, not absence.
-  await ensureTopics(as('admin'), [KH_TH, KH_INTERNAL, LA_INTERNAL]);
+  await ensureTopics(as('admin'), [KH_TH, KH_INTERNAL, KH_TH_TEST, LA_INTERNAL_TEST]);
 });
 
 describe('Kafka ACLs on the shared cluster', () => {
   it("refuses LA's principal producing to KH→TH and to KH's internal topic", async () => {
+    // Refused before anything is written, so the services' real topics are safe to aim at.
     expect(await refusal(() => produce(as('LA'), KH_TH, 'from LA'))).toContain('TOPIC_AUTHORIZATION_FAILED');
     expect(await refusal(() => produce(as('LA'), KH_INTERNAL, 'from LA'))).toContain('TOPIC_AUTHORIZATION_FAILED');
   });
@@ -105,18 +109,18 @@ describe('Kafka ACLs on the shared cluster', () => {
     const logged: string[] = [];
     const logCreator = () => (entry: LogEntry) => logged.push(JSON.stringify(entry.log));
     const la = testKafka('acl-test-la-group', brokers, 'LA', { retry: { retries: 1, initialRetryTime: 100 }, logLevel: logLevel.DEBUG, logCreator });
-    await expect(consume(la, uniqueGroupId('KH', 'acl-test'), LA_INTERNAL)).rejects.toThrow(/group coordinator/);
+    await expect(consume(la, uniqueGroupId('KH', 'acl-test'), LA_INTERNAL_TEST)).rejects.toThrow(/group coordinator/);
     expect(logged.some((line) => line.includes('GROUP_AUTHORIZATION_FAILED') || line.includes('Not authorized to access group'))).toBe(true);
     // The same principal in a group under its own prefix reads its own topic.
     const own = uniqueName('la-own');
-    await produce(as('LA'), LA_INTERNAL, own);
-    expect(await consume(as('LA'), uniqueGroupId('LA', 'acl-test'), LA_INTERNAL, own)).toBe(own);
+    await produce(as('LA'), LA_INTERNAL_TEST, own);
+    expect(await consume(as('LA'), uniqueGroupId('LA', 'acl-test'), LA_INTERNAL_TEST, own)).toBe(own);
   });
 
   it("lets KH's principal write KH→TH (idempotent producer) and TH's principal read it", async () => {
     const value = uniqueName('kh-to-th');
-    await produce(as('KH'), KH_TH, value);
-    expect(await consume(as('TH'), uniqueGroupId('TH', 'acl-test'), KH_TH, value)).toBe(value);
+    await produce(as('KH'), KH_TH_TEST, value);
+    expect(await consume(as('TH'), uniqueGroupId('TH', 'acl-test'), KH_TH_TEST, value)).toBe(value);
   });
 
   it("refuses LA's principal creating or deleting KH's topics", async () => {
