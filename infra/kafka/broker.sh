@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Single-node KRaft Apache Kafka broker for dev and tests, run from Maven artifacts (no Docker).
 #
-#   infra/kafka/broker.sh start|stop|status|restart
+#   infra/kafka/broker.sh start|stop|status|restart|acls
+#
+# The broker authenticates every client with SASL/SCRAM-SHA-512 and authorizes with Kafka's
+# StandardAuthorizer (nothing is allowed without an ACL). Each node country has its own principal
+# (User:node-kh, ...), plus User:admin (tooling, tests) and User:broker; their random passwords are
+# generated per installation into KAFKA_CREDENTIALS_FILE (mode 600) and written into the storage
+# at format time (kafka-storage format --add-scram, KIP-900). ACLs are derived from CORRIDORS by
+# tools/kafka/kafka-security.ts on every start. See docs/adr/0007-kafka-identities-and-acls.md.
+#
+#   acls                   re-derive the ACLs from CORRIDORS and list them (broker must run)
+#   credentials            only write the credentials file (and compose.env for docker-compose.yml)
 #
 # Env:
-#   KAFKA_PORT             PLAINTEXT listener port          (default 9092)
+#   KAFKA_PORT             SASL_PLAINTEXT listener port     (default 9092)
 #   KAFKA_CONTROLLER_PORT  CONTROLLER listener port         (default 9093)
 #   KAFKA_DATA_DIR         state dir; relative = from repo   (default <repo>/.data/kafka)
 #   KAFKA_READY_TIMEOUT    seconds to wait for readiness    (default 90)
@@ -12,10 +22,13 @@
 #   KAFKA_JVM_OPTS         extra JVM options, appended      (default none)
 #   KAFKA_LOG_LEVEL        root log4j2 level                 (default WARN)
 #   KAFKA_KEEP_ON_FAILURE  1 = leave a broker that failed to get ready running (default: stop it)
+#   KAFKA_CREDENTIALS_FILE principals and passwords       (default <KAFKA_DATA_DIR>/credentials.json)
+#   CORRIDORS              open corridors the ACLs follow   (default KH>TH,LA>TH, as the nodes)
 #
 # Layout: jars in <repo>/.data/kafka/libs (shared by all data dirs); under KAFKA_DATA_DIR:
-#   server.properties, log4j2.xml, cluster.id, broker.pid, data/ (log.dirs), logs/ (broker.out, server.log)
-# See docs/adr/0001-kafka-broker-version-and-startup.md.
+#   server.properties (mode 600: holds the broker's password), credentials.json, log4j2.xml, cluster.id,
+#   broker.pid, data/ (log.dirs), logs/ (broker.out, server.log)
+# See docs/adr/0001-kafka-broker-version-and-startup.md and docs/adr/0007-kafka-identities-and-acls.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -43,6 +56,11 @@ LOG4J2="$DATA_DIR/log4j2.xml"
 CLUSTER_ID_FILE="$DATA_DIR/cluster.id"
 OUT_LOG="$LOGS_DIR/broker.out"
 SERVER_LOG="$LOGS_DIR/server.log"
+CRED_FILE="${KAFKA_CREDENTIALS_FILE:-$DATA_DIR/credentials.json}"
+[[ "$CRED_FILE" = /* ]] || CRED_FILE="$REPO_ROOT/$CRED_FILE"
+# wait-ready.js, the ACL tool (and anything they start) read the same file.
+export KAFKA_CREDENTIALS_FILE="$CRED_FILE"
+SECURITY_TOOL="$REPO_ROOT/tools/kafka/kafka-security.ts"
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Let wait-ready.js find kafkajs from the repo's node_modules even when run from elsewhere.
@@ -76,13 +94,33 @@ is_our_broker() {
 
 have_kafkajs() { (cd "$SCRIPT_DIR" && node -e "require.resolve('kafkajs')" >/dev/null 2>&1); }
 
-# 0 if a Kafka broker answers a describeCluster() on 127.0.0.1:$KAFKA_PORT.
+# 0 if a Kafka broker answers an authenticated describeCluster() on 127.0.0.1:$KAFKA_PORT;
+# 5 if something answers but refuses this installation's admin credentials (or does not speak
+# SASL: a plaintext broker of an older checkout); 1 otherwise.
 answering() {
   # Fast path: nothing listening at all.
   (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null || return 1
   # Without kafkajs only the TCP probe above is possible.
   have_kafkajs || return 0
-  node "$WAIT_READY" --once --quiet --timeout 5
+  # No credentials yet: whatever answers was not started by this installation with SASL (an old
+  # plaintext broker would accept an unauthenticated client: never use it silently).
+  [[ -s "$CRED_FILE" ]] || return 5
+  local rc=0
+  node "$WAIT_READY" --once --quiet --timeout 5 || rc=$?
+  return "$rc"
+}
+
+# Runs the TypeScript tool tools/kafka/kafka-security.ts (swc, as tools/platform does).
+security_tool() {
+  (cd "$REPO_ROOT" && SWC_NODE_PROJECT="$REPO_ROOT/tsconfig.json" node -r @swc-node/register "$SECURITY_TOOL" "$@")
+}
+
+# The ACLs of the node principals, derived from CORRIDORS (created/deleted to match).
+apply_acls() {
+  if ! security_tool acls "$@"; then
+    err "could not apply the Kafka ACLs (tools/kafka/kafka-security.ts acls)"
+    return 1
+  fi
 }
 
 ensure_libs() {
@@ -126,19 +164,43 @@ ensure_libs() {
   exec 8>&-
 }
 
+credential_of() {
+  node -e 'const c = require(process.argv[1]).principals[process.argv[2]]; if (!c) process.exit(1); console.log(c.password)' "$CRED_FILE" "$1"
+}
+
 write_configs() {
   mkdir -p "$LOG_DIRS" "$LOGS_DIR"
+  local broker_password
+  broker_password="$(credential_of broker)" || { err "no broker principal in $CRED_FILE"; exit 1; }
+  ( umask 077 && : >"$PROPS" )
+  chmod 600 "$PROPS"
   cat >"$PROPS" <<EOF
 # Generated by infra/kafka/broker.sh on every start; edit the script, not this file.
+# Mode 600: it holds the broker's own password (from $CRED_FILE).
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${KAFKA_CONTROLLER_PORT}
-listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}
+listeners=SASL_PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${KAFKA_PORT}
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
 log.dirs=${LOG_DIRS}
+
+# Clients: SASL/SCRAM-SHA-512, credentials in the metadata log (written at format time, KIP-900).
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${broker_password}";
+# Controller listener: SASL/PLAIN with a static JAAS user (SCRAM credentials live in the metadata
+# log the controller serves, so the broker->controller connection cannot use them).
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="${broker_password}" user_broker="${broker_password}";
+
+# Authorization: ACLs in the metadata log; what no ACL allows is refused.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:broker;User:admin
 
 # Single node: replication factor 1 everywhere.
 default.replication.factor=1
@@ -216,6 +278,22 @@ java_base_opts() {
   JAVA_OPTS+=(-cp "$LIBS_DIR/*")
 }
 
+# Makes sure the credentials file is complete and the storage was formatted with its SCRAM users.
+# A data dir formatted without them (a plaintext broker of an older checkout) or with an older set
+# (a node country added since) is formatted again: a dev/test broker's data is disposable.
+ensure_credentials() {
+  local state
+  mkdir -p "$(dirname "$CRED_FILE")"
+  state="$(security_tool credentials "$CRED_FILE")" || { err "could not write $CRED_FILE"; exit 1; }
+  if [[ -f "$LOG_DIRS/meta.properties" ]]; then
+    if [[ "$state" != unchanged ]]; then
+      log "storage in $LOG_DIRS has no SCRAM users for the principals in $CRED_FILE ($state); dev data is disposable: formatting it again"
+      rm -rf "$LOG_DIRS"
+      mkdir -p "$LOG_DIRS"
+    fi
+  fi
+}
+
 format_if_needed() {
   if [[ -f "$LOG_DIRS/meta.properties" ]]; then
     return 0
@@ -236,8 +314,13 @@ format_if_needed() {
   # Static quorum (controller.quorum.voters, as in the apache/kafka image examples), so no
   # --standalone: that flag is for the dynamic quorum (controller.quorum.bootstrap.servers).
   java_base_opts
+  # One --add-scram per principal (KIP-900). The passwords are on this short-lived JVM's command
+  # line for a moment: acceptable for a dev broker on a single-user machine (see ADR 0007).
+  local scram=() line
+  while IFS= read -r line; do [[ -n "$line" ]] && scram+=(--add-scram "$line"); done < <(security_tool scram-args "$CRED_FILE")
+  ((${#scram[@]})) || { err "no SCRAM credentials in $CRED_FILE"; exit 1; }
   if ! "$JAVA" "${JAVA_OPTS[@]}" -Xms64m -Xmx256m kafka.tools.StorageTool format \
-      --cluster-id="$cid" -c "$PROPS" --ignore-formatted >"$LOGS_DIR/format.out" 2>&1; then
+      --cluster-id="$cid" -c "$PROPS" --ignore-formatted "${scram[@]}" >"$LOGS_DIR/format.out" 2>&1; then
     cat "$LOGS_DIR/format.out" >&2
     err "kafka-storage format failed"
     exit 1
@@ -296,13 +379,31 @@ cmd_start() {
   t0=$(date +%s%N)
   pid="$(read_pid)"
 
-  if answering; then
+  local rc=0
+  answering || rc=$?
+  if ((rc == 0)); then
     if is_our_broker "$pid"; then
       log "already running (pid $pid) and answering on 127.0.0.1:$KAFKA_PORT"
+      apply_acls || exit 1
     else
-      log "a Kafka broker already answers on 127.0.0.1:$KAFKA_PORT (not started from $DATA_DIR); not starting another"
+      log "a Kafka broker already answers on 127.0.0.1:$KAFKA_PORT (not started from $DATA_DIR) and accepts this installation's admin credentials; not starting another"
     fi
     return 0
+  fi
+  if ((rc == 5)); then
+    if is_our_broker "$pid"; then
+      # Ours, from before SASL (or with other credentials): restart it with the current config.
+      log "our broker (pid $pid) answers on 127.0.0.1:$KAFKA_PORT but cannot be authenticated with $CRED_FILE (started before SASL?); restarting it"
+      stop_pid "$pid"
+      rm -f "$PID_FILE"
+      pid=""
+    else
+      err "a Kafka broker answers on 127.0.0.1:$KAFKA_PORT but SASL/SCRAM as admin with $CRED_FILE fails (file missing, or refused):"
+      err "  it is not this installation's broker (probably a plaintext broker started from an older checkout or another data dir)."
+      err "  Stop it from the checkout that started it ('bash infra/kafka/broker.sh stop' there), or run this one elsewhere:"
+      err "  KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_DATA_DIR=.data/kafka-19092 and KAFKA_BROKERS=127.0.0.1:19092."
+      exit 1
+    fi
   fi
 
   if [[ -n "$pid" ]]; then
@@ -310,6 +411,7 @@ cmd_start() {
       # Alive but not answering yet (still starting, or hung): wait for it rather than start a second one.
       log "broker pid $pid is running but not answering yet; waiting for it"
       wait_ready "$pid"
+      apply_acls || exit 1
       return 0
     fi
     log "removing stale pid file (pid ${pid:-?} is not running)"
@@ -324,6 +426,7 @@ cmd_start() {
   command -v "$JAVA" >/dev/null || { err "java not found (Kafka 4.x needs Java 17+)"; exit 1; }
 
   ensure_libs
+  ensure_credentials
   write_configs
   format_if_needed
   java_base_opts
@@ -344,6 +447,7 @@ cmd_start() {
   [[ -n "$pid" ]] || { err "broker did not write $PID_FILE"; print_log_tail; exit 1; }
 
   wait_ready "$pid"
+  apply_acls || { print_log_tail; exit 1; }
   log "started (pid $pid) in $((($(date +%s%N) - t0) / 1000000)) ms; logs in $LOGS_DIR"
 }
 
@@ -364,10 +468,27 @@ cmd_stop() {
   rm -f "$PID_FILE"
 }
 
+# For docker-compose.yml: the credentials file, plus compose.env (mode 600) next to it with what the
+# container needs (the broker's password, the --add-scram values). Never committed (.data/).
+cmd_credentials() {
+  mkdir -p "$(dirname "$CRED_FILE")"
+  local state env_file scram
+  state="$(security_tool credentials "$CRED_FILE")" || { err "could not write $CRED_FILE"; exit 1; }
+  env_file="$(dirname "$CRED_FILE")/compose.env"
+  scram="$(security_tool scram-args "$CRED_FILE" | paste -sd' ' -)"
+  ( umask 077 && printf 'KAFKA_BROKER_PASSWORD=%s\nKAFKA_SCRAM_USERS=%s\n' "$(credential_of broker)" "$scram" >"$env_file" )
+  log "credentials $state: $CRED_FILE; compose env: $env_file"
+}
+
 cmd_status() {
-  local pid
+  local pid rc=0
   pid="$(read_pid)"
-  if answering; then
+  answering || rc=$?
+  if ((rc == 5)); then
+    log "a Kafka broker answers on 127.0.0.1:$KAFKA_PORT but SASL/SCRAM with $CRED_FILE fails (a plaintext broker of an older checkout?); 'start' restarts it if it is ours, else says what to do"
+    return 4
+  fi
+  if ((rc == 0)); then
     if is_our_broker "$pid"; then
       log "running (pid $pid), answering on 127.0.0.1:$KAFKA_PORT"
     else
@@ -385,6 +506,11 @@ cmd_status() {
 
 case "${1:-}" in
   start) cmd_start ;;
+  credentials) cmd_credentials ;;
+  acls)
+    answering || { err "no broker of this installation answers on 127.0.0.1:$KAFKA_PORT"; exit 1; }
+    apply_acls --list
+    ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   restart)
@@ -393,7 +519,7 @@ case "${1:-}" in
     cmd_start
     ;;
   *)
-    echo "usage: $0 {start|stop|status|restart}" >&2
+    echo "usage: $0 {start|stop|status|restart|acls|credentials}" >&2
     exit 64
     ;;
 esac

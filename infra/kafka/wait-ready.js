@@ -14,8 +14,12 @@
  *   --once          a single quick describeCluster() attempt (used by `broker.sh status`)
  *   --log FILE      also wait until FILE contains "Kafka Server started"
  *   --pid PID       fail fast if process PID exits
- * Env: KAFKA_BROKERS (default 127.0.0.1:${KAFKA_PORT:-9092}), KAFKA_READY_TIMEOUT (s, default 90).
- * Exit codes: 0 ready; 1 not ready before the timeout; 2 broker process exited; 4 kafkajs missing.
+ * Env: KAFKA_BROKERS (default 127.0.0.1:${KAFKA_PORT:-9092}), KAFKA_READY_TIMEOUT (s, default 90),
+ *      KAFKA_CREDENTIALS_FILE (set by broker.sh): every request authenticates as its "admin"
+ *      principal with SASL/SCRAM-SHA-512 (ADR 0007); without the file, no SASL.
+ * Exit codes: 0 ready; 1 not ready before the timeout; 2 broker process exited; 4 kafkajs missing;
+ *      5 (--once) a broker answers but refuses the admin credentials or SASL itself (e.g. a
+ *      plaintext broker of an older checkout).
  */
 'use strict';
 
@@ -63,6 +67,22 @@ try {
 }
 const { Kafka, logLevel, Partitioners } = kafkajs;
 
+/** The admin principal's SASL settings from the installation's credentials file, if there is one. */
+function adminSasl() {
+  const file = process.env.KAFKA_CREDENTIALS_FILE;
+  if (!file || !fs.existsSync(file)) return undefined;
+  const admin = JSON.parse(fs.readFileSync(file, 'utf8')).principals.admin;
+  return admin ? { mechanism: 'scram-sha-512', username: admin.username, password: admin.password } : undefined;
+}
+const SASL = adminSasl();
+const sasl = SASL ? { sasl: SASL } : {};
+
+/** The broker answered but refused who we are (wrong credentials, or it does not speak SASL). */
+function isAuthFailure(e) {
+  const text = `${e && e.name} ${e && e.type} ${e && e.message}`;
+  return /SASL|Authentication|ILLEGAL_SASL_STATE|UNSUPPORTED_SASL_MECHANISM/i.test(text);
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function withTimeout(promise, ms, what) {
@@ -96,6 +116,7 @@ async function describeOnce(brokers, budgetMs) {
   const kafka = new Kafka({
     clientId: 'corridor-wait-ready',
     brokers,
+    ...sasl,
     connectionTimeout: 1000,
     requestTimeout: 3000,
     retry: { retries: 0 },
@@ -114,6 +135,7 @@ async function roundTrip(brokers, budgetMs) {
   const kafka = new Kafka({
     clientId: 'corridor-wait-ready',
     brokers,
+    ...sasl,
     connectionTimeout: 2000,
     requestTimeout: 10000,
     retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 },
@@ -202,6 +224,10 @@ async function main() {
       say(`kafka answering on ${brokers.join(',')}: clusterId=${c.clusterId} controller=${c.controller}`);
       return 0;
     } catch (e) {
+      if (isAuthFailure(e)) {
+        say(`kafka on ${brokers.join(',')} refuses SASL/SCRAM as ${SASL ? SASL.username : '(no credentials)'}: ${e.message}`);
+        return 5;
+      }
       say(`kafka not answering on ${brokers.join(',')}: ${e.message}`);
       return 1;
     }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { createContractsApp } from '@corridor/contracts-service';
@@ -15,7 +15,7 @@ import {
 } from '@corridor/events';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId, testKafka } from '@corridor/testing';
 
 jest.setTimeout(180_000);
 
@@ -49,7 +49,7 @@ async function startContractsNode(country: 'KH' | 'TH'): Promise<Node> {
   const contracts = (await createContractsApp(config, { database: contractsDb })).app;
   const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
   databases.push(journeyDb);
-  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueName(`journey-${country}`) })).app;
+  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueGroupId(country, 'journey') })).app;
   return { country, contracts, recruitment, journey };
 }
 
@@ -107,7 +107,7 @@ async function contractOn(node: Node, contractId: string, until: (body: Record<s
 beforeAll(async () => {
   nodes.KH = await startContractsNode('KH');
   nodes.TH = await startContractsNode('TH');
-  producer = new Kafka({ clientId: 'contracts-e2e', brokers: testNodeConfig('KH').kafkaBrokers, logLevel: logLevel.NOTHING }).producer({ idempotent: true, maxInFlightRequests: 1 });
+  producer = testKafka('contracts-e2e', testNodeConfig('KH').kafkaBrokers, 'KH').producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 });
 

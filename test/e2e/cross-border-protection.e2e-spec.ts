@@ -33,7 +33,10 @@ async function nominate(workerId: string, destination = 'TH') {
   return request(kh().recruitment.getHttpServer()).post(`/api/v1/workers/${workerId}/nominations`).set('Authorization', khOfficer()).send({ destination });
 }
 
-/** Every record of this journey on the KH→TH topics, read with a plain consumer as LA could. */
+/**
+ * Every record of this journey on the KH→TH topics, read with a plain consumer as the cluster admin:
+ * defence in depth, as LA's own principal may not read them at all (test/integration/kafka-acls).
+ */
 async function corridorRecordsOf(journeyId: string, atLeast: number): Promise<ReadRecord[]> {
   const records = await readTopic(brokers, khToThTopics, (all) => all.filter((r) => r.message.key?.toString() === journeyId).length >= atLeast, 20_000);
   return records.filter((r) => r.message.key?.toString() === journeyId);

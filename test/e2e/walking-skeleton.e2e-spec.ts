@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 import { createJourneyApp } from '@corridor/journey-service';
-import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 jest.setTimeout(90_000);
 
@@ -14,7 +14,7 @@ let journey: INestApplication;
 
 
 beforeAll(async () => {
-  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh') })).app;
+  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueGroupId('KH', 'journey') })).app;
   recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb })).app;
 });
 

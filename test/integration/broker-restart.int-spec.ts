@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import type { NodeConfig } from '@corridor/config';
-import { bearer, dropTestDatabases, eventually, startPrivateBroker, testNodeConfig, uniqueName, type PrivateBroker, aWorkerRegistration } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, startPrivateBroker, testNodeConfig, uniqueName, type PrivateBroker, aWorkerRegistration, uniqueGroupId } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 // Cross-service by design: this suite checks recruitment's outbox end to end through the KH journey
 // consumer, as test/e2e does (the lint rule allows that there, not under services/*/test).
@@ -57,8 +57,8 @@ async function outboxRow(journeyId: string): Promise<{ published_at: Date | null
 beforeAll(async () => {
   broker = await startPrivateBroker();
   brokerUp = true;
-  kh = { ...testNodeConfig('KH'), kafkaBrokers: broker.brokers };
-  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('journey-kh-restart') })).app;
+  kh = broker.nodeConfig(testNodeConfig('KH'));
+  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueGroupId('KH', 'journey-restart') })).app;
   recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb })).app;
   db = new Client({ ...kh.postgres, database: recruitmentDb });
   await db.connect();

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { countryTopic } from '@corridor/events';
 import type { CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, aWorkerRegistration, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, aWorkerRegistration, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, uniqueGroupId } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 // Cross-service by design: recruitment's outbox checked end to end through the KH journey consumer.
 import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
@@ -14,7 +14,7 @@ const kh = testNodeConfig('KH');
 const topic = countryTopic('KH', 'recruitment');
 const recruitmentDb = uniqueName('it_kh_recruitment_crash');
 const journeyDb = uniqueName('it_kh_journey_crash');
-const journeyGroup = uniqueName('journey-kh-crash');
+const journeyGroup = uniqueGroupId('KH', 'journey-crash');
 const officer = bearer('KH', ['ministry-officer']);
 
 let journey: INestApplication;

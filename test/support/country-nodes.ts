@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 export { aWorkerRegistration };
 
@@ -27,7 +27,7 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
     const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
     const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
     databases.push(journeyDb, recruitmentDb);
-    const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueName(`journey-${country}`) })).app;
+    const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueGroupId(country, 'journey') })).app;
     const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
     let contracts: INestApplication | undefined;
     if (options.withContracts) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+import { bearer, dropTestDatabases, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const kh = testNodeConfig('KH');
   const recruitmentDb = uniqueName('bench_kh_recruitment');
   const journeyDb = uniqueName('bench_kh_journey');
-  const journey = await createJourneyApp(kh, { database: journeyDb, groupId: uniqueName('bench-journey') });
+  const journey = await createJourneyApp(kh, { database: journeyDb, groupId: uniqueGroupId('KH', 'bench-journey') });
   const recruitment = await createRecruitmentApp(kh, { database: recruitmentDb });
   await recruitment.app.listen(0, '127.0.0.1');
   const url = await recruitment.app.getUrl();

@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
+import { kafkaCredentialsFile, kafkaSaslFromFile } from '@corridor/config';
 import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, serviceUrl } from './platform-layout';
 
 /**
@@ -12,11 +13,29 @@ const root = path.resolve(__dirname, '../..');
 const children: { label: string; process: ChildProcess }[] = [];
 let stopping = false;
 
+/**
+ * Each node runs as its own Kafka principal (node-kh, ...), handed over as production would:
+ * KAFKA_SASL_USERNAME/PASSWORD, here from the installation's credentials file (ADR 0007).
+ */
+function kafkaIdentity(country: string): { KAFKA_SASL_USERNAME: string; KAFKA_SASL_PASSWORD: string } {
+  const file = kafkaCredentialsFile();
+  const sasl = kafkaSaslFromFile(file, country);
+  if (!sasl) throw new Error(`no Kafka credentials for ${country} in ${file}: start the broker with infra/kafka/broker.sh (npm start does)`);
+  return { KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
+}
+
 function startService(country: string, service: (typeof PLATFORM_SERVICES)[number], port: number): void {
   const label = `${country} ${service.name}`.padEnd(15);
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.main)], {
     cwd: root,
-    env: { ...process.env, COUNTRY: country, PORT: String(port), CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+    env: {
+      ...process.env,
+      ...kafkaIdentity(country),
+      COUNTRY: country,
+      PORT: String(port),
+      CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS,
+      SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
@@ -67,6 +86,7 @@ async function shutdown(exitCode: number): Promise<never> {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  for (const node of PLATFORM_NODES) kafkaIdentity(node.country); // fail before starting anything
   for (const node of PLATFORM_NODES) {
     for (const service of PLATFORM_SERVICES) startService(node.country, service, node.portBase + service.portOffset);
   }
@@ -77,7 +97,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Corridor is running: three country nodes (corridors ${process.env.CORRIDORS ?? PLATFORM_CORRIDORS}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
+      `Corridor is running: three country nodes (corridors ${process.env.CORRIDORS ?? PLATFORM_CORRIDORS}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}, each node as its own SASL principal node-<cc>), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
       ...rows,
       '',
       'Health:     curl http://127.0.0.1:3101/health',

@@ -1,3 +1,4 @@
 export * from './node-config';
 export * from './node-config.module';
 export * from './corridor-policy';
+export * from './kafka-identity';

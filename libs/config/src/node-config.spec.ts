@@ -20,7 +20,7 @@ describe('country node configuration', () => {
 
   it('demands a real JWT secret in production', () => {
     expect(() => loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL|JWT_SECRET/);
-    expect(loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example/certs', AUTH_ISSUER: 'https://id.example' }).oidc?.issuer).toBe('https://id.example');
+    expect(loadNodeConfig({ COUNTRY: 'KH', NODE_ENV: 'production', KAFKA_SASL_USERNAME: 'node-kh', KAFKA_SASL_PASSWORD: 'p', AUTH_JWKS_URL: 'https://id.example/certs', AUTH_ISSUER: 'https://id.example' }).oidc?.issuer).toBe('https://id.example');
   });
 
   it('lists the corridors a node takes part in, either end', () => {

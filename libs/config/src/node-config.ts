@@ -1,5 +1,6 @@
 import { isNodeCountry, type NodeCountry } from '@corridor/reference-data';
 import { DEFAULT_POLICIES_FILE, loadCorridorPolicies, type CorridorPolicy } from './corridor-policy';
+import { nodeKafkaSasl, type KafkaSasl } from './kafka-identity';
 
 /** One open corridor: an ordered pair of node countries with a bilateral agreement. */
 export interface CorridorLink {
@@ -13,6 +14,8 @@ export interface NodeConfig {
   country: NodeCountry;
   corridors: CorridorLink[];
   kafkaBrokers: string[];
+  /** The node's own Kafka principal (SASL/SCRAM-SHA-512); see kafka-identity.ts and ADR 0007. */
+  kafkaSasl?: KafkaSasl;
   postgres: { host: string; port: number; user: string; password?: string };
   /** Development and tests: HS256 with this secret. */
   jwtSecret: string;
@@ -26,6 +29,9 @@ export class ConfigurationError extends Error {
     this.name = 'ConfigurationError';
   }
 }
+
+/** The corridors open when CORRIDORS is not set; the dev/test broker's ACLs follow the same default. */
+export const DEFAULT_CORRIDORS = 'KH>TH,LA>TH';
 
 /** Parses "KH>TH,LA>TH": '>' separates the ends because subdivision codes (CN-YN) contain '-'. */
 export function parseCorridors(text: string, policyOf = loadCorridorPolicies()): CorridorLink[] {
@@ -55,8 +61,9 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
   if (!jwtSecret && !oidc) throw new ConfigurationError('production needs AUTH_JWKS_URL and AUTH_ISSUER (OIDC) or JWT_SECRET');
   return {
     country,
-    corridors: parseCorridors(env.CORRIDORS ?? 'KH>TH,LA>TH', loadCorridorPolicies(env.CORRIDOR_POLICIES_FILE ?? DEFAULT_POLICIES_FILE)),
+    corridors: parseCorridors(env.CORRIDORS ?? DEFAULT_CORRIDORS, loadCorridorPolicies(env.CORRIDOR_POLICIES_FILE ?? DEFAULT_POLICIES_FILE)),
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
+    kafkaSasl: nodeKafkaSasl(country, env, (message) => new ConfigurationError(message)),
     postgres: {
       host: env.PGHOST ?? '127.0.0.1',
       port: Number(env.PGPORT ?? 5432),

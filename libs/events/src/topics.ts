@@ -7,14 +7,24 @@ function topicCountry(country: string): string {
   return country.toLowerCase().replace(/-/g, '_');
 }
 
+/** Every topic of one corridor (and their .dlq topics) starts with this, e.g. "corridor.kh-th." (Kafka ACLs are PREFIXED on it). */
+export function corridorTopicPrefix(origin: string, destination: string): string {
+  return `corridor.${topicCountry(origin)}-${topicCountry(destination)}.`;
+}
+
+/** Every topic internal to one country node starts with this, e.g. "country.kh.". */
+export function countryTopicPrefix(country: string): string {
+  return `country.${topicCountry(country)}.`;
+}
+
 /** Events that cross the border along an open corridor, e.g. corridor.kh-th.recruitment.v1. */
 export function corridorTopic(origin: string, destination: string, stage: Stage): string {
-  return `corridor.${topicCountry(origin)}-${topicCountry(destination)}.${stage}.v1`;
+  return `${corridorTopicPrefix(origin, destination)}${stage}.v1`;
 }
 
 /** Events that must not leave the country, e.g. country.kh.recruitment.v1. */
 export function countryTopic(country: string, stage: Stage): string {
-  return `country.${topicCountry(country)}.${stage}.v1`;
+  return `${countryTopicPrefix(country)}${stage}.v1`;
 }
 
 /** Where a consumer parks a record it could not handle after bounded retries. */

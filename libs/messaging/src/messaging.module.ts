@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
+import type { KafkaSasl } from '@corridor/config';
 import { DataSource } from 'typeorm';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client';
 import { KafkaHealth } from './kafka/kafka-health';
@@ -14,6 +15,8 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
+  /** The node's Kafka principal (NodeConfig.kafkaSasl). */
+  sasl?: KafkaSasl;
   /** Topics this service publishes to; created at start so the first publish does not wait. */
   publishesTo: string[];
   relay?: OutboxRelayOptions;
@@ -54,7 +57,7 @@ export class MessagingModule {
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: KAFKA, useFactory: () => createKafka(options.clientId, options.brokers) },
+        { provide: KAFKA, useFactory: () => createKafka(options.clientId, { brokers: options.brokers, sasl: options.sasl }) },
         { provide: KAFKA_PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => createIdempotentProducer(kafka) },
         { provide: KafkaHealth, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaHealth(kafka) },
         {

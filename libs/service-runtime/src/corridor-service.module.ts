@@ -48,6 +48,7 @@ export class CorridorServiceModule {
         MessagingModule.forService({
           clientId: `${options.service}-${options.config.country.toLowerCase()}`,
           brokers: options.config.kafkaBrokers,
+          sasl: options.config.kafkaSasl,
           publishesTo: options.publishesTo,
           relay: options.relay,
           startRelay: options.startRelay,

@@ -2,7 +2,7 @@ import { Logger, type DynamicModule, type INestApplication, type LogLevel } from
 import { NestFactory } from '@nestjs/core';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import type { NodeConfig } from '@corridor/config';
+import { ConfigurationError, consumerGroupPrefix, type NodeConfig } from '@corridor/config';
 import { configureHttp, type HttpOptions } from '@corridor/http';
 import { CorridorEventServer, KAFKA, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
 import { ensureDatabase, runMigrations } from '@corridor/persistence';
@@ -35,6 +35,12 @@ export interface ServiceApp {
  * (main.ts) or to drive it in-process (tests with supertest).
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  // A node's principal may only read consumer groups under its own prefix (ADR 0007): fail here,
+  // not with GROUP_AUTHORIZATION_FAILED from a consumer that keeps restarting.
+  const groupPrefix = consumerGroupPrefix(options.config.country);
+  if (options.subscription && !options.subscription.groupId.startsWith(groupPrefix)) {
+    throw new ConfigurationError(`consumer group "${options.subscription.groupId}" of a ${options.config.country} service must start with "${groupPrefix}" (use consumerGroupId())`);
+  }
   await ensureDatabase(options.config.postgres, options.database);
   const app = await NestFactory.create(options.rootModule, {
     logger: options.logLevels ?? ['error', 'warn', 'log'],
@@ -45,6 +51,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   configureHttp(app, options.http);
   let events: CorridorEventServer | undefined;
   if (options.subscription) {
+
     events = new CorridorEventServer({
       kafka: app.get(KAFKA),
       dataSource: app.get(DataSource),

@@ -1,8 +1,8 @@
 import type { EachMessagePayload } from 'kafkajs';
-import { Kafka, logLevel } from 'kafkajs';
 import { decodeEnvelope, deadLetterTopic } from '@corridor/events';
 import { ensureTopics, type CorridorEventServer } from '@corridor/messaging';
 import { eventually } from './test-node';
+import { testKafka } from './test-kafka';
 
 /**
  * Moves a consumer group to the current end of its topics before the app under test joins it:
@@ -10,7 +10,7 @@ import { eventually } from './test-node';
  * make per-record counts meaningless.
  */
 export async function startConsumerGroupAtEnd(brokers: string[], groupId: string, topics: string[]): Promise<void> {
-  const kafka = new Kafka({ clientId: 'test-group-mover', brokers, logLevel: logLevel.NOTHING });
+  const kafka = testKafka('test-group-mover', brokers);
   await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
   const admin = kafka.admin();
   await admin.connect();

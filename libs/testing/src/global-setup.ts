@@ -1,5 +1,9 @@
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
+// Jest runs globalSetup outside its module mapper, so no '@corridor/*' here: the credential rule
+// itself still comes from libs/config (this file imports nothing but node built-ins).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { KAFKA_ADMIN_PRINCIPAL, kafkaCredentialsFile, kafkaSaslFromFile } from '../../config/src/kafka-identity';
 
 /**
  * Integration and e2e suites run against the real Postgres and Kafka that `npm test` starts.
@@ -15,12 +19,24 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const admin = new Kafka({ clientId: 'test-setup', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const sasl = kafkaSaslFromFile(kafkaCredentialsFile(), KAFKA_ADMIN_PRINCIPAL);
+  if (!sasl) {
+    throw new Error(`no Kafka credentials in ${kafkaCredentialsFile()}; run the suites through "npm test", whose broker start (infra/kafka/broker.sh) writes them`);
+  }
+  const admin = new Kafka({ clientId: 'test-setup', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
   } catch (error) {
-    throw new Error(`Kafka is not reachable (${(error as Error).message}); run the suites through "npm test", which starts the broker`);
+    const message = (error as Error).message;
+    if (/SASL|authenticat/i.test(message)) {
+      throw new Error(
+        `Kafka at ${brokers.join(',')} refuses the admin credentials of ${kafkaCredentialsFile()} (${message}): it is not this installation's SASL broker ` +
+          '(perhaps a plaintext broker of an older checkout); stop it, or point KAFKA_BROKERS/KAFKA_DATA_DIR at the right one',
+      );
+    }
+    throw new Error(`Kafka is not reachable (${message}); run the suites through "npm test", which starts the broker`);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

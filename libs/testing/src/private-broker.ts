@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { kafkaSaslFromFile, type NodeConfig } from '@corridor/config';
+import { registerBrokerCredentials } from './test-kafka';
 
 /** A TCP port nothing listens on right now (the OS picks it). */
 function freePort(): Promise<number> {
@@ -20,7 +22,7 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BROKER_SCRIPT = path.join(REPO_ROOT, 'infra/kafka/broker.sh');
 
 export interface PrivateBrokerOptions {
-  /** PLAINTEXT listener port; default: a free port, so parallel runs on one machine never collide. */
+  /** SASL_PLAINTEXT listener port; default: a free port, so parallel runs on one machine never collide. */
   port?: number;
   /** KRaft controller port; default port + 1. */
   controllerPort?: number;
@@ -40,6 +42,10 @@ export interface PrivateBroker {
   readonly dataDir: string;
   /** For NodeConfig.kafkaBrokers, e.g. ['127.0.0.1:19292']. */
   readonly brokers: string[];
+  /** This broker's own credentials (broker.sh writes them into the data dir at the first start). */
+  readonly credentialsFile: string;
+  /** The node config pointed at this broker, as the node's own principal. Call after start(). */
+  nodeConfig(config: NodeConfig): NodeConfig;
   /** Starts the broker (again) and resolves once it answers a produce/consume round trip. */
   start(): Promise<void>;
   /** Stops the broker (SIGTERM, SIGKILL after 30 s); its data stays for the next start(). */
@@ -59,6 +65,8 @@ export async function createPrivateBroker(options: PrivateBrokerOptions = {}): P
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(controllerPort),
     KAFKA_DATA_DIR: dataDir,
+    // broker.sh writes (and reads) this broker's own credentials there, not the installation's.
+    KAFKA_CREDENTIALS_FILE: path.join(dataDir, 'credentials.json'),
     KAFKA_READY_TIMEOUT: String(readyTimeoutSec),
     // broker.sh's readiness check reads KAFKA_BROKERS first: it must probe this broker, not the
     // shared one the test run points at.
@@ -76,11 +84,21 @@ export async function createPrivateBroker(options: PrivateBrokerOptions = {}): P
       });
     });
 
+  const brokers = [`127.0.0.1:${port}`];
+  const credentialsFile = path.join(dataDir, 'credentials.json');
+  // Test helpers (testKafka, readTopic...) on these brokers authenticate with this broker's credentials.
+  registerBrokerCredentials(brokers, credentialsFile);
   return {
     port,
     controllerPort,
     dataDir,
-    brokers: [`127.0.0.1:${port}`],
+    brokers,
+    credentialsFile,
+    nodeConfig(config) {
+      const kafkaSasl = kafkaSaslFromFile(credentialsFile, config.country);
+      if (!kafkaSasl) throw new Error(`no credentials for ${config.country} in ${credentialsFile}: start() the broker first`);
+      return { ...config, kafkaBrokers: brokers, kafkaSasl };
+    },
     async start() {
       const output = await run('start', (readyTimeoutSec + 120) * 1000);
       // broker.sh leaves a broker it did not start alone; a suite must not restart someone else's.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_JWT_SECRET, loadNodeConfig, type NodeConfig } from '@corridor/config';
+import { DEVELOPMENT_JWT_SECRET, consumerGroupId, loadNodeConfig, type NodeConfig } from '@corridor/config';
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
 import { dropDatabase } from '@corridor/persistence';
 
@@ -11,6 +11,11 @@ export function testNodeConfig(country: string, corridors = 'KH>TH,LA>TH'): Node
 /** A name no other test run uses: for throw-away databases and consumer groups. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+/** A throw-away consumer group of a country node: under the node's prefix, which its Kafka principal may read (ADR 0007). */
+export function uniqueGroupId(country: string, name: string): string {
+  return consumerGroupId(country, uniqueName(name));
 }
 
 export function bearer(country: string, roles: Role[], agencyId?: string, subject = `officer-${country.toLowerCase()}-1`): string {

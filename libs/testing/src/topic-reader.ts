@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
+import { testKafka } from './test-kafka';
 import { uniqueName } from './test-node';
 
 export interface ReadRecord {
@@ -9,7 +10,8 @@ export interface ReadRecord {
 
 /**
  * Reads a topic from the beginning with a plain kafkajs consumer, as any party on the shared
- * cluster could, until `enough` says stop or the timeout passes.
+ * cluster could if the ACLs let it (this one reads as the admin principal), until `enough` says
+ * stop or the timeout passes.
  */
 export async function readTopic(
   brokers: string[],
@@ -17,7 +19,7 @@ export async function readTopic(
   enough: (records: ReadRecord[]) => boolean,
   timeoutMs = 15_000,
 ): Promise<ReadRecord[]> {
-  const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING });
+  const kafka = testKafka('test-reader', brokers);
   const consumer = kafka.consumer({ groupId: uniqueName('test-reader'), maxWaitTimeInMs: 200 });
   const records: ReadRecord[] = [];
   await consumer.connect();
@@ -53,7 +55,7 @@ export function headerOf(record: ReadRecord, name: string): string | undefined {
  * counted exactly and the absence of one asserted. Throws if the end is not reached in time.
  */
 export async function readTopicToEnd(brokers: string[], topics: string[], timeoutMs = 60_000): Promise<ReadRecord[]> {
-  const admin = new Kafka({ clientId: 'test-reader-ends', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = testKafka('test-reader-ends', brokers).admin();
   await admin.connect();
   const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))).finally(() => admin.disconnect());
   const last = ends.flatMap(({ topic, offsets }) =>

@@ -1,4 +1,4 @@
-import { serviceDatabaseName, type NodeConfig } from '@corridor/config';
+import { consumerGroupId, serviceDatabaseName, type NodeConfig } from '@corridor/config';
 import { createServiceApp, type ServiceApp } from '@corridor/service-runtime';
 import { ContractsServiceModule, SERVICE_NAME, contractsSubscription, type ContractsRuntime } from './contracts-service.module';
 
@@ -7,7 +7,7 @@ export function createContractsApp(config: NodeConfig, runtime: ContractsRuntime
   const standard = serviceDatabaseName(config.country, SERVICE_NAME);
   const database = runtime.database ?? standard;
   // The replicas live in the database, so a separate database (e.g. a test's) needs its own group.
-  const groupId = runtime.groupId ?? (database === standard ? `${SERVICE_NAME}-${config.country.toLowerCase()}` : `${SERVICE_NAME}-${database}`);
+  const groupId = runtime.groupId ?? consumerGroupId(config.country, database === standard ? SERVICE_NAME : `${SERVICE_NAME}.${database}`);
   return createServiceApp({
     config,
     database,

@@ -1,4 +1,4 @@
-import { serviceDatabaseName, type NodeConfig } from '@corridor/config';
+import { consumerGroupId, serviceDatabaseName, type NodeConfig } from '@corridor/config';
 import type { RetryPolicy } from '@corridor/messaging';
 import { createServiceApp, type ServiceApp } from '@corridor/service-runtime';
 import { JourneyModule, SERVICE_NAME, journeyTopics } from './journey.module';
@@ -21,7 +21,7 @@ export function createJourneyApp(config: NodeConfig, runtime: JourneyRuntime = {
       description: 'The read model across all stages and both countries of a corridor: journey timelines.',
     },
     subscription: {
-      groupId: runtime.groupId ?? `${SERVICE_NAME}-${config.country.toLowerCase()}`,
+      groupId: runtime.groupId ?? consumerGroupId(config.country, SERVICE_NAME),
       topics: journeyTopics(config),
       retry: runtime.retry,
     },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import type { KafkaSasl } from '@corridor/config';
 
 /**
  * kafkajs logs every retried protocol error (leader moved, broker restarting) at ERROR level
@@ -16,11 +17,22 @@ function nestLogCreator() {
   };
 }
 
-/** One place for the client settings every service shares: quiet logs, patient reconnects. */
-export function createKafka(clientId: string, brokers: string[], overrides: Partial<KafkaConfig> = {}): Kafka {
+/** Where a client connects and as whom (NodeConfig's kafkaBrokers and kafkaSasl). */
+export interface KafkaConnection {
+  brokers: string[];
+  /** SASL/SCRAM-SHA-512 credentials of the principal; the shared cluster refuses clients without them (ADR 0007). */
+  sasl?: KafkaSasl;
+}
+
+/** One place for the client settings every service shares: authenticated, quiet logs, patient reconnects. */
+export function createKafka(clientId: string, connection: KafkaConnection, overrides: Partial<KafkaConfig> = {}): Kafka {
+  if (!connection.sasl) {
+    new Logger('kafkajs').warn(`${clientId}: no Kafka credentials (KAFKA_SASL_USERNAME/PASSWORD or the credentials file of infra/kafka/broker.sh); connecting without SASL`);
+  }
   return new Kafka({
     clientId,
-    brokers,
+    brokers: connection.brokers,
+    ...(connection.sasl ? { sasl: { ...connection.sasl } } : {}),
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator,
     connectionTimeout: 3000,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type IHeaders, type Producer } from 'kafkajs';
+import type { IHeaders, Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import {
   EventEnvelopeSchema,
@@ -14,7 +14,7 @@ import {
   type EncodedEvent,
 } from '@corridor/events';
 import { DLQ_HEADERS, type CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, type RecordOutcome } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, readTopic, testNodeConfig, uniqueName, type ReadRecord, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, type RecordOutcome, uniqueGroupId, testKafka } from '@corridor/testing';
 import { createJourneyApp } from '../../src/journey.app';
 import { journeyTopics } from '../../src/journey.module';
 
@@ -24,7 +24,7 @@ const kh = testNodeConfig('KH');
 const topic = countryTopic('KH', 'recruitment');
 const dlq = deadLetterTopic(topic);
 const database = uniqueName('it_kh_journey_once');
-const groupId = uniqueName('journey-kh-once');
+const groupId = uniqueGroupId('KH', 'journey-once');
 const retry = { maxAttempts: 3, initialMs: 50, maxMs: 200 };
 
 type Outcome = RecordOutcome;
@@ -99,7 +99,7 @@ async function timelineWhenPresent(journeyId: string, what: string) {
 }
 
 beforeAll(async () => {
-  kafka = new Kafka({ clientId: 'effectively-once-test', brokers: kh.kafkaBrokers, logLevel: logLevel.NOTHING });
+  kafka = testKafka('effectively-once-test', kh.kafkaBrokers, 'KH');
   await startConsumerGroupAtEnd(kh.kafkaBrokers, groupId, journeyTopics(kh));
   const service = await createJourneyApp(kh, { database, groupId, retry });
   app = service.app;
