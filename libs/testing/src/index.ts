@@ -3,3 +3,7 @@ export * from './topic-reader';
 export * from './private-broker';
 export * from './worker-registration.fixture';
 export * from './consumer-group';
+export * from './openapi-operations';
+export * from './bad-input';
+export * from './raw-http';
+export * from './table-counts';
