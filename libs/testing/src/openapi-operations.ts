@@ -53,6 +53,8 @@ export interface Operation {
   name: string;
   tags: string[];
   pathParams: string[];
+  /** Query parameters, with their schema. */
+  queryParams: { name: string; required: boolean; schema: JsonSchema }[];
   /** The JSON body's schema, $refs and allOf resolved at every level. */
   body?: JsonSchema;
   access?: CorridorAccess;
@@ -108,6 +110,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         name: `${upper} ${path}`,
         tags: op.tags ?? [],
         pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required ?? false, schema: resolveSchema(document, p.schema) ?? {} })),
         body: resolveSchema(document, jsonBody),
         access: op['x-corridor-access'],
       };
