@@ -1,4 +1,4 @@
-// Three suites: unit (pure logic, plain objects), integration and e2e (real Postgres and Kafka).
+// Four suites: unit (pure logic, plain objects), integration, e2e and generated (real Postgres and Kafka).
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const transform = {
@@ -39,6 +39,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       slowTestThreshold: 60,
+    },
+    {
+      // Suites generated from what every service declares (OpenAPI): every endpoint, no list to keep.
+      ...common,
+      displayName: 'generated',
+      testMatch: ['<rootDir>/test/generated/**/*.gen-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      slowTestThreshold: 90,
     },
   ],
 };

@@ -1,0 +1,289 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '@corridor/auth';
+import { aWorkerRegistration, bearer, eventually } from '@corridor/testing';
+import { startCountryNodes } from './country-nodes';
+
+/**
+ * One object of every resource type for each of two licensed KH agencies, A and B, made through
+ * the HTTP APIs only, on KH (origin) and TH (destination) nodes started in-process on throw-away
+ * databases. The generated suites (test/generated) bind every declared endpoint to these ids.
+ *
+ * Lives in test/support, not libs/testing: it starts the service apps, and a lib may not import a
+ * service (eslint.config.mjs, module boundaries).
+ */
+
+export type Owner = 'A' | 'B';
+export const OWNERS: readonly Owner[] = ['A', 'B'];
+export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
+export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
+/** The services every country node of the scenario runs (startCountryNodes withContracts). */
+export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey'] as const;
+export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
+
+export interface ScenarioApp {
+  country: ScenarioCountry;
+  service: ScenarioService;
+  app: INestApplication;
+}
+
+/** What a builder may use: the apps, tokens, and what was built before it for the same owner. */
+export interface BuildStep {
+  owner: Owner;
+  app(country: ScenarioCountry, service: ScenarioService): INestApplication;
+  tokens: ScenarioTokens;
+  /** Ids built so far for this owner, by resource name. */
+  made: Record<string, string>;
+  /** Other values a builder hands to a later one (e.g. the breach a fee raised). */
+  notes: Record<string, unknown>;
+}
+
+/** Makes one object of a resource type for the step's owner, through the API, and returns its id. */
+export type ResourceBuilder = (step: BuildStep) => Promise<string>;
+
+export interface ScenarioTokens {
+  /** Any token: country, roles, and optionally an agency claim. */
+  as(country: string, roles: Role[], agencyId?: string): string;
+  /** KH ministry officer, no agency. */
+  khMinistry(): string;
+  /** TH destination officer. */
+  thDestination(): string;
+  /** KH agency staff of agency A or B. */
+  staffOf(owner: Owner): string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const tokens = (agencyOf: (owner: Owner) => string): ScenarioTokens => ({
+  as: (country, roles, agencyId) => bearer(country, roles, agencyId, `probe-${country.toLowerCase()}-${roles.join('+')}${agencyId ? `-${agencyId.slice(-6)}` : ''}`),
+  khMinistry: () => bearer('KH', ['ministry-officer']),
+  thDestination: () => bearer('TH', ['destination-officer'], undefined, 'officer-th-1'),
+  staffOf: (owner) => bearer('KH', ['agency-staff'], agencyOf(owner), `agency-${owner.toLowerCase()}-clerk`),
+});
+
+async function created(test: request.Test, what: string): Promise<Record<string, unknown>> {
+  const response = await test;
+  if (response.status !== 201) throw new Error(`${what} answered ${response.status}: ${response.text.slice(0, 400)}`);
+  return response.body;
+}
+
+/** Terms the destination registers that are worse than the verified ones: substitution. */
+const worseTerms = {
+  employerName: 'Siam Frozen Foods Co., Ltd.',
+  employerRegistrationNumber: '0105548012345',
+  workplaceProvince: 'Samut Sakhon',
+  occupationIsco: '9329',
+  wageAmountMinor: 900_000,
+  wageCurrency: 'THB',
+  payPeriod: 'month',
+  hoursPerDay: 10,
+  restDaysPerWeek: 1,
+  overtimeRatePercent: 150,
+  contractMonths: 24,
+  accommodation: 'provided',
+  deductions: [{ purpose: 'Social security contribution', capAmountMinor: 75_000 }],
+  returnJourneyPaidBy: 'employer',
+  probationDays: 30,
+};
+
+async function contractOn(step: BuildStep, country: ScenarioCountry, contractId: string, until: (c: Record<string, unknown>) => boolean) {
+  const token = country === 'KH' ? step.tokens.khMinistry() : step.tokens.thDestination();
+  return eventually(async () => {
+    const response = await request(step.app(country, 'contracts').getHttpServer()).get(`/api/v1/contracts/${contractId}`).set('Authorization', token);
+    return response.status === 200 && until(response.body) ? response.body : undefined;
+  }, 30_000, `contract ${contractId} on ${country}`);
+}
+
+/**
+ * How each resource type is made, in the order they are made (later builders use earlier ids).
+ * A new service adds its resources here, and nowhere else.
+ */
+export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
+  agency: async (step) => {
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer())
+        .post('/api/v1/agencies')
+        .set('Authorization', step.tokens.khMinistry())
+        .send({ name: `Agency ${step.owner} Manpower Co., Ltd.`, licenceNumber: `MOLVT-${step.owner}-${uuidv7().slice(-12)}`, licenceValidFrom: '2020-01-01', licenceValidTo: '2099-12-31' }),
+      `agency ${step.owner}`,
+    );
+    return body.agencyId as string;
+  },
+  worker: async (step) => {
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer()).post('/api/v1/workers').set('Authorization', step.tokens.staffOf(step.owner)).send(aWorkerRegistration({ occupationIsco: '9329' })),
+      `worker of ${step.owner}`,
+    );
+    step.notes.journeyId = body.journeyId;
+    return body.workerId as string;
+  },
+  'job-order': async (step) => {
+    const th = () => request(step.app('TH', 'recruitment').getHttpServer());
+    const body = await created(
+      th()
+        .post('/api/v1/job-orders')
+        .set('Authorization', step.tokens.thDestination())
+        .send({
+          origin: 'KH', employerName: 'Siam Frozen Foods Co., Ltd.', employerRegistrationNumber: '0105548012345', workplaceProvince: 'Samut Sakhon',
+          occupationIsco: '9329', sectorIsic: '10', workersRequested: 5, wageAmountMinor: 1_040_000, wageCurrency: 'THB', wagePeriod: 'month', hoursPerDay: 8, contractMonths: 24,
+          benefits: ['accommodation'],
+        }),
+      `job order for ${step.owner}`,
+    );
+    const id = body.jobOrderId as string;
+    await created(th().post(`/api/v1/job-orders/${id}/approval`).set('Authorization', step.tokens.thDestination()).send({}), 'approval');
+    const kh = () => request(step.app('KH', 'recruitment').getHttpServer());
+    await eventually(async () => {
+      const r = await kh().get(`/api/v1/job-orders/${id}`).set('Authorization', step.tokens.khMinistry());
+      return r.status === 200 && r.body.status === 'approved' ? true : undefined;
+    }, 30_000, `job order ${id} approved on KH`);
+    await created(kh().post(`/api/v1/job-orders/${id}/verification`).set('Authorization', step.tokens.khMinistry()).send({}), 'verification');
+    return id;
+  },
+  match: async (step) => {
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer())
+        .post(`/api/v1/job-orders/${step.made['job-order']}/matches`)
+        .set('Authorization', step.tokens.staffOf(step.owner))
+        .send({ workerId: step.made.worker }),
+      `match of ${step.owner}`,
+    );
+    return body.matchId as string;
+  },
+  'orientation-session': async (step) => {
+    const kh = () => request(step.app('KH', 'recruitment').getHttpServer());
+    const body = await created(
+      kh().post('/api/v1/orientation-sessions').set('Authorization', step.tokens.staffOf(step.owner)).send({ heldOn: today(), place: `Resource centre ${step.owner}`, topics: ['fees-and-debt'] }),
+      `orientation session of ${step.owner}`,
+    );
+    const id = body.sessionId as string;
+    await created(kh().post(`/api/v1/orientation-sessions/${id}/attendance`).set('Authorization', step.tokens.staffOf(step.owner)).send({ workerId: step.made.worker }), 'attendance');
+    return id;
+  },
+  fee: async (step) => {
+    // The corridor cap defaults to zero: any fee raises a breach.
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer())
+        .post(`/api/v1/workers/${step.made.worker}/fees`)
+        .set('Authorization', step.tokens.staffOf(step.owner))
+        .send({ amountMinor: 350_000, currency: 'THB', purpose: 'recruitment-service', payeeAgencyId: step.made.agency, paidOn: today() }),
+      `fee of ${step.owner}`,
+    );
+    step.notes.breachId = (body.breach as { breachId: string }).breachId;
+    return (body.fee as { feeId: string } | undefined)?.feeId ?? (body.feeId as string);
+  },
+  'fee-breach': async (step) => step.notes.breachId as string,
+  journey: async (step) => {
+    const journeyId = step.notes.journeyId as string;
+    await eventually(async () => {
+      const r = await request(step.app('KH', 'journey').getHttpServer()).get(`/api/v1/journeys/${journeyId}/timeline`).set('Authorization', step.tokens.khMinistry());
+      return r.status === 200 ? true : undefined;
+    }, 30_000, `journey ${journeyId} on KH`);
+    return journeyId;
+  },
+  contract: async (step) => {
+    // The contracts service learns the job order and the match from the corridor topic.
+    const response = await eventually(async () => {
+      const r = await request(step.app('KH', 'contracts').getHttpServer()).post('/api/v1/contracts').set('Authorization', step.tokens.staffOf(step.owner)).send({ journeyId: step.made.journey });
+      return r.status === 201 ? r : undefined;
+    }, 30_000, `contract of ${step.owner} drafted`);
+    return response.body.contractId as string;
+  },
+  'substitution-flag': async (step) => {
+    // Signed and verified on both sides, then registered at destination on worse terms.
+    const id = step.made.contract;
+    const kh = () => request(step.app('KH', 'contracts').getHttpServer());
+    const th = () => request(step.app('TH', 'contracts').getHttpServer());
+    await contractOn(step, 'TH', id, () => true);
+    await created(kh().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.staffOf(step.owner)).send({ party: 'worker', signedOn: today() }), 'worker signature');
+    await contractOn(step, 'TH', id, (c) => (c.signatures as unknown[]).length === 1);
+    await created(th().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.thDestination()).send({ party: 'employer', signedOn: today() }), 'employer signature');
+    await contractOn(step, 'KH', id, (c) => c.status === 'signed');
+    await created(kh().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.khMinistry()).send({}), 'origin verification');
+    await contractOn(step, 'TH', id, (c) => c.status === 'partly-verified');
+    await created(th().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.thDestination()).send({}), 'destination verification');
+    const registered = await created(
+      th().post(`/api/v1/contracts/${id}/registrations-at-destination`).set('Authorization', step.tokens.thDestination()).send({ registeredOn: today(), terms: worseTerms }),
+      'registration at destination',
+    );
+    await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
+    return registered.substitutionFlagId as string;
+  },
+};
+
+export type ResourceRegistry = Record<string, Record<Owner, string>>;
+
+export interface PlatformScenario {
+  apps: ScenarioApp[];
+  app(country: ScenarioCountry, service: ScenarioService): INestApplication;
+  /** resource → { A: id, B: id } */
+  ids: ResourceRegistry;
+  /** An id no node knows, the same for every resource type. */
+  unknownId: string;
+  agencyOf(owner: Owner): string;
+  tokens: ScenarioTokens;
+  /** The TypeORM DataSource of one app's own database. */
+  dataSource(country: ScenarioCountry, service: ScenarioService): DataSource;
+  /**
+   * Stops every app's event consumer: the shared corridor topics carry every other run's events,
+   * which would otherwise keep landing in these databases while a suite counts rows.
+   */
+  stopReplication(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatformScenario(builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS): Promise<PlatformScenario> {
+  const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true });
+  const app = (country: ScenarioCountry, service: ScenarioService): INestApplication => {
+    const found = platform.nodes[country]?.[service];
+    if (!found) throw new Error(`no ${service} app on ${country}`);
+    return found;
+  };
+  const apps = SCENARIO_COUNTRIES.flatMap((country) => SCENARIO_SERVICES.map((service) => ({ country, service, app: app(country, service) })));
+  const agencies: Partial<Record<Owner, string>> = {};
+  const agencyOf = (owner: Owner) => {
+    const id = agencies[owner];
+    if (!id) throw new Error(`agency ${owner} is not built yet`);
+    return id;
+  };
+  const scenarioTokens = tokens(agencyOf);
+  const ids: ResourceRegistry = {};
+  try {
+    // The two owners' chains run side by side; within a chain, builders run in their order.
+    await Promise.all(
+      OWNERS.map(async (owner) => {
+        const step: BuildStep = { owner, app, tokens: scenarioTokens, made: {}, notes: {} };
+        for (const [resource, build] of Object.entries(builders)) {
+          const id = await build(step);
+          if (!id) throw new Error(`builder ${resource} returned no id for ${owner}`);
+          step.made[resource] = id;
+          if (resource === 'agency') agencies[owner] = id;
+          (ids[resource] ??= {} as Record<Owner, string>)[owner] = id;
+        }
+      }),
+    );
+  } catch (error) {
+    await platform.stop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    apps,
+    app,
+    ids,
+    unknownId: uuidv7(),
+    agencyOf,
+    tokens: scenarioTokens,
+    dataSource: (country, service) => app(country, service).get(DataSource),
+    async stopReplication() {
+      for (const { app: each } of apps) {
+        for (const microservice of each.getMicroservices()) {
+          // The server only, not the microservice: closing that would close the app's module graph.
+          await (microservice as unknown as { serverInstance: { close(): Promise<void> } }).serverInstance.close();
+        }
+      }
+    },
+    stop: () => platform.stop(),
+  };
+}
