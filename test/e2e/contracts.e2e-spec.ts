@@ -234,10 +234,12 @@ describe('a contract from draft to verified on both sides, and substitution at d
       [contracts(nodes.KH).get(path).set('Authorization', bearer('KH', ['agency-staff'], 'AG-2')), [404]],
       [contracts(nodes.KH).post(`${path}/signatures`).set('Authorization', bearer('LA', ['ministry-officer'])).send({ party: 'worker', signedOn: today }), [403]],
       [contracts(nodes.KH).post(`${path}/signatures`).set('Authorization', bearer('KH', ['statistician'])).send({ party: 'worker', signedOn: today }), [403]],
-      // The destination's verification is taken on the destination node only.
-      [contracts(nodes.KH).post(`${path}/verifications`).set('Authorization', bearer('KH', ['destination-officer'])).send({}), [403]],
-      [contracts(nodes.TH).post(`${path}/verifications`).set('Authorization', bearer('TH', ['ministry-officer'])).send({}), [403]],
-      [contracts(nodes.KH).post(`${path}/registrations-at-destination`).set('Authorization', bearer('KH', ['destination-officer'])).send({ registeredOn: today, terms: worseTerms }), [403]],
+      // The destination's verification is taken on the destination node only: a KH destination
+      // officer acts for no side of a KH>TH contract, which is therefore not visible to them.
+      [contracts(nodes.KH).post(`${path}/verifications`).set('Authorization', bearer('KH', ['destination-officer'])).send({}), [404]],
+      // TH's ministry officer acts for no side of a KH>TH contract: not visible, like an unknown id.
+      [contracts(nodes.TH).post(`${path}/verifications`).set('Authorization', bearer('TH', ['ministry-officer'])).send({}), [404]],
+      [contracts(nodes.KH).post(`${path}/registrations-at-destination`).set('Authorization', bearer('KH', ['destination-officer'])).send({ registeredOn: today, terms: worseTerms }), [404]],
       [contracts(nodes.TH).get(path).set('Authorization', KH_MINISTRY), [403]],
     ];
     for (const [attempt, statuses] of refused) {

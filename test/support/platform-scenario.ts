@@ -215,6 +215,9 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
 
 export type ResourceRegistry = Record<string, Record<Owner, string>>;
 
+/** Resources no agency owns: A's and B's are just two of them, which either agency may see. */
+export const SHARED_RESOURCES: ReadonlySet<string> = new Set(['job-order']);
+
 export interface PlatformScenario {
   apps: ScenarioApp[];
   app(country: ScenarioCountry, service: ScenarioService): INestApplication;

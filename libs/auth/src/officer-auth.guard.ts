@@ -90,9 +90,7 @@ export class OfficerAuthGuard implements CanActivate {
       const target = { type: declaration.resource, id };
       // Malformed ids are unknown ids: the same 404, never a lookup error.
       const owner = UUID.test(id) ? await this.owners.ownerOf(declaration.resource, id) : undefined;
-      const onObject = owner ? decideAccess(officer, declaration.operation, this.nodeCountry, owner) : undefined;
-      if (onObject && !onObject.allowed && onObject.refusal === 'wrong-side') throw refuse(forbidden(onObject.detail), 'wrong-side', officer, target);
-      if (!onObject?.allowed) throw refuse(notFound(declaration.resource, id), owner ? 'not-visible' : 'unknown', officer, target);
+      if (!owner || !decideAccess(officer, declaration.operation, this.nodeCountry, owner).allowed) throw refuse(notFound(declaration.resource, id), owner ? 'not-visible' : 'unknown', officer, target);
     }
     return true;
   }

@@ -47,8 +47,6 @@ export type AccessRefusal =
   /** 401-like: not used by the model, listed for the refusal log. */
   | 'no-role'
   | 'other-country'
-  /** The object is visible to the caller's side, but the operation belongs to the other side. */
-  | 'wrong-side'
   | 'not-visible';
 
 export type AccessDecision = { allowed: true; side?: Side } | { allowed: false; refusal: AccessRefusal; detail: string };
@@ -78,9 +76,9 @@ export function decideAccess(officer: Officer, operation: Operation, nodeCountry
     if (scope.agency === null || owner.origin !== scope.country) return notVisible(operation);
     if (owner.agencyId !== undefined && owner.agencyId !== scope.agency) return notVisible(operation);
   }
-  // The caller may know the object (its country's side sees it), so saying "not for your side"
-  // discloses nothing that a read would not.
-  if (!sides.includes(side)) return { allowed: false, refusal: 'wrong-side', detail: `"${operation}" is done by the ${sides.join(' or ')} side; this token acts for the ${side}` };
+  // A token whose roles do not act for its country's side of this object may not know it either:
+  // a TH ministry officer learns nothing of the contracts TH's destination officers handle.
+  if (!sides.includes(side)) return notVisible(operation);
   return { allowed: true, side };
 }
 

@@ -91,16 +91,17 @@ describe('a job order never takes more workers than it asked for', () => {
   it('each side takes only its own decision: TH cannot verify, KH cannot approve; a rejected order is final', async () => {
     const created = await request(thApp.getHttpServer()).post('/api/v1/job-orders').set('Authorization', thDestination()).send(aJobOrder()).expect(201);
     const jobOrderId = created.body.jobOrderId;
-    // TH may not verify (role), and KH officers are not TH officers.
-    expect((await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', bearer('TH', ['ministry-officer'])).send({})).status).toBe(403);
+    // TH's ministry officer acts for no side of a job order TH asked for: it is not even visible to
+    // them (404, as for an unknown id); KH officers are not TH officers (403).
+    expect((await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', bearer('TH', ['ministry-officer'])).send({})).status).toBe(404);
     expect((await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({})).status).toBe(403);
     // Verifying before approval: illegal transition at origin.
     await eventually(async () => ((await request(khApp.getHttpServer()).get(`/api/v1/job-orders/${jobOrderId}`).set('Authorization', khMinistry())).status === 200 ? true : undefined), 30_000);
     const early = await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', khMinistry()).send({});
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ currentState: 'submitted', allowedActions: ['approve'] });
-    // A KH destination officer cannot approve a TH-bound order on the KH node.
-    expect((await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({})).status).toBe(403);
+    // A KH destination officer acts for no side of a KH>TH order: on the KH node it is not even visible to them.
+    expect((await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({})).status).toBe(404);
 
     await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', thDestination()).send({}).expect(201);
     await eventually(async () => ((await request(khApp.getHttpServer()).get(`/api/v1/job-orders/${jobOrderId}`).set('Authorization', khMinistry())).body.status === 'approved' ? true : undefined), 30_000);
