@@ -15,7 +15,7 @@ import {
 } from '@corridor/events';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId, testKafka } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId, testKafka, worseContractTerms } from '@corridor/testing';
 
 jest.setTimeout(180_000);
 
@@ -121,23 +121,7 @@ afterAll(async () => {
   await dropTestDatabases(testNodeConfig('KH'), ...databases);
 });
 
-const worseTerms = {
-  employerName: 'Siam Frozen Foods Co., Ltd.',
-  employerRegistrationNumber: '0105548012345',
-  workplaceProvince: 'Samut Sakhon',
-  occupationIsco: '9329',
-  wageAmountMinor: 900_000,
-  wageCurrency: 'THB',
-  payPeriod: 'month',
-  hoursPerDay: 10,
-  restDaysPerWeek: 1,
-  overtimeRatePercent: 150,
-  contractMonths: 24,
-  accommodation: 'provided',
-  deductions: [{ purpose: 'Social security contribution', capAmountMinor: 75_000 }],
-  returnJourneyPaidBy: 'employer',
-  probationDays: 30,
-};
+const worseTerms = worseContractTerms;
 
 describe('a contract from draft to verified on both sides, and substitution at destination', () => {
   let journey: { journeyId: string; workerId: string; jobOrderId: string };

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@corridor/auth';
-import { aWorkerRegistration, bearer, eventually } from '@corridor/testing';
+import { aWorkerRegistration, bearer, eventually, worseContractTerms } from '@corridor/testing';
 import { startCountryNodes } from './country-nodes';
 
 /**
@@ -69,24 +69,7 @@ async function created(test: request.Test, what: string): Promise<Record<string,
   return response.body;
 }
 
-/** Terms the destination registers that are worse than the verified ones: substitution. */
-const worseTerms = {
-  employerName: 'Siam Frozen Foods Co., Ltd.',
-  employerRegistrationNumber: '0105548012345',
-  workplaceProvince: 'Samut Sakhon',
-  occupationIsco: '9329',
-  wageAmountMinor: 900_000,
-  wageCurrency: 'THB',
-  payPeriod: 'month',
-  hoursPerDay: 10,
-  restDaysPerWeek: 1,
-  overtimeRatePercent: 150,
-  contractMonths: 24,
-  accommodation: 'provided',
-  deductions: [{ purpose: 'Social security contribution', capAmountMinor: 75_000 }],
-  returnJourneyPaidBy: 'employer',
-  probationDays: 30,
-};
+const worseTerms = worseContractTerms;
 
 async function contractOn(step: BuildStep, country: ScenarioCountry, contractId: string, until: (c: Record<string, unknown>) => boolean) {
   const token = country === 'KH' ? step.tokens.khMinistry() : step.tokens.thDestination();

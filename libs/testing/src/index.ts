@@ -9,3 +9,4 @@ export * from './test-kafka';
 export * from './test-node';
 export * from './topic-reader';
 export * from './worker-registration.fixture';
+export * from './contract-fixtures';
