@@ -67,8 +67,12 @@ describe('finding 1: roles combine without widening scope', () => {
 });
 
 describe("finding 2: a token's agency belongs to the token's country", () => {
-  it('a TH token naming a KH agency reaches nothing of that agency on the KH timeline', async () => {
-    const path = `/api/v1/journeys/${workerOfA.journeyId}/timeline`;
+  it('a TH token naming a KH agency reaches nothing of that agency on the KH timeline, even after the journey crossed', async () => {
+    const crossed = await registerWorker(kh().recruitment, agencyStaff(agencyA), { fullNameLatin: 'Heng Rotha' });
+    await recruitment().post(`/api/v1/workers/${crossed.workerId}/nominations`).set('Authorization', agencyStaff(agencyA)).send({ destination: 'TH' }).expect(201);
+    // TH's destination officer (no agency in the token) does see it: the refusals below are the agency claim's.
+    await timelineOf({ ...kh(), country: 'TH' }, crossed.journeyId, 1, ['destination-officer']);
+    const path = `/api/v1/journeys/${crossed.journeyId}/timeline`;
     for (const roles of [['agency-staff'], ['agency-staff', 'destination-officer'], ['destination-officer']] as const) {
       const response = await request(kh().journey.getHttpServer()).get(path).set('Authorization', bearer('TH', [...roles], agencyA));
       // 403 where the token's agency claim leaves it no role for the operation, 404 otherwise: never the journey.
@@ -90,8 +94,8 @@ describe('finding 3: no existence oracles', () => {
 
   it("another agency's object answers exactly like an unknown id", async () => {
     const unknown = '0193ffff-0000-7000-8000-000000000000';
-    const mine = await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'x' }).set('Authorization', agencyStaff(agencyB));
-    const none = await recruitment().get(`/api/v1/workers/${unknown}`).query({ purpose: 'x' }).set('Authorization', agencyStaff(agencyB));
+    const mine = await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'case review' }).set('Authorization', agencyStaff(agencyB));
+    const none = await recruitment().get(`/api/v1/workers/${unknown}`).query({ purpose: 'case review' }).set('Authorization', agencyStaff(agencyB));
     expect([mine.status, mine.body.type, mine.body.title]).toEqual([none.status, none.body.type, none.body.title]);
     expect(mine.body.detail.replace(workerOfA.workerId, 'ID')).toBe(none.body.detail.replace(unknown, 'ID'));
   });
@@ -115,7 +119,7 @@ describe('finding 5: a suspended or revoked agency discloses and sends no person
     const agency = await registerAgency(kh().recruitment);
     const worker = await registerWorker(kh().recruitment, agencyStaff(agency), { fullNameLatin: 'Lim Vuthy' });
     await recruitment().post(`/api/v1/agencies/${agency}/suspension`).set('Authorization', khMinistry()).send({ reason: 'unpaid bond' }).expect(201);
-    const read = await recruitment().get(`/api/v1/workers/${worker.workerId}`).query({ purpose: 'x' }).set('Authorization', agencyStaff(agency));
+    const read = await recruitment().get(`/api/v1/workers/${worker.workerId}`).query({ purpose: 'case review' }).set('Authorization', agencyStaff(agency));
     const nominate = await recruitment().post(`/api/v1/workers/${worker.workerId}/nominations`).set('Authorization', agencyStaff(agency)).send({ destination: 'TH' });
     for (const refused of [read, nominate]) {
       expect(refused.status).toBe(409);
@@ -123,7 +127,7 @@ describe('finding 5: a suspended or revoked agency discloses and sends no person
       expect(refused.body.detail).toMatch(/suspended/);
     }
     await recruitment().post(`/api/v1/agencies/${agency}/revocation`).set('Authorization', khMinistry()).send({ reason: 'fraud' }).expect(201);
-    const afterRevocation = await recruitment().get('/api/v1/workers').query({ name: 'Lim Vuthy', purpose: 'x' }).set('Authorization', agencyStaff(agency));
+    const afterRevocation = await recruitment().get('/api/v1/workers').query({ name: 'Lim Vuthy', purpose: 'case review' }).set('Authorization', agencyStaff(agency));
     expect([afterRevocation.status, afterRevocation.body.detail]).toEqual([409, expect.stringMatching(/revoked/)]);
   });
 });
@@ -131,10 +135,10 @@ describe('finding 5: a suspended or revoked agency discloses and sends no person
 describe('finding 6: refused attempts are in the refusal log an auditor reads', () => {
   it('a 401, a 403 and a 404 on an object show up with actor, operation, target and reason', async () => {
     const prober = bearer('KH', ['agency-staff'], agencyB, 'prober-6');
-    await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'x' }).set('Authorization', prober).expect(404);
-    await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'x' }).set('Authorization', prober).expect(404);
+    await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'case review' }).set('Authorization', prober).expect(404);
+    await recruitment().get(`/api/v1/workers/${workerOfA.workerId}`).query({ purpose: 'case review' }).set('Authorization', prober).expect(404);
     await recruitment().post('/api/v1/agencies').set('Authorization', prober).send({}).expect(403);
-    await recruitment().get('/api/v1/workers').query({ name: 'x', purpose: 'x' }).set('Authorization', 'Bearer not-a-token').expect(401);
+    await recruitment().get('/api/v1/workers').query({ name: 'x', purpose: 'case review' }).set('Authorization', 'Bearer not-a-token').expect(401);
     const log = await recruitment().get('/api/v1/audit/refusals').query({ limit: 500 }).set('Authorization', bearer('KH', ['auditor'])).expect(200);
     const refusals: { actorOfficer: string; operation: string; targetId: string; reason: string; status: number; attempts: number }[] = log.body.refusals;
     expect(refusals).toEqual(
