@@ -14,7 +14,8 @@ describe('the jest setup every project runs', () => {
   it('fails a test that makes no assertion', async () => {
     // The project's own jest config, on a fixture outside every testMatch: a test that returns
     // before asserting, and one that asserts.
-    const config = require(path.join(ROOT, 'jest.config.js')).projects.find((p: { displayName: string }) => p.displayName === 'unit');
+    const { projects } = (await import(path.join(ROOT, 'jest.config.js'))) as { projects: { displayName: string }[] };
+    const config = projects.find((p) => p.displayName === 'unit');
     const fixture = { ...config, displayName: undefined, testMatch: ['<rootDir>/libs/testing/src/fixtures/zero-assertions.fixture.ts'] };
     const run = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--json', '--config', JSON.stringify(fixture)], { cwd: ROOT }).catch(
       (error: { stdout: string }) => error,
