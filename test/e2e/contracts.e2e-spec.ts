@@ -3,7 +3,7 @@ import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf'
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createContractsApp } from '@corridor/contracts-service';
+import { createContractsApp, contractsSubscription } from '@corridor/contracts-service';
 import {
   JobOrderApprovedSchema,
   JobOrderCreatedSchema,
@@ -13,9 +13,10 @@ import {
   corridorTopic,
   encodeEvent,
 } from '@corridor/events';
-import { createJourneyApp } from '@corridor/journey-service';
+import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, eventually, inOrder, testNodeConfig, uniqueName, uniqueGroupId, testKafka, worseContractTerms } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, inOrder, testNodeConfig, uniqueName, testKafka, worseContractTerms } from '@corridor/testing';
+import { groupAtEnd } from '../support/country-nodes';
 
 jest.setTimeout(180_000);
 
@@ -46,10 +47,10 @@ async function startContractsNode(country: 'KH' | 'TH'): Promise<Node> {
   const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
   databases.push(contractsDb, recruitmentDb);
   const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
-  const contracts = (await createContractsApp(config, { database: contractsDb })).app;
+  const contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', contractsSubscription(config)) })).app;
   const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
   databases.push(journeyDb);
-  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueGroupId(country, 'journey') })).app;
+  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: await groupAtEnd(config, 'journey', journeyTopics(config)) })).app;
   return { country, contracts, recruitment, journey };
 }
 
