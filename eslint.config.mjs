@@ -2,6 +2,13 @@
 // service imports another (Nx project tags). Plus the TypeScript rules that catch real bugs.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import jest from 'eslint-plugin-jest';
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts'];
+// Suites on the real broker and database: a fixed sleep there is a race (too short on a busy
+// machine) or a waste; wait on a condition with a deadline (libs/testing eventually()).
+const SLEEP = 'No fixed sleeps in integration/e2e suites: wait on a condition with a deadline (eventually() from @corridor/testing).';
+const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'libs/events/src/generated/**'] },
@@ -39,6 +46,48 @@ export default [
           allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service'],
           depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] }],
         },
+      ],
+    },
+  },
+  {
+    // Tests that can fail: every test asserts (helpers that assert are named expect*, or are listed
+    // here), no expect that runs only on one branch, no expect left unawaited or without a matcher.
+    // expect.hasAssertions() in libs/testing/src/jest-setup.ts backs this at run time.
+    files: TEST_FILES,
+    plugins: { jest },
+    rules: {
+      'jest/expect-expect': [
+        'error',
+        {
+          // Not supertest's .expect(): it throws, but jest does not count it (expect.hasAssertions).
+          assertFunctionNames: ['expect', 'expect*'],
+          additionalTestBlockFunctions: ['step'],
+        },
+      ],
+      'jest/no-conditional-expect': 'error',
+      'jest/valid-expect': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/no-focused-tests': 'error',
+      'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['step'] }],
+    },
+  },
+  {
+    files: INTEGRATION_FILES,
+    ignores: ['libs/testing/src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        // new Promise((resolve) => setTimeout(resolve, ms)) and setTimeout(() => resolve(), ms);
+        // a setTimeout that rejects is a deadline, not a sleep.
+        {
+          selector: "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']",
+          message: SLEEP,
+        },
+        {
+          selector: "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout'] > ArrowFunctionExpression:first-child > CallExpression.body[callee.name=/^(resolve|res|r|done)$/]",
+          message: SLEEP,
+        },
+        { selector: "ImportDeclaration[source.value=/timers\\/promises$/]", message: SLEEP },
       ],
     },
   },

@@ -21,11 +21,19 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
-const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+// Every test must assert (expect.hasAssertions in jest-setup.ts); suites that start services also
+// keep the warnings every in-process app prints, and the errors a test provokes on purpose, out
+// of the output (libs/testing service-logs.ts).
+const assertions = '<rootDir>/libs/testing/src/jest-setup.ts';
+const services = [assertions, '<rootDir>/libs/testing/src/jest-setup-services.ts'];
+const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFilesAfterEnv: services };
 
 module.exports = {
+  // The failures again at the very end of the output, however many suites ran (jest's own
+  // threshold is 20 suites), so the first failing assertion is never buried in logs.
+  reporters: ['default', ['summary', { summaryThreshold: 0 }]],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', setupFilesAfterEnv: [assertions], testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -1,24 +1,112 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, brings up the real Postgres and Kafka, then runs every
-# check and suite: generated code up to date, proto wire compatibility, lint (module
-# boundaries), type check, and the unit, integration and e2e suites.
+# `npm test`: installs what is missing, brings up Postgres and a Kafka broker of the run's own,
+# then runs every check and suite: generated code up to date, proto wire compatibility, lint
+# (module boundaries, assertion rules), type check, and the unit, integration, e2e and generated
+# suites. Arguments go to jest (`npm test -- test/e2e/contracts.e2e-spec.ts`).
+#
+# Isolation (docs/testing.md): the suites never use the platform's broker (`npm start`: KAFKA_PORT,
+# default 9092, data .data/kafka). Each run starts a fresh single-node cluster on free ports with
+# its own data dir and credentials under .data/kafka-test/, and removes it at the end, so the tests'
+# events, topics (same names as the platform's: they are the event contract) and consumer groups
+# never reach a platform, running or not. The platform broker's topics, end offsets and groups are
+# recorded before and after the suites, and the run fails if they changed. Postgres is shared: the
+# suites use throw-away databases only.
+#
+# Env: KAFKA_TEST_PORT / KAFKA_TEST_CONTROLLER_PORT (default: free ports), KAFKA_TEST_KEEP=1 keeps
+# the test broker and its data dir after the run (for a look at what the suites published);
+# LOG_LEVEL (default warn in the suites), VERBOSE=1 prints the output of the checks that passed,
+# SUITES_ONLY=1 skips the checks (generated code, proto, lint, types) and runs only jest.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
 
 bash tools/ensure-node-modules.sh
-mkdir -p .data
-started=.data/test-started
-bash tools/infra-up.sh "$started"
+mkdir -p .data/kafka-test
+logs="$(mktemp -d .data/kafka-test/run-logs.XXXXXX)"
+
+# Runs a check with its output in a file: one line when it passes, all of it when it fails.
+step() {
+  local name="$1" out t0
+  shift
+  out="$logs/$(printf '%s' "$name" | tr -c 'a-z0-9' '-').log"
+  t0=$(date +%s)
+  if "$@" >"$out" 2>&1; then
+    printf '%-46s ok (%ss)\n' "$name" "$(($(date +%s) - t0))"
+    [ "${VERBOSE:-0}" = 1 ] && cat "$out"
+    return 0
+  fi
+  printf '%-46s FAILED\n' "$name"
+  cat "$out"
+  exit 1
+}
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+export SWC_NODE_PROJECT="$ROOT/tsconfig.json"
+snapshot=(node -r @swc-node/register tools/kafka/broker-snapshot.ts)
+
+# The platform's broker, as `npm start` would use it (only looked at, never written to).
+platform_brokers="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+platform_env=(KAFKA_BROKERS="$platform_brokers" KAFKA_PORT="${KAFKA_PORT:-9092}")
+[ -n "${KAFKA_DATA_DIR:-}" ] && platform_env+=(KAFKA_DATA_DIR="$KAFKA_DATA_DIR")
+[ -n "${KAFKA_CREDENTIALS_FILE:-}" ] && platform_env+=(KAFKA_CREDENTIALS_FILE="$KAFKA_CREDENTIALS_FILE")
+# Runs a command in the platform's Kafka environment (not the test broker's exported below).
+on_platform() { env -u KAFKA_DATA_DIR -u KAFKA_CREDENTIALS_FILE -u KAFKA_CONTROLLER_PORT "${platform_env[@]}" "$@"; }
+platform_before=""
+if on_platform bash infra/kafka/broker.sh status >/dev/null 2>&1 \
+    && on_platform "${snapshot[@]}" take "$logs/platform-before.json" 2>"$logs/platform-snapshot.log"; then
+  platform_before="$logs/platform-before.json"
+  echo "platform broker on $platform_brokers: recorded its topics, end offsets and consumer groups"
+else
+  echo "platform broker on $platform_brokers: not running (nothing of it to compare after the run)"
+fi
+
+# The run's own broker.
+test_port="${KAFKA_TEST_PORT:-$(free_port)}"
+test_controller_port="${KAFKA_TEST_CONTROLLER_PORT:-$(free_port)}"
+test_data="$ROOT/.data/kafka-test/$test_port"
+unset KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD
+export KAFKA_PORT="$test_port" KAFKA_CONTROLLER_PORT="$test_controller_port" KAFKA_DATA_DIR="$test_data" \
+  KAFKA_CREDENTIALS_FILE="$test_data/credentials.json" KAFKA_BROKERS="127.0.0.1:$test_port"
+# The suites check that they talk to this cluster and not to the platform's (libs/testing global-setup.ts).
+export CORRIDOR_PLATFORM_KAFKA_BROKERS="$platform_brokers"
+
 cleanup() {
-  if grep -qx kafka "$started" 2>/dev/null; then bash infra/kafka/broker.sh stop || true; fi
+  local rc=$?
+  if [ "${KAFKA_TEST_KEEP:-0}" = 1 ]; then
+    echo "test broker kept on 127.0.0.1:$test_port (data $test_data); stop it with: KAFKA_PORT=$test_port KAFKA_DATA_DIR=$test_data bash infra/kafka/broker.sh stop"
+  else
+    bash infra/kafka/broker.sh stop >>"$logs/test-broker.log" 2>&1 || true
+    rm -rf "$test_data"
+  fi
+  [ "$rc" = 0 ] && rm -rf "$logs"
+  [ "$rc" = 0 ] || echo "logs of this run: $logs"
 }
 trap cleanup EXIT
 
-step() { echo; echo "== $*"; }
-step "generated event code is up to date";   bash tools/check-generated.sh
-step "proto changes keep wire compatibility"; bash tools/check-proto-breaking.sh
-step "lint (module boundaries)";             npx nx show projects >/dev/null && npx eslint --max-warnings=0 .
-step "type check";                           npx tsc -p tsconfig.json
-step "unit, integration and e2e suites";     npx jest --ci --maxWorkers=2 "$@"
+step "postgres (shared; suites use throw-away databases)" bash infra/postgres/ensure-postgres.sh
+command -v java >/dev/null || { echo "npm test runs a Kafka broker of its own with infra/kafka/broker.sh: it needs Java 17+ (and Maven once, for the jars)" >&2; exit 1; }
+rm -rf "$test_data"
+step "test kafka broker on 127.0.0.1:$test_port (fresh cluster)" bash infra/kafka/broker.sh start
+export CORRIDOR_TEST_KAFKA_CLUSTER_ID="$(cat "$test_data/cluster.id")"
+
+if [ "${SUITES_ONLY:-0}" != 1 ]; then
+  step "generated event code is up to date" bash tools/check-generated.sh
+  step "proto changes keep wire compatibility" bash tools/check-proto-breaking.sh
+  step "lint (module boundaries, test rules)" bash -c 'npx nx show projects >/dev/null && npx eslint --max-warnings=0 .'
+  step "type check" npx tsc -p tsconfig.json
+fi
+
+echo
+echo "unit, integration, e2e and generated suites (services log at ${LOG_LEVEL:-warn} and above)"
+jest_rc=0
+npx jest --ci --maxWorkers=2 "$@" || jest_rc=$?
+
+if [ -n "$platform_before" ]; then
+  if on_platform "${snapshot[@]}" take "$logs/platform-after.json" 2>>"$logs/platform-snapshot.log"; then
+    "${snapshot[@]}" compare "$platform_before" "$logs/platform-after.json" || jest_rc=1
+  else
+    echo "[platform kafka] the platform broker stopped answering during the run: not compared ($logs/platform-snapshot.log)"
+  fi
+fi
+exit "$jest_rc"

@@ -61,8 +61,9 @@ describe('finding 1: roles combine without widening scope', () => {
   it("agency-staff + statistician sees only its own agency's journeys, not every KH journey", async () => {
     await timelineOf(kh(), workerOfA.journeyId, 1);
     const path = `/api/v1/journeys/${workerOfA.journeyId}/timeline`;
-    await request(kh().journey.getHttpServer()).get(path).set('Authorization', bearer('KH', ['agency-staff', 'statistician'], agencyB)).expect(404);
-    await request(kh().journey.getHttpServer()).get(path).set('Authorization', bearer('KH', ['agency-staff', 'statistician'], agencyA)).expect(200);
+    // jest assertions, not supertest's .expect(): they count for expect.hasAssertions().
+    expect((await request(kh().journey.getHttpServer()).get(path).set('Authorization', bearer('KH', ['agency-staff', 'statistician'], agencyB))).status).toBe(404);
+    expect((await request(kh().journey.getHttpServer()).get(path).set('Authorization', bearer('KH', ['agency-staff', 'statistician'], agencyA))).status).toBe(200);
   });
 });
 

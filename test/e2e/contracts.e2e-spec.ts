@@ -3,7 +3,7 @@ import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf'
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createContractsApp } from '@corridor/contracts-service';
+import { createContractsApp, contractsSubscription } from '@corridor/contracts-service';
 import {
   JobOrderApprovedSchema,
   JobOrderCreatedSchema,
@@ -13,9 +13,10 @@ import {
   corridorTopic,
   encodeEvent,
 } from '@corridor/events';
-import { createJourneyApp } from '@corridor/journey-service';
+import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId, testKafka, worseContractTerms } from '@corridor/testing';
+import { bearer, dropTestDatabases, eventually, inOrder, testNodeConfig, uniqueName, testKafka, worseContractTerms } from '@corridor/testing';
+import { groupAtEnd } from '../support/country-nodes';
 
 jest.setTimeout(180_000);
 
@@ -46,10 +47,10 @@ async function startContractsNode(country: 'KH' | 'TH'): Promise<Node> {
   const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
   databases.push(contractsDb, recruitmentDb);
   const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
-  const contracts = (await createContractsApp(config, { database: contractsDb })).app;
+  const contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', contractsSubscription(config)) })).app;
   const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
   databases.push(journeyDb);
-  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueGroupId(country, 'journey') })).app;
+  const journey = (await createJourneyApp(config, { database: journeyDb, groupId: await groupAtEnd(config, 'journey', journeyTopics(config)) })).app;
   return { country, contracts, recruitment, journey };
 }
 
@@ -125,14 +126,16 @@ const worseTerms = worseContractTerms;
 
 describe('a contract from draft to verified on both sides, and substitution at destination', () => {
   let journey: { journeyId: string; workerId: string; jobOrderId: string };
+  // One contract told step by step (drafted, signed, verified, flagged...): each step builds on the one before.
   let contractId: string;
+  const step = inOrder();
   const today = new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
     journey = await aMatchedWorker('AG-1');
   });
 
-  it('another agency cannot draft for a worker it did not match; the origin ministry drafts from the verified job order', async () => {
+  step('another agency cannot draft for a worker it did not match; the origin ministry drafts from the verified job order', async () => {
     const drafted = await draftWhenReplicated(journey.journeyId, {
       terms: { accommodation: 'provided', deductions: [{ purpose: 'Social security contribution', capAmountMinor: 75_000 }], probationDays: 30 },
       clauses: [{ title: 'Annual leave', text: 'Six paid working days after one year.' }],
@@ -151,7 +154,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     expect(onTh).toMatchObject({ status: 'draft', authoredBy: 'KH', terms: drafted.body.terms });
   });
 
-  it("another agency's draft gets the very answer an unknown journey gets: no existence oracle", async () => {
+  step("another agency's draft gets the very answer an unknown journey gets: no existence oracle", async () => {
     const send = (journeyId: string) => contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', bearer('KH', ['agency-staff'], 'AG-2')).send({ journeyId });
     const other = await send(journey.journeyId);
     const unknown = await send(uuidv7());
@@ -160,13 +163,13 @@ describe('a contract from draft to verified on both sides, and substitution at d
     expect(other.body.detail.replace(journey.journeyId, 'ID')).toBe(unknown.body.detail.replace(unknown.body.journeyId, 'ID'));
   });
 
-  it('a second draft for the same journey is a conflict', async () => {
+  step('a second draft for the same journey is a conflict', async () => {
     const again = await contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId });
     expect(again.status).toBe(409);
     expect(again.body.contractId).toBe(contractId);
   });
 
-  it('bad input on every POST is refused as problem+json and nothing is stored', async () => {
+  step('bad input on every POST is refused as problem+json and nothing is stored', async () => {
     const kh = contracts(nodes.KH);
     const th = contracts(nodes.TH);
     const base = `/api/v1/contracts/${contractId}`;
@@ -202,14 +205,14 @@ describe('a contract from draft to verified on both sides, and substitution at d
     expect(list.body.total).toBe(1);
   });
 
-  it('a draft cannot be verified: 409 naming the state and the actions allowed', async () => {
+  step('a draft cannot be verified: 409 naming the state and the actions allowed', async () => {
     const response = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/verifications`).set('Authorization', KH_MINISTRY).send({});
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ currentState: 'draft', allowedActions: ['sign'] });
     expect(response.body.detail).toContain('draft');
   });
 
-  it('another country’s officer and a wrong role are refused', async () => {
+  step('another country’s officer and a wrong role are refused', async () => {
     const path = `/api/v1/contracts/${contractId}`;
     const refused: [request.Test, number[]][] = [
       [contracts(nodes.KH).get(path).set('Authorization', bearer('LA', ['ministry-officer', 'admin'])), [403, 404]],
@@ -235,7 +238,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     await contracts(nodes.KH).get(path).set('Authorization', bearer('KH', ['agency-staff'], 'AG-1')).expect(200);
   });
 
-  it('the worker signs at origin and the employer at destination: Signed on both nodes', async () => {
+  step('the worker signs at origin and the employer at destination: Signed on both nodes', async () => {
     const worker = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: today });
     expect(worker.status).toBe(201);
     expect(worker.body.status).toBe('draft');
@@ -250,7 +253,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     ]);
   });
 
-  it('verified by the origin ministry and the destination authority: Verified on both nodes only when both have', async () => {
+  step('verified by the origin ministry and the destination authority: Verified on both nodes only when both have', async () => {
     const byKh = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/verifications`).set('Authorization', KH_MINISTRY).send({ note: 'Matches the job order' });
     expect(byKh.status).toBe(201);
     expect(byKh.body.status).toBe('partly-verified');
@@ -264,7 +267,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     expect((onKh.verifications as { side: string }[]).map((v) => v.side)).toEqual(['origin', 'destination']);
   });
 
-  it('worse terms registered at destination are contract substitution, flagged on both sides', async () => {
+  step('worse terms registered at destination are contract substitution, flagged on both sides', async () => {
     const registered = await contracts(nodes.TH).post(`/api/v1/contracts/${contractId}/registrations-at-destination`).set('Authorization', TH_DESTINATION).send({ registeredOn: today, terms: worseTerms });
     expect(registered.status).toBe(201);
     expect(registered.body.substitutionFlagId).toEqual(expect.any(String));
@@ -291,7 +294,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     }
   });
 
-  it('the origin resolves the flag with a decision and reason; the destination sees it closed', async () => {
+  step('the origin resolves the flag with a decision and reason; the destination sees it closed', async () => {
     const onKh = await contractOn(nodes.KH, contractId, (c) => (c.openFlags as unknown[]).length === 1);
     const flagId = (onKh.openFlags as { flagId: string }[])[0].flagId;
     const resolved = await contracts(nodes.KH)
@@ -303,7 +306,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     await contractOn(nodes.TH, contractId, (c) => (c.openFlags as unknown[]).length === 0);
   });
 
-  it('an amendment with a reason makes a new version; every version is kept on both nodes', async () => {
+  step('an amendment with a reason makes a new version; every version is kept on both nodes', async () => {
     const amended = await contracts(nodes.KH)
       .post(`/api/v1/contracts/${contractId}/amendments`)
       .set('Authorization', KH_MINISTRY)

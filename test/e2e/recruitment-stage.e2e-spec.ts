@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Role } from '@corridor/auth';
-import { bearer, eventually } from '@corridor/testing';
+import { bearer, eventually, inOrder } from '@corridor/testing';
 import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
 
 jest.setTimeout(180_000);
@@ -54,9 +54,11 @@ async function timelineWith(node: CountryNode, journeyId: string, count: number,
 }
 
 describe('recruitment across KH→TH: job order, licensed agency, matching, orientation, fee breach and refund', () => {
+  // One journey told step by step: each step builds on the state the one before left.
   const state: Record<string, string> = {};
+  const step = inOrder();
 
-  it('TH creates and approves a job order; KH receives and verifies it; both hold the same job order', async () => {
+  step('TH creates and approves a job order; KH receives and verifies it; both hold the same job order', async () => {
     const created = await request(th().recruitment.getHttpServer())
       .post('/api/v1/job-orders')
       .set('Authorization', thOfficer())
@@ -91,7 +93,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     expect(khTerms).toEqual(thTerms);
   });
 
-  it('a licensed KH agency registers its worker and matches them; a suspended one could not', async () => {
+  step('a licensed KH agency registers its worker and matches them; a suspended one could not', async () => {
     const agency = await request(kh().recruitment.getHttpServer())
       .post('/api/v1/agencies')
       .set('Authorization', khMinistry())
@@ -122,7 +124,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     await jobOrderOn(th(), state.jobOrder, thOfficer(), 'filled');
   });
 
-  it('records pre-departure orientation: session, attendance, completion', async () => {
+  step('records pre-departure orientation: session, attendance, completion', async () => {
     const session = await request(kh().recruitment.getHttpServer())
       .post('/api/v1/orientation-sessions')
       .set('Authorization', staffOf(state.agency))
@@ -137,7 +139,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     expect(twice.body).toMatchObject({ currentState: 'completed', allowedActions: [] });
   });
 
-  it('a fee above the corridor cap raises a blocking fee-breach flag on the journey, on both sides', async () => {
+  step('a fee above the corridor cap raises a blocking fee-breach flag on the journey, on both sides', async () => {
     const fee = await request(kh().recruitment.getHttpServer())
       .post(`/api/v1/workers/${state.worker}/fees`)
       .set('Authorization', staffOf(state.agency))
@@ -181,7 +183,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     expect([refusedUnknown.status, refusedUnknown.body.type]).toEqual([409, 'https://corridor.gms/problems/agency-licence-not-valid']);
   });
 
-  it('a refund covering the excess resolves the flag; both timelines show every step in order', async () => {
+  step('a refund covering the excess resolves the flag; both timelines show every step in order', async () => {
     const partial = await request(kh().recruitment.getHttpServer())
       .post(`/api/v1/fee-breaches/${state.breach}/refunds`)
       .set('Authorization', staffOf(state.agency))
@@ -220,7 +222,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     expect((await request(kh().journey.getHttpServer()).get(`/api/v1/journeys/${state.journey}/timeline`).set('Authorization', bearer('LA', ['ministry-officer']))).status).toBe(404);
   });
 
-  it('the contract is drafted from the verified job order, signed, and verified by both sides; both timelines show every step in order', async () => {
+  step('the contract is drafted from the verified job order, signed, and verified by both sides; both timelines show every step in order', async () => {
     const khContracts = () => request(kh().contracts!.getHttpServer());
     const thContracts = () => request(th().contracts!.getHttpServer());
     // The contracts service learns the match from the corridor topic; the agency drafts for its own worker.

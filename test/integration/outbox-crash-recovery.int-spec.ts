@@ -2,8 +2,8 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { countryTopic } from '@corridor/events';
-import type { CorridorEventServer } from '@corridor/messaging';
-import { bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, aWorkerRegistration, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, uniqueGroupId } from '@corridor/testing';
+import { OutboxRelay, type CorridorEventServer } from '@corridor/messaging';
+import { bearer, dropTestDatabases, eventually, expectServiceLogs, testNodeConfig, uniqueName, aWorkerRegistration, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, uniqueGroupId } from '@corridor/testing';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 // Cross-service by design: recruitment's outbox checked end to end through the KH journey consumer.
 import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
@@ -69,6 +69,7 @@ describe('outbox crash recovery', () => {
     // 2. Restarted, the relay publishes, then "crashes" once after Kafka acknowledged the batch
     //    and before it marked the row sent; the next attempt publishes the same row again.
     const hookCalls: string[][] = [];
+    const relayLogs = expectServiceLogs(/outbox publish failed/);
     recruitment = (
       await createRecruitmentApp(kh, {
         database: recruitmentDb,
@@ -85,6 +86,7 @@ describe('outbox crash recovery', () => {
     const published = await eventually(async () => (await outboxRow(journeyId)).published_at ?? undefined, 30_000, 'the outbox row marked sent');
     expect(published).toBeInstanceOf(Date);
     expect(hookCalls).toEqual([[eventId], [eventId]]);
+    expect(relayLogs.lines.map((line) => line.text)).toEqual([expect.stringContaining('outbox publish failed (attempt 1), retrying in 200 ms: simulated crash after publish, before mark')]);
 
     // 3. Kafka holds the record twice: the duplicate really happened.
     await eventually(async () => (observed.filter((o) => o.eventId === eventId).length >= 2 ? true : undefined), 30_000, 'both copies consumed');
@@ -104,7 +106,7 @@ describe('outbox crash recovery', () => {
     const unsent = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
     expect(unsent.rows[0].n).toBe(0);
     expect((await outboxRow(journeyId)).publish_attempts).toBeGreaterThanOrEqual(1);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await recruitment.get(OutboxRelay).flush()).toBe(0);
     expect(hookCalls).toHaveLength(2);
   });
 });

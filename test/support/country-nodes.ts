@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createContractsApp } from '@corridor/contracts-service';
-import { createJourneyApp } from '@corridor/journey-service';
+import type { NodeConfig } from '@corridor/config';
+import { createContractsApp, contractsSubscription } from '@corridor/contracts-service';
+import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, startConsumerGroupAtEnd, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 export { aWorkerRegistration };
 
@@ -27,13 +28,13 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
     const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
     const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
     databases.push(journeyDb, recruitmentDb);
-    const journey = (await createJourneyApp(config, { database: journeyDb, groupId: uniqueGroupId(country, 'journey') })).app;
+    const journey = (await createJourneyApp(config, { database: journeyDb, groupId: await groupAtEnd(config, 'journey', journeyTopics(config)) })).app;
     const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
     let contracts: INestApplication | undefined;
     if (options.withContracts) {
       const contractsDb = uniqueName(`e2e_${country.toLowerCase()}_contracts`);
       databases.push(contractsDb);
-      contracts = (await createContractsApp(config, { database: contractsDb })).app;
+      contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', contractsSubscription(config)) })).app;
     }
     nodes[country] = { country, recruitment, journey, contracts };
   }
@@ -48,6 +49,17 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
       await dropTestDatabases(testNodeConfig('KH'), ...databases);
     },
   };
+}
+
+/**
+ * A new consumer group of a node's service, moved to the end of its topics: the records other
+ * suites of the run left there are none of this suite's business (replaying them made the
+ * contract replicas warn about contracts they never held).
+ */
+export async function groupAtEnd(config: NodeConfig, service: string, topics: string[]): Promise<string> {
+  const groupId = uniqueGroupId(config.country, service);
+  await startConsumerGroupAtEnd(config.kafkaBrokers, groupId, topics);
+  return groupId;
 }
 
 export async function registerWorker(node: CountryNode, overrides: Record<string, unknown> = {}, token = bearer(node.country, ['ministry-officer'])) {

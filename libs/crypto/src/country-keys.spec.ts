@@ -102,12 +102,15 @@ describe('country person-data keys', () => {
 
     it('never echoes key material in configuration errors', () => {
       const secret = b64(randomBytes(16));
+      let thrown: unknown;
       try {
         loadPersonDataKeys({ ...env, PERSON_DATA_KEYS: `k1:${secret}`, PERSON_DATA_ACTIVE_KEY: 'k1' }, 'TH');
-        throw new Error('expected a configuration error');
       } catch (error) {
-        expect((error as Error).message).not.toContain(secret);
+        thrown = error;
       }
+      // The "expected a configuration error" thrown in the try used to land in this catch and pass.
+      expect(thrown).toBeInstanceOf(KeyConfigurationError);
+      expect((thrown as Error).message).not.toContain(secret);
     });
   });
 

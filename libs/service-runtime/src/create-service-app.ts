@@ -6,6 +6,7 @@ import { ConfigurationError, consumerGroupPrefix, type NodeConfig } from '@corri
 import { configureHttp, type HttpOptions } from '@corridor/http';
 import { CorridorEventServer, KAFKA, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
 import { ensureDatabase, runMigrations } from '@corridor/persistence';
+import { createServiceLogger } from './service-logger';
 
 export interface EventSubscription {
   groupId: string;
@@ -20,6 +21,7 @@ export interface ServiceAppOptions {
   http: HttpOptions;
   /** The Kafka topics this service consumes, if any. */
   subscription?: EventSubscription;
+  /** Default: LOG_LEVEL and above (warn in the test suites, see service-logger.ts). */
   logLevels?: LogLevel[];
 }
 
@@ -43,7 +45,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   }
   await ensureDatabase(options.config.postgres, options.database);
   const app = await NestFactory.create(options.rootModule, {
-    logger: options.logLevels ?? ['error', 'warn', 'log'],
+    logger: createServiceLogger(process.env, options.logLevels),
     bufferLogs: false,
   });
   const applied = await runMigrations(app.get(DataSource));

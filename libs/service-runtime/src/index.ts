@@ -2,3 +2,4 @@ export * from './corridor-service.module';
 export * from './create-service-app';
 export * from './person-data-keys.module';
 export * from './serve-until-stopped';
+export * from './service-logger';

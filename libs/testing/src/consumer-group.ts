@@ -72,3 +72,32 @@ export function observeOutcomes(server: CorridorEventServer): ObservedRecord[] {
   };
   return seen;
 }
+
+/**
+ * Waits until `groupId` has committed, on every partition of `topics`, the end offset as of the
+ * call: everything published so far has been processed. Lets a test assert "and nothing more
+ * happened" on a condition instead of after a fixed sleep.
+ */
+export async function waitUntilConsumedToEnd(brokers: string[], groupId: string, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const admin = testKafka('test-consumed-to-end', brokers).admin();
+  await admin.connect();
+  try {
+    const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+    await eventually(
+      async () => {
+        const committed = await admin.fetchOffsets({ groupId, topics });
+        const behind = ends.flatMap(({ topic, offsets }) =>
+          offsets.filter((end) => {
+            const at = committed.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+            return Number(end.high) > 0 && Number(at) < Number(end.high);
+          }),
+        );
+        return behind.length === 0 ? true : undefined;
+      },
+      timeoutMs,
+      `consumer group ${groupId} at the end of ${topics.join(', ')}`,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}

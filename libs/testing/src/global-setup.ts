@@ -25,9 +25,10 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`no Kafka credentials in ${kafkaCredentialsFile()}; run the suites through "npm test", whose broker start (infra/kafka/broker.sh) writes them`);
   }
   const admin = new Kafka({ clientId: 'test-setup', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  let clusterId: string;
   try {
     await admin.connect();
-    await admin.describeCluster();
+    ({ clusterId } = await admin.describeCluster());
   } catch (error) {
     const message = (error as Error).message;
     if (/SASL|authenticat/i.test(message)) {
@@ -39,5 +40,22 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`Kafka is not reachable (${message}); run the suites through "npm test", which starts the broker`);
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+  assertOwnCluster(brokers, clusterId);
+}
+
+/**
+ * `npm test` (tools/test.sh) runs the suites on a cluster of their own and says which: never feed
+ * the platform's broker (`npm start`) with the tests' events, topics and consumer groups.
+ */
+function assertOwnCluster(brokers: string[], clusterId: string): void {
+  const platform = (process.env.CORRIDOR_PLATFORM_KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  const shared = brokers.filter((b) => platform.includes(b));
+  if (shared.length) {
+    throw new Error(`KAFKA_BROKERS ${brokers.join(',')} is the platform's broker (${platform.join(',')}): the suites must run on a broker of their own (tools/test.sh starts one)`);
+  }
+  const expected = process.env.CORRIDOR_TEST_KAFKA_CLUSTER_ID;
+  if (expected && clusterId !== expected) {
+    throw new Error(`Kafka at ${brokers.join(',')} is cluster ${clusterId}, not the test run's own cluster ${expected}`);
   }
 }

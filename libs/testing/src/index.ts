@@ -10,3 +10,5 @@ export * from './test-node';
 export * from './topic-reader';
 export * from './worker-registration.fixture';
 export * from './contract-fixtures';
+export * from './service-logs';
+export * from './in-order';

@@ -23,10 +23,14 @@ describe('agency licence', () => {
     expect(nextAgencyStatus(agency({ status: 'suspended' }), 'reinstate')).toBe('licensed');
     expect(nextAgencyStatus(agency({ status: 'suspended' }), 'revoke')).toBe('revoked');
     expect(() => nextAgencyStatus(agency(), 'reinstate')).toThrow(IllegalTransitionProblem);
+    let thrown: unknown;
     try {
       nextAgencyStatus(agency({ status: 'revoked' }), 'suspend');
     } catch (error) {
-      expect((error as IllegalTransitionProblem).toProblem()).toMatchObject({ status: 409, currentState: 'revoked', allowedActions: [] });
+      thrown = error;
     }
+    // Fails when nothing is thrown, too (an expect inside the catch would not run then).
+    expect(thrown).toBeInstanceOf(IllegalTransitionProblem);
+    expect((thrown as IllegalTransitionProblem).toProblem()).toMatchObject({ status: 409, currentState: 'revoked', allowedActions: [] });
   });
 });

@@ -185,16 +185,19 @@ async function expectRefused(endpoint: Endpoint, body: unknown, status = 400): P
   return response.body;
 }
 
-describe.each(endpoints)('$name refuses bad input with problem+json and stores nothing', (endpoint) => {
+// Only the endpoints whose body has a required field: the others had a test here that returned
+// before asserting anything, and passed.
+describe.each(endpoints.filter((endpoint) => !endpoint.noRequired))('$name refuses a missing required field with problem+json and stores nothing', (endpoint) => {
   it('400 for a missing required field', async () => {
-    if (endpoint.noRequired) return;
     const body = endpoint.valid();
     const [first] = Object.keys(body);
     delete body[first];
     const problem = await expectRefused(endpoint, body);
     expect(problem.errors?.map((e) => e.field)).toContain(first);
   });
+});
 
+describe.each(endpoints)('$name refuses bad input with problem+json and stores nothing', (endpoint) => {
   it('400 for a value of the wrong type', async () => {
     const [field, value] = endpoint.wrongType;
     const problem = await expectRefused(endpoint, { ...endpoint.valid(), [field]: value });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { createRecruitmentApp } from '../../src/recruitment.app';
-import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+import { dropTestDatabases, expectServiceLogs, testNodeConfig, uniqueName } from '@corridor/testing';
 import { aWorker, agencyStaff, khMinistry, registerAgency } from '@corridor/testing';
 
 jest.setTimeout(90_000);
@@ -149,8 +149,11 @@ describe('phone, home address, skills, education and consent date', () => {
     const a = await register(aWorker({ ...details, fullNameLatin: 'Heng Sokha Four' }));
     const b = await register(aWorker({ fullNameLatin: 'Heng Sokha Five' }));
     await db.query('UPDATE worker SET phone_enc = (SELECT phone_enc FROM worker WHERE id = $1) WHERE id = $2', [a.body.workerId, b.body.workerId]);
+    const logs = expectServiceLogs(/PersonDataDecryptionError/);
     const found = await read(b.body.workerId);
     expect(found.status).toBe(500);
     expect(JSON.stringify(found.body)).not.toContain('4567');
+    // The operator sees why, as an error (kept out of the test output: provoked on purpose).
+    expect(logs.lines.map((line) => line.level)).toEqual(['error']);
   });
 });
