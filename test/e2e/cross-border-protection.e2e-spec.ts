@@ -94,7 +94,7 @@ describe('person data crossing the KH→TH corridor', () => {
     const refused = await nominate(worker.workerId, 'LA');
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.body.detail).toMatch(/no open corridor KH→LA/);
+    expect(refused.body).toMatchObject({ type: 'https://corridor.gms/problems/corridor-not-open', origin: 'KH', destination: 'LA' });
     const toLa = await readTopic(brokers, STAGES.map((stage) => corridorTopic('KH', 'LA', stage)), () => false, 3_000).catch(() => []);
     expect(toLa.filter((r) => r.message.key?.toString() === worker.journeyId)).toHaveLength(0);
   });

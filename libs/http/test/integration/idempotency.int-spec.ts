@@ -153,7 +153,7 @@ function expectProblem(response: request.Response, status: number, typeEnding: s
   expect({ status: response.status, body: response.text.slice(0, 300) }).toMatchObject({ status });
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body.status).toBe(status);
-  expect(response.body.type).toMatch(new RegExp(`/${typeEnding}$`));
+  expect(response.body.type).toBe(`https://corridor.gms/problems/${typeEnding}`);
 }
 
 beforeAll(async () => {
