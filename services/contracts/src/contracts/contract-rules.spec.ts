@@ -1,7 +1,7 @@
 import type { Officer } from '@corridor/auth';
 import { assertActsForSide, assertNodeIsSide } from './contract-access';
 import { assertDeductionsBelowWage } from './draft-contract.usecase';
-import { STANDARD_TEMPLATE_DEFAULTS, type ContractTerms } from './contract-terms';
+import type { ContractTerms } from './contract-terms';
 
 const P = 'https://corridor.gms/problems/';
 const problemOf = (run: () => unknown) => {
@@ -13,18 +13,8 @@ const problemOf = (run: () => unknown) => {
   throw new Error('expected a problem');
 };
 
-const terms = (deductions: { purpose: string; capAmountMinor: number }[]): ContractTerms => ({
-  employerName: 'Siam Frozen Foods Co., Ltd.',
-  employerRegistrationNumber: '0105548012345',
-  workplaceProvince: 'Samut Sakhon',
-  occupationIsco: '9329',
-  wage: { amountMinor: 1_040_000, currency: 'THB' },
-  payPeriod: 'month',
-  hoursPerDay: 8,
-  contractMonths: 24,
-  ...STANDARD_TEMPLATE_DEFAULTS,
-  deductions,
-});
+/** What the rule reads of the terms: the wage, its period and the allowed deductions. */
+const terms = (deductions: ContractTerms['deductions']): Pick<ContractTerms, 'deductions' | 'wage' | 'payPeriod'> => ({ wage: { amountMinor: 1_040_000, currency: 'THB' }, payPeriod: 'month', deductions });
 
 describe('contract rules on top of the state machine', () => {
   it('deductions that would take the whole wage are refused with deductions-exceed-wage, naming both sums', () => {

@@ -159,7 +159,7 @@ export function withChanges(base: ContractTerms, changes: (DraftTermsInput & Par
 }
 
 /** Allowed deductions together must leave the worker part of the wage of each pay period. */
-export function assertDeductionsBelowWage(terms: ContractTerms): void {
+export function assertDeductionsBelowWage(terms: Pick<ContractTerms, 'deductions' | 'wage' | 'payPeriod'>): void {
   const total = terms.deductions.reduce((sum, d) => sum + d.capAmountMinor, 0);
   if (total >= terms.wage.amountMinor) {
     throw new DeductionsExceedWage(total, terms.wage, terms.payPeriod);

@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { Logger, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ContractDraftedSchema, ContractSide, ContractVerifiedSchema, JobOrderCreatedSchema, JobOrderVerifiedSchema, buildEvent, type OutboxEvent } from '@corridor/events';
 import type { CorridorEventServer } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
-import { aJobOrder, dropTestDatabases, testNodeConfig, thDestination, uniqueName } from '@corridor/testing';
+import { aJobOrder, deliverAndCollectWarnings, deliverEvent, dropTestDatabases, testNodeConfig, thDestination, uniqueName } from '@corridor/testing';
 import { createContractsApp } from '../../src/contracts.app';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage } from '../../src/contracts/contract-terms';
 
@@ -26,6 +26,8 @@ let app: INestApplication;
 let events: CorridorEventServer;
 let db: Client;
 
+const deliver = (built: OutboxEvent) => deliverEvent(events, built);
+
 beforeAll(async () => {
   const service = await createContractsApp(th, { database: thDb });
   app = service.app;
@@ -40,27 +42,12 @@ afterAll(async () => {
   await dropTestDatabases(th, thDb);
 });
 
-let offset = 0;
-function deliver({ topic, event }: OutboxEvent) {
-  offset += 1;
-  return events.processRecord({
-    topic,
-    partition: 0,
-    message: { key: Buffer.from(event.journeyId), value: Buffer.from(event.bytes), offset: String(offset), timestamp: String(Date.now()), attributes: 0, headers: {}, size: 0 },
-    heartbeat: async () => undefined,
-    pause: () => () => undefined,
-  } as never);
-}
 
 /** Delivers the event and returns what the replica logged about it. */
 async function deliverAndWatch(built: OutboxEvent): Promise<string[]> {
-  const warn = jest.spyOn(Logger.prototype, 'warn');
-  try {
-    expect(await deliver(built)).toBe('applied');
-    return warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes(built.event.eventId));
-  } finally {
-    warn.mockRestore();
-  }
+  const { outcome, warnings } = await deliverAndCollectWarnings(events, built);
+  expect(outcome).toBe('applied');
+  return warnings;
 }
 
 describe("the contracts service's replicas apply the use cases' state machines", () => {

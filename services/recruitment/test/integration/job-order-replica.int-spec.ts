@@ -4,7 +4,7 @@ import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { JobOrderVerifiedSchema, Sex, WorkerMatchedSchema, corridorTopic, encodeEvent, type EncodedEvent } from '@corridor/events';
 import type { CorridorEventServer } from '@corridor/messaging';
-import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
+import { deliverEvent, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
 import { createRecruitmentApp } from '../../src/recruitment.app';
 import { aJobOrder, thDestination } from '@corridor/testing';
 
@@ -32,17 +32,6 @@ afterAll(async () => {
   await dropTestDatabases(th, thDb);
 });
 
-let offset = 0;
-function deliver(event: EncodedEvent) {
-  offset += 1;
-  return events.processRecord({
-    topic,
-    partition: 0,
-    message: { key: Buffer.from(event.journeyId), value: Buffer.from(event.bytes), offset: String(offset), timestamp: String(Date.now()), attributes: 0, headers: {}, size: 0 },
-    heartbeat: async () => undefined,
-    pause: () => () => undefined,
-  } as never);
-}
 
 const byKh = { country: 'KH', officerId: 'officer-kh-1' };
 const matched = (jobOrderId: string) =>
@@ -55,6 +44,8 @@ const matched = (jobOrderId: string) =>
   });
 const verified = (jobOrderId: string) =>
   encodeEvent({ schema: JobOrderVerifiedSchema, journeyId: jobOrderId, corridor: { origin: 'KH', destination: 'TH' }, recordedBy: byKh, payload: create(JobOrderVerifiedSchema, { jobOrderId }) });
+
+const deliver = (event: EncodedEvent) => deliverEvent(events, { topic, event });
 
 async function jobOrder(id: string) {
   return (await request(app.getHttpServer()).get(`/api/v1/job-orders/${id}`).set('Authorization', thDestination()).expect(200)).body;
