@@ -91,6 +91,41 @@ export default [
       ],
     },
   },
+  {
+    // Use cases throw domain errors only (a type of their own, docs/problems.md): Nest's HTTP
+    // exceptions would all reach clients as one generic type per status.
+    files: ['**/*.usecase.ts', 'services/**/*-access.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: [
+                'HttpException',
+                'BadRequestException',
+                'UnauthorizedException',
+                'ForbiddenException',
+                'NotFoundException',
+                'ConflictException',
+                'UnprocessableEntityException',
+                'GoneException',
+                'PreconditionFailedException',
+                'InternalServerErrorException',
+                'ServiceUnavailableException',
+              ],
+              message: 'Throw a domain error with its own problem type (DomainProblem in <feature>.errors.ts, or libs/http shared-problems) instead.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name=/Exception$/]", message: 'Use cases throw domain errors with their own problem type (DomainProblem), not Nest HTTP exceptions.' },
+      ],
+    },
+  },
   // Plain CommonJS scripts (infra helpers, jest config) run under Node as they are.
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 ];

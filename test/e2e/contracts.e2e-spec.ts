@@ -92,8 +92,8 @@ const contracts = (node: Node) => request(node.contracts.getHttpServer());
 async function draftWhenReplicated(journeyId: string, body: Record<string, unknown> = {}, token = KH_MINISTRY) {
   return eventually(async () => {
     const response = await contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', token).send({ journeyId, ...body });
-    if (response.status === 422 && response.body.type?.endsWith('/unprocessable') && /not known|no worker matched/.test(response.body.detail)) return undefined;
-    if (response.status === 409 && response.body.jobOrderStatus && response.body.jobOrderStatus !== 'verified') return undefined;
+    if (response.body.type === 'https://corridor.gms/problems/worker-not-matched') return undefined;
+    if (response.body.type === 'https://corridor.gms/problems/job-order-not-verified') return undefined;
     return response;
   }, 30_000, `job order and match of journey ${journeyId} replicated on KH`);
 }
@@ -158,32 +158,31 @@ describe('a contract from draft to verified on both sides, and substitution at d
     const send = (journeyId: string) => contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', bearer('KH', ['agency-staff'], 'AG-2')).send({ journeyId });
     const other = await send(journey.journeyId);
     const unknown = await send(uuidv7());
-    expect(other.status).toBe(422);
+    expect([other.status, other.body.type]).toEqual([422, 'https://corridor.gms/problems/worker-not-matched']);
     expect([unknown.status, unknown.body.type]).toEqual([other.status, other.body.type]);
     expect(other.body.detail.replace(journey.journeyId, 'ID')).toBe(unknown.body.detail.replace(unknown.body.journeyId, 'ID'));
   });
 
   step('a second draft for the same journey is a conflict', async () => {
     const again = await contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId });
-    expect(again.status).toBe(409);
-    expect(again.body.contractId).toBe(contractId);
+    expect(again.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/contract-already-drafted', contractId, currentState: 'draft' });
   });
 
   step('bad input on every POST is refused as problem+json and nothing is stored', async () => {
     const kh = contracts(nodes.KH);
     const th = contracts(nodes.TH);
     const base = `/api/v1/contracts/${contractId}`;
-    const attempts: [request.Test, number][] = [
+    const attempts: [request.Test, number, string?][] = [
       [kh.post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, terms: { hoursPerDay: 13 } }), 400],
       [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, terms: { wageCurrency: 'XYZ' } }), 400],
       [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: 'not-a-uuid' }), 400],
       [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, terms: { restDaysPerWeek: 0 } }), 400],
       [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, signedBy: 'me' }), 400],
-      [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: uuidv7() }), 422],
-      [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, terms: { wageAmountMinor: 500_000 } }), 422],
+      [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: uuidv7() }), 422, 'worker-not-matched'],
+      [contracts(nodes.KH).post('/api/v1/contracts').set('Authorization', KH_MINISTRY).send({ journeyId: journey.journeyId, terms: { wageAmountMinor: 500_000 } }), 422, 'terms-worse-than-job-order'],
       [contracts(nodes.KH).post(`${base}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'boss', signedOn: today }), 400],
-      [contracts(nodes.KH).post(`${base}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: '2999-01-01' }), 422],
-      [contracts(nodes.KH).post(`${base}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: '2026-02-30' }), 422],
+      [contracts(nodes.KH).post(`${base}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: '2999-01-01' }), 422, 'date-in-the-future'],
+      [contracts(nodes.KH).post(`${base}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: '2026-02-30' }), 422, 'invalid-date'],
       [contracts(nodes.KH).post(`${base}/verifications`).set('Authorization', KH_MINISTRY).send({ approved: true }), 400],
       [contracts(nodes.KH).post(`${base}/rejections`).set('Authorization', KH_MINISTRY).send({}), 400],
       [contracts(nodes.KH).post(`${base}/amendments`).set('Authorization', KH_MINISTRY).send({ reason: 'x' }), 400],
@@ -193,9 +192,9 @@ describe('a contract from draft to verified on both sides, and substitution at d
       [contracts(nodes.TH).post(`${base}/registrations-at-destination`).set('Authorization', TH_DESTINATION).send({ registeredOn: today }), 400],
       [contracts(nodes.KH).post(`${base}/substitution-flags/${uuidv7()}/resolution`).set('Authorization', KH_MINISTRY).send({ decision: 'shrug', reason: 'because' }), 400],
     ];
-    for (const [index, [attempt, status]] of attempts.entries()) {
+    for (const [index, [attempt, status, slug]] of attempts.entries()) {
       const response = await attempt;
-      expect({ index, status: response.status, body: response.body }).toMatchObject({ index, status, body: { status } });
+      expect({ index, status: response.status, body: response.body }).toMatchObject({ index, status, body: { status, ...(slug ? { type: `https://corridor.gms/problems/${slug}` } : {}) } });
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
     const versions = await contracts(nodes.KH).get(`${base}/versions`).set('Authorization', KH_MINISTRY).expect(200);
@@ -207,9 +206,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
 
   step('a draft cannot be verified: 409 naming the state and the actions allowed', async () => {
     const response = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/verifications`).set('Authorization', KH_MINISTRY).send({});
-    expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ currentState: 'draft', allowedActions: ['sign'] });
-    expect(response.body.detail).toContain('draft');
+    expect(response.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/illegal-transition', currentState: 'draft', action: 'verify', allowedActions: ['sign'] });
   });
 
   step('another country’s officer and a wrong role are refused', async () => {
@@ -242,6 +239,8 @@ describe('a contract from draft to verified on both sides, and substitution at d
     const worker = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: today });
     expect(worker.status).toBe(201);
     expect(worker.body.status).toBe('draft');
+    const twice = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: today });
+    expect(twice.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/party-already-signed', party: 'worker', signedBy: ['worker'] });
     await contractOn(nodes.TH, contractId, (c) => (c.signatures as unknown[]).length === 1);
     const employer = await contracts(nodes.TH).post(`/api/v1/contracts/${contractId}/signatures`).set('Authorization', TH_DESTINATION).send({ party: 'employer', signedOn: today });
     expect(employer.status).toBe(201);
@@ -258,7 +257,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
     expect(byKh.status).toBe(201);
     expect(byKh.body.status).toBe('partly-verified');
     const again = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/verifications`).set('Authorization', KH_MINISTRY).send({});
-    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/side-already-verified', side: 'origin', verifiedBy: ['origin'] });
     await contractOn(nodes.TH, contractId, (c) => c.status === 'partly-verified');
     const byTh = await contracts(nodes.TH).post(`/api/v1/contracts/${contractId}/verifications`).set('Authorization', TH_DESTINATION).send({});
     expect(byTh.status).toBe(201);
@@ -307,6 +306,8 @@ describe('a contract from draft to verified on both sides, and substitution at d
   });
 
   step('an amendment with a reason makes a new version; every version is kept on both nodes', async () => {
+    const unchanged = await contracts(nodes.KH).post(`/api/v1/contracts/${contractId}/amendments`).set('Authorization', KH_MINISTRY).send({ reason: 'Restating the hours', changes: { hoursPerDay: 8 } });
+    expect(unchanged.body).toMatchObject({ status: 422, type: 'https://corridor.gms/problems/nothing-amended', version: 1 });
     const amended = await contracts(nodes.KH)
       .post(`/api/v1/contracts/${contractId}/amendments`)
       .set('Authorization', KH_MINISTRY)

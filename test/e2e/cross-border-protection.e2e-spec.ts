@@ -105,7 +105,7 @@ describe('person data crossing the KH→TH corridor', () => {
     const refused = await nominate(worker.workerId, 'LA');
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.body.detail).toMatch(/no open corridor KH→LA/);
+    expect(refused.body).toMatchObject({ type: 'https://corridor.gms/problems/corridor-not-open', origin: 'KH', destination: 'LA' });
     // What KH will ever publish for this journey is in its outbox: the registration, on KH's own topic.
     expect(await outboxTopicsOf(worker.journeyId)).toEqual([expect.stringMatching(/^country\.kh\./)]);
     // And on the cluster: every KH→LA topic that exists (listing them creates none), read to its end.

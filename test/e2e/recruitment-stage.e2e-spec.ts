@@ -112,8 +112,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
       .expect(201);
     await request(kh().recruitment.getHttpServer()).post(`/api/v1/agencies/${other.body.agencyId}/suspension`).set('Authorization', khMinistry()).send({ reason: 'deceptive advertising' }).expect(201);
     const refused = await request(kh().recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', staffOf(other.body.agencyId)).send(aWorkerRegistration());
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/suspended \(deceptive advertising\)/);
+    expect(refused.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/agency-licence-not-valid', licenceStatus: 'suspended', reason: 'suspended' });
 
     const matched = await request(kh().recruitment.getHttpServer())
       .post(`/api/v1/job-orders/${state.jobOrder}/matches`)
@@ -135,8 +134,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
     const done = await request(kh().recruitment.getHttpServer()).post(`/api/v1/orientation-sessions/${state.session}/completion`).set('Authorization', staffOf(state.agency)).send({}).expect(201);
     expect(done.body).toMatchObject({ status: 'completed', allowedActions: [], attendees: [{ workerId: state.worker }] });
     const twice = await request(kh().recruitment.getHttpServer()).post(`/api/v1/orientation-sessions/${state.session}/completion`).set('Authorization', staffOf(state.agency)).send({});
-    expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ currentState: 'completed', allowedActions: [] });
+    expect(twice.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/illegal-transition', currentState: 'completed', action: 'complete', allowedActions: [] });
   });
 
   step('a fee above the corridor cap raises a blocking fee-breach flag on the journey, on both sides', async () => {
@@ -191,8 +189,7 @@ describe('recruitment across KH→TH: job order, licensed agency, matching, orie
       .expect(201);
     expect(partial.body).toMatchObject({ status: 'resolved-by-refund', blocksDeparture: false, refunded: { amountMinor: 300000 }, allowedActions: [] });
     const again = await request(kh().recruitment.getHttpServer()).post(`/api/v1/fee-breaches/${state.breach}/decisions`).set('Authorization', khMinistry()).send({ reason: 'a decision after the refund' });
-    expect(again.status).toBe(409);
-    expect(again.body.currentState).toBe('resolved-by-refund');
+    expect(again.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/illegal-transition', currentState: 'resolved-by-refund', action: 'decide' });
     const flagged = await request(kh().recruitment.getHttpServer()).get('/api/v1/matches').query({ openFlag: 'fee-breach', agency: state.agency }).set('Authorization', khMinistry()).expect(200);
     expect(flagged.body.items).toEqual([]);
 

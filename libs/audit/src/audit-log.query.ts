@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UnprocessableProblem } from '@corridor/http';
+import { InvalidPeriod } from '@corridor/http';
 import { AuditEntry } from './audit-entry.entity';
 import { AUDIT_PAGE_DEFAULT, type AuditQueryDto } from './audit-query.dto';
 import { toAuditEntryView, type AuditPage, type AuditVerifyView } from './audit-views';
@@ -15,7 +15,7 @@ export class AuditLogQuery {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from >= to) {
-      throw new UnprocessableProblem(`from (${query.from}) must be before to (${query.to})`);
+      throw new InvalidPeriod('to', query.from!, query.to!, 'from');
     }
     const limit = query.limit ?? AUDIT_PAGE_DEFAULT;
     const select = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@corridor/auth';
+import { ApiProblems, InvalidPeriod } from '@corridor/http';
 import { AccessRefusalPage, AccessRefusalQuery, AccessRefusalQueryDto } from './access-refusal.query';
 import { AuditLogQuery } from './audit-log.query';
 import { AuditQueryDto } from './audit-query.dto';
@@ -23,7 +24,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Audit entries, newest first, filtered and paged by cursor' })
   @ApiOkResponse({ type: AuditPage })
   @ApiBadRequestResponse({ description: 'Unknown or malformed query parameters, limit above 200 (problem+json)' })
-  @ApiUnprocessableEntityResponse({ description: 'from is not before to (problem+json)' })
+  @ApiProblems(InvalidPeriod)
   list(@Query() query: AuditQueryDto): Promise<AuditPage> {
     return this.auditLog.page(query);
   }

@@ -101,11 +101,11 @@ export class OfficerAuthGuard implements CanActivate {
     if (!agency || !this.agencies || officer.country !== this.nodeCountry) return;
     const standing = UUID.test(agency) ? await this.agencies.standingOf(agency) : undefined;
     if (!standing || standing.country !== officer.country) {
-      throw refuse(agencyLicenceNotValid(agency, `it is not a licensed agency of ${this.nodeCountry}`, 'unknown'), 'agency-unknown', officer);
+      throw refuse(agencyLicenceNotValid(agency, `it is not a licensed agency of ${this.nodeCountry}`, 'unknown', 'unknown-agency'), 'agency-unknown', officer);
     }
     const traits = OPERATIONS[declaration.operation];
     if ((traits.personData || traits.agencyLicence) && standing.licenceProblem) {
-      throw refuse(agencyLicenceNotValid(agency, standing.licenceProblem, standing.licenceStatus), 'agency-licence', officer);
+      throw refuse(agencyLicenceNotValid(agency, standing.licenceProblem, standing.licenceStatus, standing.licenceReason ?? 'unknown-agency'), 'agency-licence', officer);
     }
   }
 }

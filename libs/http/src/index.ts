@@ -5,3 +5,5 @@ export * from './configure-http';
 export * from './health';
 export * from './idempotency';
 export * from './paging';
+export * from './shared-problems';
+export * from './api-problems.decorator';

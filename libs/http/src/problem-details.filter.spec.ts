@@ -18,6 +18,7 @@ describe('database errors that bad input causes', () => {
     ['22021', 400, 'invalid-value'],
     ['22P05', 400, 'invalid-value'],
     ['22001', 400, 'invalid-value'],
+    ['23502', 422, 'missing-value'],
     ['23503', 422, 'unknown-reference'],
     ['23514', 422, 'constraint-violated'],
     ['23505', 409, 'conflict'],

@@ -13,9 +13,18 @@ export interface ProblemDetails {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const PROBLEM_BASE = 'https://corridor.gms/problems/';
 
+/** What identifies a problem type: its status, its slug (the end of its `type` URI) and its title. */
+export interface ProblemTypeSpec {
+  status: number;
+  slug: string;
+  title: string;
+}
+
 /**
- * A domain error that knows how it is told to an API caller. Services subclass it
- * (`LicenceSuspended`, `WorkerAlreadyRegistered`) and throw; one filter maps it to problem+json.
+ * A domain error that knows how it is told to an API caller: a stable `type` URI, the fields a
+ * client needs as extensions, and a human detail that clients must not parse. Services declare
+ * theirs with `DomainProblem` in one `<feature>.errors.ts` per feature (`AgencyLicenceNotValid`,
+ * `WorkerAlreadyRegistered`) and throw them; one filter maps them to problem+json.
  */
 export abstract class ProblemError extends Error {
   abstract readonly status: number;
@@ -30,6 +39,10 @@ export abstract class ProblemError extends Error {
     this.name = new.target.name;
   }
 
+  get type(): string {
+    return problemType(this.slug);
+  }
+
   toProblem(instance?: string): ProblemDetails {
     return { type: problemType(this.slug), title: this.title, status: this.status, detail: this.detail, instance, ...this.extensions };
   }
@@ -39,45 +52,35 @@ export function problemType(slug: string): string {
   return `${PROBLEM_BASE}${slug}`;
 }
 
-export class NotFoundProblem extends ProblemError {
-  readonly status = 404;
-  readonly slug = 'not-found';
-  readonly title = 'Not found';
+/** A problem class whose type is known without an instance (for OpenAPI and docs/problems.md). */
+export interface ProblemClass extends ProblemTypeSpec {
+  readonly type: string;
 }
 
-export class ConflictProblem extends ProblemError {
-  readonly status = 409;
-  readonly slug = 'conflict';
-  readonly title = 'Conflict with the current state';
-}
-
-export class UnprocessableProblem extends ProblemError {
-  readonly status = 422;
-  readonly slug = 'unprocessable';
-  readonly title = 'The request breaks a business rule';
-}
-
-/** An illegal state-machine transition: says the current state and what is allowed from it. */
-export class IllegalTransitionProblem extends ProblemError {
-  readonly status = 409;
-  readonly slug = 'illegal-transition';
-  readonly title = 'Not allowed in the current state';
-
-  constructor(subject: string, currentState: string, action: string, allowedActions: string[]) {
-    super(
-      `${subject} is ${currentState}; "${action}" is not allowed. Allowed now: ${allowedActions.length ? allowedActions.join(', ') : 'nothing (final state)'}`,
-      { currentState, allowedActions },
-    );
+/**
+ * The base of a domain error with its own problem type:
+ * `export class JobOrderFull extends DomainProblem({ status: 409, slug: 'job-order-full', title: '…' }) {}`.
+ * The class carries the spec statically too, so `@ApiProblems(JobOrderFull)` can list it.
+ */
+export function DomainProblem(spec: ProblemTypeSpec) {
+  abstract class Typed extends ProblemError {
+    static readonly status = spec.status;
+    static readonly slug = spec.slug;
+    static readonly title = spec.title;
+    static readonly type = problemType(spec.slug);
+    readonly status = spec.status;
+    readonly slug = spec.slug;
+    readonly title = spec.title;
   }
+  return Typed;
 }
 
-/** 422: the request names another record (an agency, a worker) that this node does not know. */
-export class UnknownReferenceProblem extends ProblemError {
-  readonly status = 422;
-  readonly slug = 'unknown-reference';
-  readonly title = 'The request refers to a record that does not exist';
-
-  constructor(field: string, detail: string) {
-    super(detail, { field });
+/**
+ * 404, told exactly like an unknown id (the access model's `not-found`): "not yours" must not be
+ * told apart from "not there".
+ */
+export class NotFoundProblem extends DomainProblem({ status: 404, slug: 'not-found', title: 'Not found' }) {
+  constructor(resource: string, id: string) {
+    super(`${resource} ${id} not found`);
   }
 }

@@ -17,3 +17,4 @@ export * from './consumer/pass-through-rpc-errors.filter';
 export * from './migrations/1763900000000-messaging-tables';
 export * from './messaging.module';
 export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';
+export * from './consumer/left-out';

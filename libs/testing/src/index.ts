@@ -12,3 +12,4 @@ export * from './worker-registration.fixture';
 export * from './contract-fixtures';
 export * from './service-logs';
 export * from './in-order';
+export * from './deliver-event';

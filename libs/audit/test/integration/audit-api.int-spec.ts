@@ -144,8 +144,7 @@ describe('GET /api/v1/audit', () => {
 
   it('422 when from is not before to', async () => {
     const response = await get('/api/v1/audit?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z');
-    expect(response.status).toBe(422);
-    expect(response.body.detail).toMatch(/must be before/);
+    expect(response.body).toMatchObject({ status: 422, type: 'https://corridor.gms/problems/invalid-period', field: 'to', from: '2026-12-01T00:00:00Z' });
   });
 });
 

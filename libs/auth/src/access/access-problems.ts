@@ -14,5 +14,6 @@ export const unauthenticated = (detail: string) => new AccessProblem(401, 'unaut
 export const forbidden = (detail: string) => new AccessProblem(403, 'forbidden', 'Not allowed for this token', detail);
 /** Exactly what an unknown id answers: "not yours" must not be told apart from "not there". */
 export const notFound = (resource: string, id: string) => new AccessProblem(404, 'not-found', 'Not found', `${resource} ${id} not found`);
-export const agencyLicenceNotValid = (agencyId: string, reason: string, licenceStatus: string) =>
-  new AccessProblem(409, 'agency-licence-not-valid', 'The agency may not act now', `agency ${agencyId} may not recruit: ${reason}`, { agencyId, licenceStatus });
+/** `reason`: suspended, revoked, expired, not-yet-valid, unknown-agency (not one this node licenses) or no-agency. */
+export const agencyLicenceNotValid = (agencyId: string, detail: string, licenceStatus: string, reason: string) =>
+  new AccessProblem(409, 'agency-licence-not-valid', 'The agency may not act now', `agency ${agencyId} may not recruit: ${detail}`, { agencyId, licenceStatus, reason });

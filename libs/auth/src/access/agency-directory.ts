@@ -9,6 +9,8 @@ export interface AgencyStanding {
   country: string;
   /** Undefined when the licence is valid today; otherwise why not (suspended, revoked, expired…). */
   licenceProblem?: string;
+  /** The same, for clients: suspended, revoked, expired, not-yet-valid. */
+  licenceReason?: string;
   licenceStatus: string;
 }
 

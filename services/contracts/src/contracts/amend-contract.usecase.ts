@@ -5,10 +5,10 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractAmendedSchema } from '@corridor/events';
-import { UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { contractEvent } from './contract-events';
+import { NothingAmended } from './contracts.errors';
 import { ContractLedger } from './contract-ledger';
 import type { AmendContractCommand } from './contract-requests';
 import { afterAmendment } from './contract-state';
@@ -18,8 +18,6 @@ import { contractView, type ContractView } from './contract-view';
 import { assertDeductionsBelowWage, withChanges } from './draft-contract.usecase';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';
-
-export class NothingAmended extends UnprocessableProblem {}
 
 /**
  * Amends a verified contract: a new version in Draft, with the reason, to be signed and verified
@@ -44,7 +42,7 @@ export class AmendContractUseCase {
       const terms = withChanges(verified.terms, command.changes);
       const clauses = command.clauses ? command.clauses.map((c) => ({ title: c.title, text: c.text })) : verified.clauses;
       if (isDeepStrictEqual(terms, verified.terms) && isDeepStrictEqual(clauses, verified.clauses)) {
-        throw new NothingAmended(`the amendment changes nothing in version ${verified.version}`);
+        throw new NothingAmended(verified.version);
       }
       assertDeductionsBelowWage(terms);
       const newVersion = verified.version + 1;

@@ -1,21 +1,10 @@
-import { isCalendarDate, isoDay as isoDayOf } from '@corridor/reference-data';
-import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { decideAccess, grantedSides, type Officer, type Operation, type Role } from '@corridor/auth';
-import { ownerOfContract } from './contract-owner';
 import type { NodeConfig } from '@corridor/config';
-import { NotFoundProblem, UnprocessableProblem } from '@corridor/http';
+import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
+import { ownerOfContract } from './contract-owner';
 import type { ContractSideName } from './contract-state';
 import { Contract } from './contract.entities';
-
-export class ContractNotFound extends NotFoundProblem {
-  constructor(contractId: string) {
-    super(`contract ${contractId} not found`);
-  }
-}
-
-export class DateInTheFuture extends UnprocessableProblem {}
-
 /** Which end of the contract's corridor this node is. */
 export function sideOfNode(config: Pick<NodeConfig, 'country'>, contract: Pick<Contract, 'origin' | 'destination'>): ContractSideName {
   return contract.origin === config.country ? 'origin' : 'destination';
@@ -30,7 +19,7 @@ export const SIDE_ROLE: Record<ContractSideName, Role> = { origin: 'ministry-off
  */
 export async function findContractFor(manager: EntityManager, officer: Officer, contractId: string, lock = false): Promise<Contract> {
   const contract = await manager.findOne(Contract, { where: { id: contractId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!contract || !decideAccess(officer, 'contract.read', officer.country, ownerOfContract(contract)).allowed) throw new ContractNotFound(contractId);
+  if (!contract || !decideAccess(officer, 'contract.read', officer.country, ownerOfContract(contract)).allowed) throw new NotFoundProblem('contract', contractId);
   return contract;
 }
 
@@ -40,12 +29,15 @@ export async function findContractFor(manager: EntityManager, officer: Officer, 
  */
 export function assertActsForSide(officer: Officer, side: ContractSideName, operation: Operation): void {
   if (grantedSides(officer, operation).includes(side)) return;
-  throw new ForbiddenException(`"${operation}" on the ${side} side needs the ${SIDE_ROLE[side]} role${side === 'origin' && (operation === 'contract.draft' || operation === 'contract.sign') ? ' (or agency-staff for its own worker)' : ''}`);
+  const agencyToo = side === 'origin' && (operation === 'contract.draft' || operation === 'contract.sign');
+  throw new ForbiddenForSide(operation, side, `it needs the ${SIDE_ROLE[side]} role${agencyToo ? ' (or agency-staff for its own worker)' : ''}`, { requiredRole: SIDE_ROLE[side] });
 }
 
-export function assertNotInFuture(field: string, isoDay: string, today = new Date()): void {
-  if (!isCalendarDate(isoDay)) {
-    throw new UnprocessableProblem(`${field} ${isoDay} is not a calendar date`, { field });
-  }
-  if (isoDay > isoDayOf(today)) throw new DateInTheFuture(`${field} ${isoDay} is in the future`, { field });
+/**
+ * The node acts only for its own end of the contract's corridor: a step of the other end is
+ * written here only from its event.
+ */
+export function assertNodeIsSide(config: Pick<NodeConfig, 'country'>, contract: Pick<Contract, 'id' | 'origin' | 'destination'>, side: ContractSideName, operation: Operation): void {
+  if (sideOfNode(config, contract) === side) return;
+  throw new ForbiddenForSide(operation, side, `contract ${contract.id} is handled there by ${contract[side]}, not by ${config.country}`, { sideCountry: contract[side], nodeCountry: config.country });
 }

@@ -71,12 +71,3 @@ export const VERSIONS_EXAMPLE = [
   { version: 1, status: 'verified', current: false, terms: TERMS, clauses: [], amendmentReason: null, createdBy: { country: 'KH', officer: 'officer-kh-1' }, createdAt: '2026-11-23T10:00:00.000Z', verifiedAt: '2026-11-27T09:00:00.000Z', supersededAt: '2026-12-01T09:00:00.000Z', steps: [] },
   { version: 2, status: 'draft', current: true, terms: { ...TERMS, workplaceProvince: 'Chonburi' }, clauses: [], amendmentReason: 'Employer moved the worksite', createdBy: { country: 'TH', officer: 'officer-th-1' }, createdAt: '2026-12-01T09:00:00.000Z', verifiedAt: null, supersededAt: null, steps: [] },
 ];
-
-export const ILLEGAL_TRANSITION_EXAMPLE = {
-  type: 'https://corridor.gms/problems/illegal-transition',
-  title: 'Not allowed in the current state',
-  status: 409,
-  detail: 'contract 01937a2f-… is draft; "verify" is not allowed. Allowed now: sign',
-  currentState: 'draft',
-  allowedActions: ['sign'],
-};

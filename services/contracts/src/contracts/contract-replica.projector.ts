@@ -11,22 +11,25 @@ import {
   ContractSubstitutionResolvedSchema,
   ContractVerifiedSchema,
   occurredAt,
+  systemActor,
 } from '@corridor/events';
 import { ProblemError } from '@corridor/http';
-import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { SUBSTITUTION_FLAG_LIFECYCLE } from '@corridor/state-machine';
 import type { EntityManager } from 'typeorm';
 import { partyFromWire, sideFromWire } from './contract-events';
 import { ContractLedger, type Recorded } from './contract-ledger';
-import { afterRejection, afterSignature, afterVerification } from './contract-state';
+import { afterAmendment, afterRejection, afterSignature, afterVerification } from './contract-state';
 import { clausesFromMessages, termsFromMessage } from './contract-terms';
 import { Contract, ContractRegistration, ContractVersion, SubstitutionFlag } from './contract.entities';
 import { progressOf } from './contract-view';
 
 /**
  * Applies the other side's contract events to this node's copy, through the same ledger and the
- * same state machine as the use cases. Each step names the version and signing round it was taken
- * in; one for an older version or round (crossed with a rejection or amendment here) is stale and
- * is left out. Events this node recorded itself come back on the topic and are skipped.
+ * same state machine as the use cases: a step it forbids in the state this copy holds is left out
+ * and logged with the use case's own reason. Each step names the version and signing round it was
+ * taken in; one for an older version or round (crossed with a rejection or amendment here) is stale
+ * and is left out too. Events this node recorded itself come back on the topic and are skipped.
  */
 @Controller()
 export class ContractReplicaProjector {
@@ -116,7 +119,7 @@ export class ContractReplicaProjector {
   async onAmended(event: ReceivedEventOf<typeof ContractAmendedSchema>): Promise<void> {
     const p = event.payload;
     await this.step(event, p.contractId, p.previousVersion, undefined, 'amend', async (manager, contract) => {
-      if (contract.status !== 'verified') return false;
+      afterAmendment(contract);
       await ContractLedger.amend(manager, contract, p.version, termsFromMessage(p.terms), clausesFromMessages(p.clauses), p.reason, this.recorded(event));
       return true;
     });
@@ -160,7 +163,8 @@ export class ContractReplicaProjector {
     const p = event.payload;
     await this.step(event, p.contractId, undefined, undefined, 'resolve', async (manager, contract) => {
       const flag = await manager.findOneBy(SubstitutionFlag, { id: p.flagId, contractId: contract.id });
-      if (!flag || flag.status !== 'open') return false;
+      if (!flag) return false;
+      SUBSTITUTION_FLAG_LIFECYCLE.next(flag, 'resolve');
       await ContractLedger.resolve(manager, contract, flag, p.decision, p.reason, this.recorded(event));
       return true;
     });
@@ -182,17 +186,12 @@ export class ContractReplicaProjector {
     const contract = await event.manager.findOne(Contract, { where: { id: contractId }, lock: { mode: 'pessimistic_write' } });
     const stale =
       !contract ? 'contract not held here' : version !== undefined && version !== contract.currentVersion ? `version ${version}, current ${contract.currentVersion}` : round !== undefined && round !== contract.signingRound ? `round ${round}, current ${contract.signingRound}` : undefined;
-    if (stale || !contract) {
-      this.logger.warn(`${what} of contract ${contractId} (event ${event.envelope.eventId}) left out: ${stale}`);
-      return;
-    }
+    if (stale || !contract) return logLeftOut(this.logger, event, `${what} of contract ${contractId}: ${stale}`);
     try {
       if (!(await apply(event.manager, contract))) return;
     } catch (error) {
-      if (error instanceof ProblemError) {
-        this.logger.warn(`${what} of contract ${contractId} (event ${event.envelope.eventId}) left out: ${error.message}`);
-        return;
-      }
+      // The state machine (or a rule on top of it) refused the step: the same problem the use case answers with.
+      if (error instanceof ProblemError) return logLeftOut(this.logger, event, error.detail);
       throw error;
     }
     await this.recordAudit(event, contractId, `contract.replicate-${what}`);
@@ -210,7 +209,7 @@ export class ContractReplicaProjector {
   private recordAudit(event: ReceivedEvent, contractId: string, action: string): Promise<unknown> {
     const by = event.envelope.recordedBy;
     return this.audit.record(event.manager, {
-      actor: { subject: 'system:contract-replica', country: this.config.country },
+      actor: systemActor(this.config.country, 'contract-replica'),
       action,
       targetType: 'contract',
       targetId: contractId,

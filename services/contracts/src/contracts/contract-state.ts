@@ -1,4 +1,5 @@
-import { ConflictProblem, IllegalTransitionProblem } from '@corridor/http';
+import { defineStateMachine } from '@corridor/state-machine';
+import { PartyAlreadySigned, SideAlreadyVerified } from './contracts.errors';
 
 export const CONTRACT_STATUSES = ['draft', 'signed', 'partly-verified', 'verified'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -7,19 +8,20 @@ export type SigningParty = 'worker' | 'employer';
 export type ContractSideName = 'origin' | 'destination';
 
 /**
- * The contract's state machine, per version:
+ * The contract's state machine, per version; the use cases on one node and the replica projector
+ * on the other apply it:
  *
  *   draft --sign (worker and employer)--> signed --verify (one side)--> partly-verified
  *         --verify (other side)--> verified --amend--> (new version) draft …
  *   signed | partly-verified --reject (either side, with reason)--> draft (new signing round)
  *   verified --register-at-destination--> verified (terms compared: substitution is flagged)
  */
-export const CONTRACT_TRANSITIONS: Record<ContractStatus, ContractAction[]> = {
-  draft: ['sign'],
-  signed: ['verify', 'reject'],
-  'partly-verified': ['verify', 'reject'],
-  verified: ['amend', 'register-at-destination'],
-};
+export const CONTRACT_LIFECYCLE = defineStateMachine<ContractStatus, ContractAction>('contract', {
+  draft: { sign: ['draft', 'signed'] },
+  signed: { verify: 'partly-verified', reject: 'draft' },
+  'partly-verified': { verify: 'verified', reject: 'draft' },
+  verified: { amend: 'draft', 'register-at-destination': 'verified' },
+});
 
 export interface ContractProgress {
   id: string;
@@ -30,47 +32,28 @@ export interface ContractProgress {
   verifiedBy: ContractSideName[];
 }
 
-export class AlreadySigned extends ConflictProblem {}
-export class AlreadyVerified extends ConflictProblem {}
-
-export function allowedContractActions(status: ContractStatus): ContractAction[] {
-  return CONTRACT_TRANSITIONS[status];
-}
-
-export function assertContractAction(contract: Pick<ContractProgress, 'id' | 'status'>, action: ContractAction): void {
-  if (!CONTRACT_TRANSITIONS[contract.status].includes(action)) {
-    throw new IllegalTransitionProblem(`contract ${contract.id}`, contract.status, action, allowedContractActions(contract.status));
-  }
-}
-
 /** The state after a party signs: Signed once both have. */
 export function afterSignature(contract: ContractProgress, party: SigningParty): ContractStatus {
-  assertContractAction(contract, 'sign');
-  if (contract.signedBy.includes(party)) {
-    throw new AlreadySigned(`the ${party} already signed contract ${contract.id} in this round`, { currentState: contract.status, signedBy: contract.signedBy });
-  }
+  const refused = CONTRACT_LIFECYCLE.refusal(contract, 'sign');
+  if (refused) throw refused;
+  if (contract.signedBy.includes(party)) throw new PartyAlreadySigned(contract.id, party, contract.status, contract.signedBy);
   const signed = new Set([...contract.signedBy, party]);
-  return signed.has('worker') && signed.has('employer') ? 'signed' : 'draft';
+  return CONTRACT_LIFECYCLE.next(contract, 'sign', () => (signed.has('worker') && signed.has('employer') ? 'signed' : 'draft'));
 }
 
 /** The state after one side verifies: Verified only when origin and destination both have. */
 export function afterVerification(contract: ContractProgress, side: ContractSideName): ContractStatus {
-  assertContractAction(contract, 'verify');
-  if (contract.verifiedBy.includes(side)) {
-    throw new AlreadyVerified(`the ${side} side already verified contract ${contract.id}; waiting for the other side`, { currentState: contract.status, verifiedBy: contract.verifiedBy });
-  }
-  const verified = new Set([...contract.verifiedBy, side]);
-  return verified.has('origin') && verified.has('destination') ? 'verified' : 'partly-verified';
+  const next = CONTRACT_LIFECYCLE.next(contract, 'verify');
+  if (contract.verifiedBy.includes(side)) throw new SideAlreadyVerified(contract.id, side, contract.status, contract.verifiedBy);
+  return next;
 }
 
 /** A rejection sends the version back to Draft; its signatures and verifications no longer count. */
 export function afterRejection(contract: Pick<ContractProgress, 'id' | 'status'>): ContractStatus {
-  assertContractAction(contract, 'reject');
-  return 'draft';
+  return CONTRACT_LIFECYCLE.next(contract, 'reject');
 }
 
 /** An amendment opens a new version in Draft; the verified one is kept. */
 export function afterAmendment(contract: Pick<ContractProgress, 'id' | 'status'>): ContractStatus {
-  assertContractAction(contract, 'amend');
-  return 'draft';
+  return CONTRACT_LIFECYCLE.next(contract, 'amend');
 }

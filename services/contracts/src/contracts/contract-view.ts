@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { allowedContractActions, type ContractProgress, type ContractSideName, type SigningParty } from './contract-state';
+import { CONTRACT_LIFECYCLE, type ContractProgress, type ContractSideName, type SigningParty } from './contract-state';
 import type { ContractClause, ContractTerms } from './contract-terms';
 import { Contract, ContractStep, ContractVersion, SubstitutionFlag } from './contract.entities';
 import type { WorseTerm } from './substitution-detector';
@@ -125,7 +125,7 @@ export async function contractView(manager: EntityManager, contract: Contract): 
     corridor: { origin: contract.origin, destination: contract.destination },
     authoredBy: contract.authoredBy,
     status: contract.status,
-    allowedActions: allowedContractActions(contract.status),
+    allowedActions: CONTRACT_LIFECYCLE.allowedActions(contract.status),
     version: contract.currentVersion,
     signingRound: contract.signingRound,
     terms: version.terms,

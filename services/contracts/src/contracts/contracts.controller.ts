@@ -2,18 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, DateInTheFuture, ForbiddenForSide, InvalidCalendarDate } from '@corridor/http';
 import { AmendContractUseCase } from './amend-contract.usecase';
-import { CONTRACT_EXAMPLE, FLAGGED_CONTRACT_EXAMPLE, ILLEGAL_TRANSITION_EXAMPLE, VERSIONS_EXAMPLE } from './contract-examples';
+import { CONTRACT_EXAMPLE, FLAGGED_CONTRACT_EXAMPLE, VERSIONS_EXAMPLE } from './contract-examples';
 import {
   AmendContractCommand,
   DraftContractCommand,
@@ -32,8 +30,8 @@ import { RejectContractUseCase } from './reject-contract.usecase';
 import { ResolveSubstitutionFlagUseCase } from './resolve-substitution-flag.usecase';
 import { SignContractUseCase } from './sign-contract.usecase';
 import { VerifyContractUseCase } from './verify-contract.usecase';
-
-const ILLEGAL = { description: 'Not allowed in the current state: names the state and the actions allowed now (problem+json)', schema: { example: ILLEGAL_TRANSITION_EXAMPLE } };
+import { IllegalTransition } from '@corridor/state-machine';
+import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, NothingAmended, PartyAlreadySigned, SideAlreadyVerified, TermsWorseThanJobOrder, WorkerNotMatched } from './contracts.errors';
 
 /**
  * Employment contracts of the journeys of this node's corridors. Both nodes hold each contract;
@@ -63,8 +61,7 @@ export class ContractsController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Drafted at origin from the verified job order on the regional standard template (version 1, draft)', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signatures: [], verifications: [] } } })
   @ApiNotFoundResponse({ description: 'An agency drafting for a worker it did not match (problem+json)' })
-  @ApiConflictResponse({ description: 'The job order is not verified, or the journey already has a contract (problem+json)' })
-  @ApiUnprocessableEntityResponse({ description: 'The worker is not matched, the terms undercut the job order, or deductions take the whole wage (problem+json)' })
+  @ApiProblems(WorkerNotMatched, JobOrderNotVerified, ContractAlreadyDrafted, TermsWorseThanJobOrder, DeductionsExceedWage, ForbiddenForSide)
   draft(@Body() command: DraftContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.draftContract.execute(command, officer);
   }
@@ -97,8 +94,7 @@ export class ContractsController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The signature is recorded; with both signatures the contract is Signed', schema: { example: { ...CONTRACT_EXAMPLE, status: 'signed', allowedActions: ['verify', 'reject'], verifications: [] } } })
-  @ApiConflictResponse(ILLEGAL)
-  @ApiUnprocessableEntityResponse({ description: 'signedOn is not a calendar date or is in the future (problem+json)' })
+  @ApiProblems(InvalidCalendarDate, DateInTheFuture, IllegalTransition, PartyAlreadySigned, ForbiddenForSide)
   sign(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: SignContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.signContract.execute(contractId, command, officer);
   }
@@ -108,7 +104,7 @@ export class ContractsController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: "This node's side verified; Verified once both sides have", schema: { example: CONTRACT_EXAMPLE } })
-  @ApiConflictResponse(ILLEGAL)
+  @ApiProblems(IllegalTransition, SideAlreadyVerified, ForbiddenForSide)
   verify(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: VerifyContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.verifyContract.execute(contractId, command, officer);
   }
@@ -118,7 +114,7 @@ export class ContractsController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Rejected with reason: back to Draft, to be signed again', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signingRound: 2, signatures: [], verifications: [] } } })
-  @ApiConflictResponse(ILLEGAL)
+  @ApiProblems(IllegalTransition, ForbiddenForSide)
   reject(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RejectContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.rejectContract.execute(contractId, command, officer);
   }
@@ -128,8 +124,7 @@ export class ContractsController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'A new version in Draft; worse terms than the verified version raise a substitution flag', schema: { example: { ...CONTRACT_EXAMPLE, version: 2, status: 'draft', allowedActions: ['sign'], amendmentReason: 'Employer moved the worksite', signatures: [], verifications: [] } } })
-  @ApiConflictResponse(ILLEGAL)
-  @ApiUnprocessableEntityResponse({ description: 'The amendment changes nothing, or deductions take the whole wage (problem+json)' })
+  @ApiProblems(IllegalTransition, NothingAmended, DeductionsExceedWage, ForbiddenForSide)
   amend(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: AmendContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.amendContract.execute(contractId, command, officer);
   }
@@ -139,8 +134,7 @@ export class ContractsController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Registered at destination and compared with the verified contract; substitution is flagged on both sides', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
-  @ApiConflictResponse(ILLEGAL)
-  @ApiUnprocessableEntityResponse({ description: 'registeredOn is not a calendar date or is in the future (problem+json)' })
+  @ApiProblems(InvalidCalendarDate, DateInTheFuture, IllegalTransition, ForbiddenForSide)
   register(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RegisterAtDestinationCommand, @CurrentOfficer() officer: Officer): Promise<Registration> {
     return this.registerAtDestination.execute(contractId, command, officer);
   }
@@ -151,7 +145,7 @@ export class ContractsController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The flag is resolved with a decision and reason', schema: { example: { ...FLAGGED_CONTRACT_EXAMPLE.openFlags[0], status: 'resolved', decision: 'terms-restored', resolutionReason: 'Employer restored the verified wage' } } })
   @ApiNotFoundResponse({ description: 'No such flag on this contract (problem+json)' })
-  @ApiConflictResponse({ description: 'The flag is already resolved (problem+json)' })
+  @ApiProblems(IllegalTransition, ForbiddenForSide)
   resolve(
     @Param('contractId', new ParseUUIDPipe()) contractId: string,
     @Param('flagId', new ParseUUIDPipe()) flagId: string,

@@ -5,22 +5,16 @@ import { AuditTrail } from '@corridor/audit';
 import { decideAccess, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractDraftedSchema } from '@corridor/events';
-import { ConflictProblem, UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { JobOrderReplica, WorkerMatchReplica } from '../replicas/replica.entities';
 import { assertActsForSide } from './contract-access';
 import { contractEvent } from './contract-events';
+import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, TermsWorseThanJobOrder, WorkerNotMatched } from './contracts.errors';
 import type { DraftContractCommand, DraftTermsInput } from './contract-requests';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage, type ContractTerms, type PayPeriod } from './contract-terms';
 import { Contract, ContractVersion } from './contract.entities';
 import { contractView, type ContractView } from './contract-view';
 import { detectSubstitution } from './substitution-detector';
-
-export class WorkerNotMatched extends UnprocessableProblem {}
-export class JobOrderNotVerified extends ConflictProblem {}
-export class ContractAlreadyDrafted extends ConflictProblem {}
-export class TermsWorseThanJobOrder extends UnprocessableProblem {}
-export class DeductionsExceedWage extends UnprocessableProblem {}
 
 /** The terms the verified job order fixes: a draft may improve on them, never undercut them. */
 const JOB_ORDER_TERMS = new Set(['employer', 'occupation', 'wage', 'hoursPerDay', 'contractMonths']);
@@ -49,13 +43,13 @@ export class DraftContractUseCase {
       const order = await manager.findOneBy(JobOrderReplica, { id: match.jobOrderId });
       if (!order) throw new WorkerNotMatched(`job order ${match.jobOrderId} of journey ${command.journeyId} is not known on this node yet`, { jobOrderId: match.jobOrderId });
       if (order.status !== 'verified') {
-        throw new JobOrderNotVerified(`job order ${order.id} is ${order.status}: contracts are drafted only from verified job orders`, { jobOrderId: order.id, jobOrderStatus: order.status });
+        throw new JobOrderNotVerified(order.id, order.status);
       }
       const fromJobOrder = termsOfJobOrder(order);
       const terms = withChanges(fromJobOrder, command.terms);
       const undercut = detectSubstitution(fromJobOrder, terms).filter((t) => JOB_ORDER_TERMS.has(t.term));
       if (undercut.length) {
-        throw new TermsWorseThanJobOrder(`the draft gives the worker less than verified job order ${order.id}: ${undercut.map((t) => t.term).join(', ')}`, { changedTerms: undercut });
+        throw new TermsWorseThanJobOrder(order.id, undercut);
       }
       assertDeductionsBelowWage(terms);
 
@@ -79,7 +73,7 @@ export class DraftContractUseCase {
       });
       const existing = await manager.findOneBy(Contract, { journeyId: match.journeyId });
       if (existing) {
-        throw new ContractAlreadyDrafted(`journey ${match.journeyId} already has contract ${existing.id}; change it by amendment`, { contractId: existing.id, currentState: existing.status });
+        throw new ContractAlreadyDrafted(match.journeyId, existing.id, existing.status);
       }
       // A concurrent draft for the same journey loses on the unique journey_id (and rolls back).
       await manager.insert(Contract, contract);
@@ -165,12 +159,9 @@ export function withChanges(base: ContractTerms, changes: (DraftTermsInput & Par
 }
 
 /** Allowed deductions together must leave the worker part of the wage of each pay period. */
-export function assertDeductionsBelowWage(terms: ContractTerms): void {
+export function assertDeductionsBelowWage(terms: Pick<ContractTerms, 'deductions' | 'wage' | 'payPeriod'>): void {
   const total = terms.deductions.reduce((sum, d) => sum + d.capAmountMinor, 0);
   if (total >= terms.wage.amountMinor) {
-    throw new DeductionsExceedWage(`allowed deductions (${total}) would take the whole wage (${terms.wage.amountMinor} ${terms.wage.currency} per ${terms.payPeriod})`, {
-      deductionsTotalMinor: total,
-      wageMinor: terms.wage.amountMinor,
-    });
+    throw new DeductionsExceedWage(total, terms.wage, terms.payPeriod);
   }
 }

@@ -1,16 +1,17 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractRegisteredAtDestinationSchema } from '@corridor/events';
+import { assertNotInFuture } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { assertActsForSide, assertNotInFuture, findContractFor, sideOfNode } from './contract-access';
+import { assertActsForSide, assertNodeIsSide, findContractFor } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract-requests';
-import { assertContractAction } from './contract-state';
+import { CONTRACT_LIFECYCLE } from './contract-state';
 import { termsToMessage, type ContractTerms } from './contract-terms';
 import { ContractVersion } from './contract.entities';
 import { contractView, type ContractView } from './contract-view';
@@ -39,11 +40,9 @@ export class RegisterAtDestinationUseCase {
     return this.outbox.transaction(async (tx) => {
       const { manager, publish } = tx;
       const contract = await findContractFor(manager, officer, contractId, true);
-      if (sideOfNode(this.config, contract) !== 'destination') {
-        throw new ForbiddenException(`contracts are registered at destination: contract ${contractId} is registered by ${contract.destination}, not ${this.config.country}`);
-      }
+      assertNodeIsSide(this.config, contract, 'destination', 'contract.register-at-destination');
       assertActsForSide(officer, 'destination', 'contract.register-at-destination');
-      assertContractAction(contract, 'register-at-destination');
+      CONTRACT_LIFECYCLE.next(contract, 'register-at-destination');
       const verified = await manager.findOneByOrFail(ContractVersion, { contractId, version: contract.currentVersion });
       const terms = registeredTerms(command.terms);
       const registrationId = uuidv7();

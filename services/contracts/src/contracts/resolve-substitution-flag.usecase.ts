@@ -4,7 +4,8 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractSubstitutionResolvedSchema } from '@corridor/events';
-import { IllegalTransitionProblem, NotFoundProblem } from '@corridor/http';
+import { NotFoundProblem } from '@corridor/http';
+import { SUBSTITUTION_FLAG_LIFECYCLE } from '@corridor/state-machine';
 import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
@@ -28,8 +29,8 @@ export class ResolveSubstitutionFlagUseCase {
       const side = sideOfNode(this.config, contract);
       assertActsForSide(officer, side, 'contract.resolve-flag');
       const flag = await manager.findOneBy(SubstitutionFlag, { id: flagId, contractId });
-      if (!flag) throw new NotFoundProblem(`substitution flag ${flagId} of contract ${contractId} not found`);
-      if (flag.status !== 'open') throw new IllegalTransitionProblem(`substitution flag ${flagId}`, flag.status, 'resolve', []);
+      if (!flag) throw new NotFoundProblem('substitution flag', flagId);
+      SUBSTITUTION_FLAG_LIFECYCLE.next(flag, 'resolve');
       const { topic, event } = contractEvent(
         contract,
         officer,

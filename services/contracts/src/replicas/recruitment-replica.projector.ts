@@ -1,18 +1,23 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
-import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
-import { JobOrderReplica, WorkerMatchReplica, type ReplicatedJobOrderStatus } from './replica.entities';
+import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt, systemActor } from '@corridor/events';
+import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
+import { JobOrderReplica, WorkerMatchReplica } from './replica.entities';
 
 /**
  * Keeps what drafting a contract needs from the recruitment stage: job orders and their state,
  * and which job order each worker's journey was matched to. Unlike the recruitment service's own
- * replica, it takes the events of both ends (this service records none of them itself). States
- * only move forward from the one they follow, so a redelivery or a late event changes nothing.
+ * replica, it takes the events of both ends (this service records none of them itself). Each step
+ * goes through the job order's state machine (libs/state-machine), the one the recruitment use
+ * cases apply: a step it forbids in the state held here is left out and logged with their reason.
+ * It does not count places (drafting needs only "verified"), so it never moves to filled.
  */
 @Controller()
 export class RecruitmentReplicaProjector {
+  private readonly logger = new Logger(RecruitmentReplicaProjector.name);
+
   constructor(
     private readonly audit: AuditTrail,
     @InjectNodeConfig() private readonly config: NodeConfig,
@@ -44,17 +49,17 @@ export class RecruitmentReplicaProjector {
 
   @HandlesEvent(JobOrderApprovedSchema)
   async onJobOrderApproved(event: ReceivedEventOf<typeof JobOrderApprovedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'submitted', 'approved');
+    await this.move(event, event.payload.jobOrderId, 'approve');
   }
 
   @HandlesEvent(JobOrderVerifiedSchema)
   async onJobOrderVerified(event: ReceivedEventOf<typeof JobOrderVerifiedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'approved', 'verified');
+    await this.move(event, event.payload.jobOrderId, 'verify');
   }
 
   @HandlesEvent(JobOrderRejectedSchema)
   async onJobOrderRejected(event: ReceivedEventOf<typeof JobOrderRejectedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'approved', 'rejected');
+    await this.move(event, event.payload.jobOrderId, 'reject');
   }
 
   /** The record key (envelope journey id) is the worker's journey. Sealed person data is not kept. */
@@ -74,15 +79,20 @@ export class RecruitmentReplicaProjector {
     await this.recordAudit(event, 'journey', journeyId, 'worker-match.replicate');
   }
 
-  private async move(event: ReceivedEvent, jobOrderId: string, from: ReplicatedJobOrderStatus, to: ReplicatedJobOrderStatus): Promise<void> {
-    const result = await event.manager.update(JobOrderReplica, { id: jobOrderId, status: from }, { status: to, updatedAt: occurredAt(event.envelope) });
-    if (result.affected) await this.recordAudit(event, 'job-order', jobOrderId, `job-order.replicate-${to}`);
+  private async move(event: ReceivedEvent, jobOrderId: string, action: Exclude<JobOrderAction, 'match'>): Promise<void> {
+    const order = await event.manager.findOne(JobOrderReplica, { where: { id: jobOrderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) return logLeftOut(this.logger, event, `job order ${jobOrderId} is not held here`);
+    const refused = JOB_ORDER_LIFECYCLE.refusal(order, action);
+    if (refused) return logLeftOut(this.logger, event, refused.detail);
+    const status = JOB_ORDER_LIFECYCLE.next(order, action);
+    await event.manager.update(JobOrderReplica, { id: jobOrderId }, { status, updatedAt: occurredAt(event.envelope) });
+    await this.recordAudit(event, 'job-order', jobOrderId, `job-order.replicate-${status}`);
   }
 
   private recordAudit(event: ReceivedEvent, targetType: string, targetId: string, action: string): Promise<unknown> {
     const by = event.envelope.recordedBy;
     return this.audit.record(event.manager, {
-      actor: { subject: 'system:recruitment-replica', country: this.config.country },
+      actor: systemActor(this.config.country, 'recruitment-replica'),
       action,
       targetType,
       targetId,

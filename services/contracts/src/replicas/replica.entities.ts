@@ -1,6 +1,8 @@
+import type { JobOrderStatus } from '@corridor/state-machine';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ReplicatedJobOrderStatus = 'submitted' | 'approved' | 'verified' | 'rejected';
+/** A job order's state machine is the recruitment one (libs/state-machine); this copy never reaches filled. */
+export type ReplicatedJobOrderStatus = JobOrderStatus;
 
 /** This node's copy of a job order, kept from the recruitment events of its corridors. */
 @Entity({ name: 'job_order_replica' })

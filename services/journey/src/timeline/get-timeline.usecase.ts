@@ -31,7 +31,7 @@ export class GetTimelineUseCase {
   async execute(journeyId: string, officer: Officer): Promise<TimelineView> {
     // The access guard has decided that the officer may see the journey.
     const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: journeyId });
-    if (!journey) throw new NotFoundProblem(`journey ${journeyId} not found`);
+    if (!journey) throw new NotFoundProblem('journey', journeyId);
     const entries = await this.dataSource.getRepository(TimelineEntry).find({
       where: { journeyId, ...(seesOnlyCorridorEvents(officer.country, journey) ? { topic: Like('corridor.%') } : {}) },
       order: { occurredAt: 'ASC', eventId: 'ASC' },

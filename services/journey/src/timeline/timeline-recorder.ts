@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { toJson, type JsonObject } from '@bufbuild/protobuf';
 import { occurredAt, stageOfTopic } from '@corridor/events';
-import type { ReceivedEvent } from '@corridor/messaging';
+import { logLeftOut, type ReceivedEvent } from '@corridor/messaging';
 import { JourneyFlag } from './journey-flag.entity';
+import { refusalToResolve } from './journey-flag-lifecycle';
 import { Journey } from './journey.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -19,6 +20,8 @@ export interface RaisedFlag {
  */
 @Injectable()
 export class TimelineRecorder {
+  private readonly logger = new Logger(TimelineRecorder.name);
+
   async record(event: ReceivedEvent, journeyFacts: Partial<Pick<Journey, 'agencyId'>> = {}, details?: JsonObject): Promise<void> {
     const { envelope, manager } = event;
     const at = occurredAt(envelope);
@@ -71,7 +74,12 @@ export class TimelineRecorder {
       .execute();
   }
 
+  /** Resolves the flag along its lifecycle; a resolution the lifecycle refuses (e.g. a second one) is left out. */
   async resolveFlag(event: ReceivedEvent, flagId: string, resolution: string, reason: string): Promise<void> {
+    const flag = await event.manager.findOne(JourneyFlag, { where: { flagId }, lock: { mode: 'pessimistic_write' } });
+    if (!flag) return logLeftOut(this.logger, event, `flag ${flagId} is not held here`);
+    const refused = refusalToResolve(flag, resolution);
+    if (refused) return logLeftOut(this.logger, event, refused.detail);
     await event.manager.update(JourneyFlag, { flagId }, { resolvedAt: occurredAt(event.envelope), resolution, resolutionReason: reason });
   }
 }

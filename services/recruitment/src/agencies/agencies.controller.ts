@@ -2,22 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, InvalidCalendarDate, InvalidPeriod } from '@corridor/http';
 import type { Page } from '@corridor/http';
 import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency-requests';
 import type { AgencyView } from './agency-view';
 import { ChangeAgencyLicenceUseCase } from './change-agency-licence.usecase';
 import { ReadAgenciesUseCase } from './read-agencies.usecase';
 import { RegisterAgencyUseCase } from './register-agency.usecase';
+import { IllegalTransition } from '@corridor/state-machine';
+import { LicenceNumberTaken } from './agencies.errors';
 
 /** Recruitment agencies licensed by this node's ministry: licensed ⇄ suspended → revoked. */
 @ApiTags('agencies')
@@ -37,8 +37,7 @@ export class AgenciesController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The agency is licensed (status licensed)' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields (problem+json)' })
-  @ApiConflictResponse({ description: 'The licence number is already held (problem+json)' })
-  @ApiUnprocessableEntityResponse({ description: 'Validity dates are not calendar dates or in the wrong order (problem+json)' })
+  @ApiProblems(LicenceNumberTaken, InvalidCalendarDate, InvalidPeriod)
   register(@Body() command: RegisterAgencyCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
     return this.registerAgency.execute(command, officer);
   }
@@ -63,7 +62,7 @@ export class AgenciesController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The licence is suspended: the agency may not register or match workers' })
-  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem naming the state and allowed actions)' })
+  @ApiProblems(IllegalTransition)
   suspend(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: AgencyReasonCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
     return this.changeLicence.execute(agencyId, 'suspend', command.reason, officer);
   }
@@ -73,7 +72,7 @@ export class AgenciesController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'A suspended licence is valid again' })
-  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  @ApiProblems(IllegalTransition)
   reinstate(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: ReinstateAgencyCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
     return this.changeLicence.execute(agencyId, 'reinstate', command.reason ?? 'reinstated', officer);
   }
@@ -83,7 +82,7 @@ export class AgenciesController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The licence is revoked for good (final state)' })
-  @ApiConflictResponse({ description: 'Already revoked (illegal-transition problem)' })
+  @ApiProblems(IllegalTransition)
   revoke(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() command: AgencyReasonCommand, @CurrentOfficer() officer: Officer): Promise<AgencyView> {
     return this.changeLicence.execute(agencyId, 'revoke', command.reason, officer);
   }

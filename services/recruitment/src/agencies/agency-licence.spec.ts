@@ -1,6 +1,6 @@
-import { IllegalTransitionProblem } from '@corridor/http';
+import { IllegalTransition } from '@corridor/state-machine';
 import type { Agency } from './agency.entity';
-import { licenceProblem, nextAgencyStatus } from './agency-licence';
+import { AGENCY_LIFECYCLE, licenceProblem } from './agency-licence';
 
 const agency = (over: Partial<Agency> = {}): Agency =>
   ({ id: 'a', name: 'n', licenceNumber: 'RA-1', licenceValidFrom: '2026-01-01', licenceValidTo: '2026-12-31', status: 'licensed', statusReason: null, ...over }) as Agency;
@@ -11,26 +11,33 @@ describe('agency licence', () => {
     expect(licenceProblem(agency(), '2026-12-31')).toBeUndefined();
   });
 
-  it('says why it is not valid', () => {
-    expect(licenceProblem(agency(), '2025-12-31')).toMatch(/not valid until 2026-01-01/);
-    expect(licenceProblem(agency(), '2027-01-01')).toMatch(/expired on 2026-12-31/);
-    expect(licenceProblem(agency({ status: 'suspended', statusReason: 'fees' }), '2026-06-01')).toMatch(/suspended \(fees\)/);
-    expect(licenceProblem(agency({ status: 'revoked' }), '2026-06-01')).toMatch(/revoked/);
+  it('says why it is not valid, as a code for clients and a detail for people', () => {
+    expect(licenceProblem(agency(), '2025-12-31')).toEqual({ reason: 'not-yet-valid', detail: 'its licence RA-1 is not valid until 2026-01-01' });
+    expect(licenceProblem(agency(), '2027-01-01')).toEqual({ reason: 'expired', detail: 'its licence RA-1 expired on 2026-12-31' });
+    expect(licenceProblem(agency({ status: 'suspended', statusReason: 'fees' }), '2026-06-01')).toEqual({ reason: 'suspended', detail: 'its licence RA-1 is suspended (fees)' });
+    expect(licenceProblem(agency({ status: 'revoked' }), '2026-06-01')?.reason).toBe('revoked');
   });
 
-  it('moves along licensed ⇄ suspended → revoked and refuses the rest', () => {
-    expect(nextAgencyStatus(agency(), 'suspend')).toBe('suspended');
-    expect(nextAgencyStatus(agency({ status: 'suspended' }), 'reinstate')).toBe('licensed');
-    expect(nextAgencyStatus(agency({ status: 'suspended' }), 'revoke')).toBe('revoked');
-    expect(() => nextAgencyStatus(agency(), 'reinstate')).toThrow(IllegalTransitionProblem);
-    let thrown: unknown;
-    try {
-      nextAgencyStatus(agency({ status: 'revoked' }), 'suspend');
-    } catch (error) {
-      thrown = error;
-    }
-    // Fails when nothing is thrown, too (an expect inside the catch would not run then).
-    expect(thrown).toBeInstanceOf(IllegalTransitionProblem);
-    expect((thrown as IllegalTransitionProblem).toProblem()).toMatchObject({ status: 409, currentState: 'revoked', allowedActions: [] });
+  it('its table: licensed ⇄ suspended → revoked (final)', () => {
+    expect(AGENCY_LIFECYCLE.table).toEqual({
+      licensed: { suspend: 'suspended', revoke: 'revoked' },
+      suspended: { reinstate: 'licensed', revoke: 'revoked' },
+      revoked: {},
+    });
+    expect(AGENCY_LIFECYCLE.next(agency(), 'suspend')).toBe('suspended');
+    expect(AGENCY_LIFECYCLE.next(agency({ status: 'suspended' }), 'reinstate')).toBe('licensed');
+    expect(AGENCY_LIFECYCLE.next(agency({ status: 'suspended' }), 'revoke')).toBe('revoked');
+  });
+
+  it('a licensed agency cannot be reinstated, a revoked one cannot move at all: illegal-transition naming the state and the allowed actions', () => {
+    expect(() => AGENCY_LIFECYCLE.next(agency(), 'reinstate')).toThrow(IllegalTransition);
+    expect(AGENCY_LIFECYCLE.refusal(agency(), 'reinstate')?.toProblem()).toMatchObject({
+      type: 'https://corridor.gms/problems/illegal-transition',
+      status: 409,
+      currentState: 'licensed',
+      action: 'reinstate',
+      allowedActions: ['suspend', 'revoke'],
+    });
+    expect(AGENCY_LIFECYCLE.refusal(agency({ status: 'revoked' }), 'suspend')?.toProblem()).toMatchObject({ currentState: 'revoked', allowedActions: [] });
   });
 });

@@ -1,37 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { ConflictProblem, IllegalTransitionProblem } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
+import { defineStateMachine } from '@corridor/state-machine';
 import { isMinistry } from '../common/roles';
+import { AgencyLicenceNotValid, type LicenceReason } from './agencies.errors';
 import { Agency, type AgencyStatus } from './agency.entity';
 
-/** The licence state machine: licensed ⇄ suspended, either → revoked (final). */
-export const AGENCY_TRANSITIONS: Record<AgencyStatus, Partial<Record<AgencyAction, AgencyStatus>>> = {
+export type AgencyAction = 'suspend' | 'reinstate' | 'revoke';
+
+/** The licence state machine: licensed ⇄ suspended, either → revoked (final). Agencies stay in their country: no replica. */
+export const AGENCY_LIFECYCLE = defineStateMachine<AgencyStatus, AgencyAction>('agency', {
   licensed: { suspend: 'suspended', revoke: 'revoked' },
   suspended: { reinstate: 'licensed', revoke: 'revoked' },
   revoked: {},
-};
-export type AgencyAction = 'suspend' | 'reinstate' | 'revoke';
+});
 
-export function nextAgencyStatus(agency: Pick<Agency, 'id' | 'status'>, action: AgencyAction): AgencyStatus {
-  const next = AGENCY_TRANSITIONS[agency.status][action];
-  if (!next) throw new IllegalTransitionProblem(`agency ${agency.id}`, agency.status, action, Object.keys(AGENCY_TRANSITIONS[agency.status]));
-  return next;
-}
-
-/** 409: the agency may not recruit now; the detail says why (expired, not yet valid, suspended, revoked, unknown). */
-export class AgencyLicenceNotValid extends ConflictProblem {
-  constructor(agencyId: string, reason: string, status?: AgencyStatus) {
-    super(`agency ${agencyId} may not recruit: ${reason}`, { agencyId, licenceStatus: status ?? 'unknown' });
-  }
+export interface LicenceProblem {
+  reason: Exclude<LicenceReason, 'unknown-agency' | 'no-agency'>;
+  detail: string;
 }
 
 /** Why the licence is not valid on `day`, or undefined when it is. */
-export function licenceProblem(agency: Agency, day: string): string | undefined {
-  if (agency.status === 'revoked') return `its licence ${agency.licenceNumber} was revoked${agency.statusReason ? ` (${agency.statusReason})` : ''}`;
-  if (agency.status === 'suspended') return `its licence ${agency.licenceNumber} is suspended${agency.statusReason ? ` (${agency.statusReason})` : ''}`;
-  if (day < agency.licenceValidFrom) return `its licence ${agency.licenceNumber} is not valid until ${agency.licenceValidFrom}`;
-  if (day > agency.licenceValidTo) return `its licence ${agency.licenceNumber} expired on ${agency.licenceValidTo}`;
+export function licenceProblem(agency: Agency, day: string): LicenceProblem | undefined {
+  const because = agency.statusReason ? ` (${agency.statusReason})` : '';
+  if (agency.status === 'revoked') return { reason: 'revoked', detail: `its licence ${agency.licenceNumber} was revoked${because}` };
+  if (agency.status === 'suspended') return { reason: 'suspended', detail: `its licence ${agency.licenceNumber} is suspended${because}` };
+  if (day < agency.licenceValidFrom) return { reason: 'not-yet-valid', detail: `its licence ${agency.licenceNumber} is not valid until ${agency.licenceValidFrom}` };
+  if (day > agency.licenceValidTo) return { reason: 'expired', detail: `its licence ${agency.licenceNumber} expired on ${agency.licenceValidTo}` };
   return undefined;
 }
 
@@ -43,11 +38,11 @@ export function licenceProblem(agency: Agency, day: string): string | undefined 
 export async function assertAgencyMayRecruit(manager: EntityManager, officer: Officer, today = new Date()): Promise<void> {
   if (isMinistry(officer)) return;
   const agencyId = officer.agencyId;
-  if (!agencyId) throw new AgencyLicenceNotValid('(none)', 'the token names no agency');
+  if (!agencyId) throw new AgencyLicenceNotValid('(none)', 'the token names no agency', 'no-agency');
   const agency = /^[0-9a-f-]{36}$/i.test(agencyId)
     ? await manager.findOne(Agency, { where: { id: agencyId }, lock: { mode: 'pessimistic_read' } })
     : null;
-  if (!agency) throw new AgencyLicenceNotValid(agencyId, 'it is not a licensed agency of this country');
+  if (!agency) throw new AgencyLicenceNotValid(agencyId, 'it is not a licensed agency of this country', 'unknown-agency');
   const problem = licenceProblem(agency, isoDay(today));
-  if (problem) throw new AgencyLicenceNotValid(agencyId, problem, agency.status);
+  if (problem) throw new AgencyLicenceNotValid(agencyId, problem.detail, problem.reason, agency.status);
 }

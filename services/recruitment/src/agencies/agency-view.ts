@@ -1,6 +1,6 @@
 import { isoDay } from '@corridor/reference-data';
 import type { Agency } from './agency.entity';
-import { AGENCY_TRANSITIONS, licenceProblem } from './agency-licence';
+import { AGENCY_LIFECYCLE, licenceProblem } from './agency-licence';
 
 export interface AgencyView {
   agencyId: string;
@@ -27,8 +27,8 @@ export function agencyView(agency: Agency, today = new Date()): AgencyView {
     status: agency.status,
     statusReason: agency.statusReason,
     mayRecruitToday: !problem,
-    whyNot: problem ?? null,
-    allowedActions: Object.keys(AGENCY_TRANSITIONS[agency.status]),
+    whyNot: problem?.detail ?? null,
+    allowedActions: AGENCY_LIFECYCLE.allowedActions(agency.status),
     registeredAt: agency.registeredAt.toISOString(),
   };
 }

@@ -15,7 +15,7 @@ export class ReadAgenciesUseCase {
 
   async one(agencyId: string, officer: Officer): Promise<AgencyView> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ id: agencyId });
-    if (!agency || (!isMinistry(officer) && ownAgencyOf(officer) !== agency.id)) throw new NotFoundProblem(`agency ${agencyId} not found`);
+    if (!agency || (!isMinistry(officer) && ownAgencyOf(officer) !== agency.id)) throw new NotFoundProblem('agency', agencyId);
     return agencyView(agency);
   }
 

@@ -1,24 +1,11 @@
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import type { Officer } from '@corridor/auth';
-import { corridorTopic, countryTopic, encodeEvent, type EncodedEvent } from '@corridor/events';
+import type { EventCorridor } from '@corridor/events';
 import type { Worker } from '../workers/worker.entity';
-import { actorOf } from './roles';
 
 /**
  * Where a journey event of the recruitment stage goes: once the worker is on a destination's
- * name list (nominated or matched), the corridor topic, so that the destination sees it too;
- * before that, the country-internal topic.
+ * name list (nominated or matched), along the corridor, so that the destination sees it too;
+ * before that, it stays in the country (buildEvent picks the topic from this).
  */
-export function journeyEvent<Desc extends DescMessage>(
-  origin: string,
-  worker: Pick<Worker, 'journeyId' | 'nominatedDestination'>,
-  officer: Officer,
-  schema: Desc,
-  payload: MessageShape<Desc>,
-): { topic: string; event: EncodedEvent } {
-  const destination = worker.nominatedDestination ?? undefined;
-  return {
-    topic: destination ? corridorTopic(origin, destination, 'recruitment') : countryTopic(origin, 'recruitment'),
-    event: encodeEvent({ schema, journeyId: worker.journeyId, corridor: { origin, destination }, recordedBy: actorOf(officer), payload }),
-  };
+export function journeyCorridor(origin: string, worker: Pick<Worker, 'nominatedDestination'>): EventCorridor {
+  return { origin, destination: worker.nominatedDestination ?? undefined };
 }

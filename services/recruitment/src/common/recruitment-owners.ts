@@ -61,6 +61,7 @@ export class LicensedAgencies implements AgencyDirectory {
   async standingOf(agencyId: string): Promise<AgencyStanding | undefined> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ id: agencyId });
     if (!agency) return undefined;
-    return { country: this.config.country, licenceStatus: agency.status, licenceProblem: licenceProblem(agency, isoDay(new Date())) };
+    const problem = licenceProblem(agency, isoDay(new Date()));
+    return { country: this.config.country, licenceStatus: agency.status, licenceProblem: problem?.detail, licenceReason: problem?.reason };
   }
 }

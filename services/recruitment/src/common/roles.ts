@@ -13,7 +13,3 @@ export function isMinistry(officer: Officer): boolean {
 export function ownAgencyOf(officer: Officer): string {
   return agencyFilterOf(officer) ?? '';
 }
-
-export function actorOf(officer: Officer): { country: string; agencyId?: string; officerId: string } {
-  return { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject };
-}

@@ -3,12 +3,12 @@ import { create } from '@bufbuild/protobuf';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { FeeBreachResolvedSchema } from '@corridor/events';
+import { FeeBreachResolvedSchema, buildEvent } from '@corridor/events';
+import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
 import { Outbox } from '@corridor/messaging';
-import { journeyEvent } from '../common/journey-events';
+import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
-import { assertBreachAllows } from './fee-breach-state';
 import { FeeBreach, FeeRefund } from './fee.entities';
 import { breachView, type BreachView } from './fee-views';
 
@@ -24,13 +24,20 @@ export class DecideBreachUseCase {
   async execute(breachId: string, reason: string, officer: Officer): Promise<BreachView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const breach = await findBreachFor(manager, officer, breachId, true);
-      breach.status = assertBreachAllows(breach, 'decide');
+      breach.status = FEE_BREACH_LIFECYCLE.next(breach, 'decide');
       breach.resolutionReason = reason;
       breach.resolvedAt = new Date();
       await manager.update(FeeBreach, { id: breach.id }, { status: breach.status, resolutionReason: reason, resolvedAt: breach.resolvedAt });
       const worker = await manager.findOneOrFail(Worker, { where: { id: breach.workerId } });
       await this.audit.record(manager, { actor: officer, action: 'fee-breach.decide', targetType: 'worker', targetId: worker.id, reason });
-      const resolved = journeyEvent(this.config.country, worker, officer, FeeBreachResolvedSchema, create(FeeBreachResolvedSchema, { breachId: breach.id, workerId: worker.id, resolution: 'decision', reason }));
+      const resolved = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor: journeyCorridor(this.config.country, worker),
+        schema: FeeBreachResolvedSchema,
+        payload: create(FeeBreachResolvedSchema, { breachId: breach.id, workerId: worker.id, resolution: 'decision', reason }),
+      });
       await publish(resolved.topic, resolved.event);
       return breachView(breach, await manager.find(FeeRefund, { where: { breachId: breach.id } }));
     });

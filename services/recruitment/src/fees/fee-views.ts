@@ -1,5 +1,5 @@
 import type { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
-import { BREACH_TRANSITIONS } from './fee-breach-state';
+import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
 
 export interface FeeView {
   feeId: string;
@@ -60,7 +60,7 @@ export function breachView(breach: FeeBreach, refunds: FeeRefund[] = []): Breach
     reason: breach.reason,
     status: breach.status,
     blocksDeparture: breach.status === 'open',
-    allowedActions: Object.keys(BREACH_TRANSITIONS[breach.status]),
+    allowedActions: FEE_BREACH_LIFECYCLE.allowedActions(breach.status),
     resolutionReason: breach.resolutionReason,
     raisedAt: breach.raisedAt.toISOString(),
     resolvedAt: breach.resolvedAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import type { FeeBreachStatus } from '@corridor/state-machine';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A payment the worker made during recruitment. Amounts are bigint minor units (strings from pg). */
@@ -37,7 +38,7 @@ export class FeePayment {
   recordedAt: Date;
 }
 
-export type BreachStatus = 'open' | 'resolved-by-refund' | 'resolved-by-decision';
+export type BreachStatus = FeeBreachStatus;
 
 /** Fees above the corridor's cap: a flag on the journey that blocks departure while open. */
 @Entity({ name: 'fee_breach' })

@@ -2,16 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, DateInTheFuture, InvalidCalendarDate, UnknownReferenceProblem } from '@corridor/http';
 import { DateRangePageQuery, type Page } from '@corridor/http';
 import { DecideBreachUseCase } from './decide-breach.usecase';
 import { DecideBreachCommand, ListBreachesQuery, RecordFeeCommand, RecordRefundCommand } from './fee-requests';
@@ -19,6 +17,8 @@ import type { BreachView, FeeView } from './fee-views';
 import { ReadFeesUseCase } from './read-fees.usecase';
 import { RecordFeeUseCase, type RecordedFee } from './record-fee.usecase';
 import { RecordRefundUseCase } from './record-refund.usecase';
+import { IllegalTransition } from '@corridor/state-machine';
+import { RefundCurrencyMismatch } from './fees.errors';
 
 /** What workers paid, the corridor cap, and fee breaches (blocking flags) with their resolution. */
 @ApiTags('fees')
@@ -39,8 +39,8 @@ export class FeesController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The payment is recorded; above the corridor cap a fee breach flag is raised (or updated) on the journey' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields, out-of-range amount, unknown currency (problem+json)' })
-  @ApiUnprocessableEntityResponse({ description: 'The payment date is not a past calendar date (problem+json)' })
   @ApiNotFoundResponse({ description: 'No such worker, or not the caller’s (problem+json)' })
+  @ApiProblems(InvalidCalendarDate, DateInTheFuture, UnknownReferenceProblem)
   record(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: RecordFeeCommand, @CurrentOfficer() officer: Officer): Promise<RecordedFee> {
     return this.recordFee.execute(workerId, command, officer);
   }
@@ -72,8 +72,7 @@ export class FeesController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The refund is recorded; once refunds cover the excess the breach is resolved' })
-  @ApiConflictResponse({ description: 'The breach is already resolved (illegal-transition problem)' })
-  @ApiUnprocessableEntityResponse({ description: 'Another currency than the breach, or a future date (problem+json)' })
+  @ApiProblems(IllegalTransition, RefundCurrencyMismatch, InvalidCalendarDate, DateInTheFuture)
   refund(@Param('breachId', new ParseUUIDPipe()) breachId: string, @Body() command: RecordRefundCommand, @CurrentOfficer() officer: Officer): Promise<BreachView> {
     return this.recordRefund.execute(breachId, command, officer);
   }
@@ -83,7 +82,7 @@ export class FeesController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The ministry resolved the breach by a decision with reason' })
-  @ApiConflictResponse({ description: 'The breach is already resolved (illegal-transition problem)' })
+  @ApiProblems(IllegalTransition)
   decide(@Param('breachId', new ParseUUIDPipe()) breachId: string, @Body() command: DecideBreachCommand, @CurrentOfficer() officer: Officer): Promise<BreachView> {
     return this.decideBreach.execute(breachId, command.reason, officer);
   }

@@ -5,15 +5,15 @@ import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { FeeBreachFlaggedSchema, FeePaidSchema } from '@corridor/events';
-import { UnknownReferenceProblem, UnprocessableProblem } from '@corridor/http';
+import { FeeBreachFlaggedSchema, FeePaidSchema, buildEvent, systemActor } from '@corridor/events';
+import { UnknownReferenceProblem, assertNotInFuture } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { isoDay, isCalendarDate } from '@corridor/reference-data';
 import { Agency } from '../agencies/agency.entity';
-import { journeyEvent } from '../common/journey-events';
+import { journeyCorridor } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
 import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
+import { feeBreachFlagged } from './fee-events';
 import { FeeBreach, FeePayment } from './fee.entities';
 import type { RecordFeeCommand } from './fee-requests';
 import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
@@ -39,9 +39,7 @@ export class RecordFeeUseCase {
   ) {}
 
   async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFee> {
-    if (!isCalendarDate(command.paidOn) || command.paidOn > isoDay(today)) {
-      throw new UnprocessableProblem(`paidOn ${command.paidOn} must be a calendar date not after today`, { field: 'paidOn' });
-    }
+    assertNotInFuture('paidOn', command.paidOn, today);
     const origin = this.config.country;
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, origin, workerId, true);
@@ -63,28 +61,28 @@ export class RecordFeeUseCase {
       });
       await manager.insert(FeePayment, fee);
       await this.audit.record(manager, { actor: officer, action: 'fee.record', targetType: 'worker', targetId: worker.id, reason: `${command.purpose}: ${command.amountMinor} ${command.currency} (minor units)` });
-      const paid = journeyEvent(origin, worker, officer, FeePaidSchema, create(FeePaidSchema, {
-        feeId: fee.id,
-        workerId: worker.id,
-        amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
-        purpose: fee.purpose,
-        payeeAgencyId: fee.payeeAgencyId ?? '',
-        payeeName: fee.payeeName ?? '',
-        paidOn: fee.paidOn,
-      }));
+      const corridor = journeyCorridor(origin, worker);
+      const paid = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor,
+        schema: FeePaidSchema,
+        payload: create(FeePaidSchema, {
+          feeId: fee.id,
+          workerId: worker.id,
+          amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
+          purpose: fee.purpose,
+          payeeAgencyId: fee.payeeAgencyId ?? '',
+          payeeName: fee.payeeName ?? '',
+          paidOn: fee.paidOn,
+        }),
+      });
       await publish(paid.topic, paid.event);
       const destination = worker.nominatedDestination ?? worker.intendedDestination;
       const breach = await this.compareWithCap(manager, worker, fee, this.caps.of(origin, destination), `${origin}>${destination ?? '?'}`);
       if (breach) {
-        const flagged = journeyEvent(origin, worker, officer, FeeBreachFlaggedSchema, create(FeeBreachFlaggedSchema, {
-          breachId: breach.id,
-          workerId: worker.id,
-          feeId: fee.id,
-          cap: { amountMinor: BigInt(breach.capMinor), currency: breach.capCurrency },
-          paidTotal: { amountMinor: BigInt(breach.paidTotalMinor), currency: breach.currency },
-          reason: breach.reason,
-          blocksDeparture: true,
-        }));
+        const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(breach) });
         await publish(flagged.topic, flagged.event);
       }
       return { fee: feeView(fee), breach: breach ? breachView(breach) : null };
@@ -132,7 +130,7 @@ export class RecordFeeUseCase {
       resolvedAt: null,
     });
     await manager.insert(FeeBreach, breach);
-    await this.audit.record(manager, { actor: { subject: 'system:fee-cap', country: this.config.country }, action: 'fee-breach.flag', targetType: 'worker', targetId: worker.id, reason });
+    await this.audit.record(manager, { actor: systemActor(this.config.country, 'fee-cap'), action: 'fee-breach.flag', targetType: 'worker', targetId: worker.id, reason });
     return breach;
   }
 }

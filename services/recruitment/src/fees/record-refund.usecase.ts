@@ -4,14 +4,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { FeeBreachResolvedSchema, FeeRefundedSchema } from '@corridor/events';
-import { UnprocessableProblem } from '@corridor/http';
+import { FeeBreachResolvedSchema, FeeRefundedSchema, buildEvent } from '@corridor/events';
+import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
 import { Outbox } from '@corridor/messaging';
-import { isoDay, isCalendarDate } from '@corridor/reference-data';
-import { journeyEvent } from '../common/journey-events';
+import { assertNotInFuture } from '@corridor/http';
+import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
-import { assertBreachAllows } from './fee-breach-state';
+import { RefundCurrencyMismatch } from './fees.errors';
 import { FeeBreach, FeeRefund } from './fee.entities';
 import type { RecordRefundCommand } from './fee-requests';
 import { breachView, type BreachView } from './fee-views';
@@ -26,14 +26,12 @@ export class RecordRefundUseCase {
   ) {}
 
   async execute(breachId: string, command: RecordRefundCommand, officer: Officer, today = new Date()): Promise<BreachView> {
-    if (!isCalendarDate(command.refundedOn) || command.refundedOn > isoDay(today)) {
-      throw new UnprocessableProblem(`refundedOn ${command.refundedOn} must be a calendar date not after today`, { field: 'refundedOn' });
-    }
+    assertNotInFuture('refundedOn', command.refundedOn, today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const breach = await findBreachFor(manager, officer, breachId, true);
-      const resolvedStatus = assertBreachAllows(breach, 'refund');
+      const resolvedStatus = FEE_BREACH_LIFECYCLE.next(breach, 'refund');
       if (command.currency !== breach.currency) {
-        throw new UnprocessableProblem(`the breach is in ${breach.currency}; a refund in ${command.currency} cannot be set against it`, { field: 'currency' });
+        throw new RefundCurrencyMismatch(breach.currency, command.currency);
       }
       const worker = await manager.findOneOrFail(Worker, { where: { id: breach.workerId } });
       const refund = manager.create(FeeRefund, { id: uuidv7(), breachId: breach.id, amountMinor: String(command.amountMinor), currency: command.currency, refundedOn: command.refundedOn, recordedBy: officer.subject, recordedAt: new Date() });
@@ -48,21 +46,25 @@ export class RecordRefundUseCase {
         await manager.update(FeeBreach, { id: breach.id }, { status: breach.status, resolutionReason: breach.resolutionReason, resolvedAt: breach.resolvedAt });
       }
       await this.audit.record(manager, { actor: officer, action: 'fee-breach.refund', targetType: 'worker', targetId: worker.id, reason: `refund ${command.amountMinor} ${command.currency} against breach ${breach.id}`, details: { covered } });
-      const refundedEvent = journeyEvent(this.config.country, worker, officer, FeeRefundedSchema, create(FeeRefundedSchema, {
-        refundId: refund.id,
-        breachId: breach.id,
-        workerId: worker.id,
-        amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
-        refundedOn: command.refundedOn,
-      }));
-      await publish(refundedEvent.topic, refundedEvent.event);
-      if (covered) {
-        const resolved = journeyEvent(this.config.country, worker, officer, FeeBreachResolvedSchema, create(FeeBreachResolvedSchema, {
+      const along = { stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor: journeyCorridor(this.config.country, worker) } as const;
+      const refundedEvent = buildEvent({
+        ...along,
+        schema: FeeRefundedSchema,
+        payload: create(FeeRefundedSchema, {
+          refundId: refund.id,
           breachId: breach.id,
           workerId: worker.id,
-          resolution: 'refunded',
-          reason: breach.resolutionReason ?? '',
-        }));
+          amount: { amountMinor: BigInt(command.amountMinor), currency: command.currency },
+          refundedOn: command.refundedOn,
+        }),
+      });
+      await publish(refundedEvent.topic, refundedEvent.event);
+      if (covered) {
+        const resolved = buildEvent({
+          ...along,
+          schema: FeeBreachResolvedSchema,
+          payload: create(FeeBreachResolvedSchema, { breachId: breach.id, workerId: worker.id, resolution: 'refunded', reason: breach.resolutionReason ?? '' }),
+        });
         await publish(resolved.topic, resolved.event);
       }
       return breachView(breach, refunds);

@@ -4,15 +4,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderCreatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
-import { ConflictProblem } from '@corridor/http';
+import { JobOrderCreatedSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
-import { actorOf } from '../common/roles';
+import { assertCorridorOpen } from '../common/corridors';
 import { JobOrder } from './job-order.entity';
 import type { CreateJobOrderCommand } from './job-order-requests';
 import { jobOrderView, type JobOrderView } from './job-order-view';
-
-export class NoOpenCorridor extends ConflictProblem {}
 
 /**
  * The destination authority records an employer's demand letter for workers of one origin. The
@@ -28,10 +25,7 @@ export class CreateJobOrderUseCase {
 
   async execute(command: CreateJobOrderCommand, officer: Officer): Promise<JobOrderView> {
     const destination = this.config.country;
-    if (!this.config.corridors.some((c) => c.origin === command.origin && c.destination === destination)) {
-      const open = this.config.corridors.filter((c) => c.destination === destination).map((c) => `${c.origin}→${c.destination}`);
-      throw new NoOpenCorridor(`no open corridor ${command.origin}→${destination}: job orders are only taken along open corridors (open into ${destination}: ${open.join(', ') || 'none'})`);
-    }
+    assertCorridorOpen(this.config, command.origin, destination);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const now = new Date();
       const order = manager.create(JobOrder, {
@@ -66,15 +60,14 @@ export class CreateJobOrderUseCase {
         targetId: order.id,
         reason: `demand letter of ${order.employerName} for ${order.workersRequested} worker(s) from ${order.origin}`,
       });
-      await publish(
-        corridorTopic(order.origin, order.destination, 'recruitment'),
-        encodeEvent({
-          schema: JobOrderCreatedSchema,
-          journeyId: order.id,
-          corridor: { origin: order.origin, destination: order.destination },
-          recordedBy: actorOf(officer),
-          occurredAt: now,
-          payload: create(JobOrderCreatedSchema, {
+      const { topic, event } = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: order.id,
+        corridor: { origin: order.origin, destination: order.destination },
+        occurredAt: now,
+        schema: JobOrderCreatedSchema,
+        payload: create(JobOrderCreatedSchema, {
             jobOrderId: order.id,
             origin: order.origin,
             destination: order.destination,
@@ -90,8 +83,8 @@ export class CreateJobOrderUseCase {
             contractMonths: order.contractMonths,
             benefits: order.benefits,
           }),
-        }),
-      );
+      });
+      await publish(topic, event);
       return jobOrderView(order);
     });
   }

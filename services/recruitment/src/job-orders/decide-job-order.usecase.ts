@@ -1,14 +1,13 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderApprovedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, corridorTopic, encodeEvent, type EncodedEvent } from '@corridor/events';
-import { NotFoundProblem } from '@corridor/http';
+import { JobOrderApprovedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, buildEvent, type OutboxEvent } from '@corridor/events';
+import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { actorOf } from '../common/roles';
 import { JobOrder } from './job-order.entity';
-import { nextJobOrderStatus } from './job-order-state';
+import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
 import { jobOrderView, type JobOrderView } from './job-order-view';
 
 export type JobOrderDecision = 'approve' | 'verify' | 'reject';
@@ -28,26 +27,28 @@ export class DecideJobOrderUseCase {
   async execute(jobOrderId: string, decision: JobOrderDecision, officer: Officer, reason?: string): Promise<JobOrderView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const order = await manager.findOne(JobOrder, { where: { id: jobOrderId }, lock: { mode: 'pessimistic_write' } });
-      if (!order) throw new NotFoundProblem(`job order ${jobOrderId} not found`);
-      const side = decision === 'approve' ? order.destination : order.origin;
-      if (side !== this.config.country) {
-        throw new ForbiddenException(`"${decision}" on job order ${order.id} is for the ${side} authority, not ${this.config.country}`);
+      if (!order) throw new NotFoundProblem('job order', jobOrderId);
+      const side = decision === 'approve' ? 'destination' : 'origin';
+      const sideCountry = order[side];
+      if (sideCountry !== this.config.country) {
+        throw new ForbiddenForSide(decision, side, `job order ${order.id} is decided there by ${sideCountry}, not by ${this.config.country}`, { sideCountry, nodeCountry: this.config.country });
       }
-      const status = nextJobOrderStatus(order, decision);
+      const status = JOB_ORDER_LIFECYCLE.next(order, decision);
       order.status = status;
       order.updatedAt = new Date();
       order.rejectionReason = decision === 'reject' ? (reason ?? null) : order.rejectionReason;
       await manager.update(JobOrder, { id: order.id }, { status, updatedAt: order.updatedAt, rejectionReason: order.rejectionReason });
       await this.audit.record(manager, { actor: officer, action: `job-order.${decision}`, targetType: 'job-order', targetId: order.id, reason: reason ?? decision });
-      await publish(corridorTopic(order.origin, order.destination, 'recruitment'), this.event(order, decision, officer, reason ?? ''));
+      const { topic, event } = this.event(order, decision, officer, reason ?? '');
+      await publish(topic, event);
       return jobOrderView(order);
     });
   }
 
-  private event(order: JobOrder, decision: JobOrderDecision, officer: Officer, reason: string): EncodedEvent {
-    const common = { journeyId: order.id, corridor: { origin: order.origin, destination: order.destination }, recordedBy: actorOf(officer), occurredAt: order.updatedAt };
-    if (decision === 'approve') return encodeEvent({ ...common, schema: JobOrderApprovedSchema, payload: create(JobOrderApprovedSchema, { jobOrderId: order.id }) });
-    if (decision === 'verify') return encodeEvent({ ...common, schema: JobOrderVerifiedSchema, payload: create(JobOrderVerifiedSchema, { jobOrderId: order.id }) });
-    return encodeEvent({ ...common, schema: JobOrderRejectedSchema, payload: create(JobOrderRejectedSchema, { jobOrderId: order.id, reason }) });
+  private event(order: JobOrder, decision: JobOrderDecision, officer: Officer, reason: string): OutboxEvent {
+    const common = { stage: 'recruitment', by: officer, journeyId: order.id, corridor: { origin: order.origin, destination: order.destination }, occurredAt: order.updatedAt } as const;
+    if (decision === 'approve') return buildEvent({ ...common, schema: JobOrderApprovedSchema, payload: create(JobOrderApprovedSchema, { jobOrderId: order.id }) });
+    if (decision === 'verify') return buildEvent({ ...common, schema: JobOrderVerifiedSchema, payload: create(JobOrderVerifiedSchema, { jobOrderId: order.id }) });
+    return buildEvent({ ...common, schema: JobOrderRejectedSchema, payload: create(JobOrderRejectedSchema, { jobOrderId: order.id, reason }) });
   }
 }

@@ -1,17 +1,21 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
-import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
-import { JobOrder, type JobOrderStatus } from './job-order.entity';
+import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt, systemActor } from '@corridor/events';
+import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
+import { JobOrder } from './job-order.entity';
 
 /**
  * Keeps this node's replica of job orders recorded by the other end of a corridor. Events this
  * node recorded itself come back on the same topic and are skipped: its own rows already hold
- * them. Each state only moves forward from the state it follows, so a redelivery changes nothing.
+ * them. Each step goes through the job order's state machine, the one the use cases apply: a step
+ * it forbids in the replica's state is left out and logged with the use case's reason.
  */
 @Controller()
 export class JobOrderReplicaProjector {
+  private readonly logger = new Logger(JobOrderReplicaProjector.name);
+
   constructor(
     private readonly audit: AuditTrail,
     @InjectNodeConfig() private readonly config: NodeConfig,
@@ -60,22 +64,23 @@ export class JobOrderReplicaProjector {
 
   @HandlesEvent(JobOrderApprovedSchema)
   async onApproved(event: ReceivedEventOf<typeof JobOrderApprovedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'submitted', 'approved');
+    await this.move(event, event.payload.jobOrderId, 'approve');
   }
 
   @HandlesEvent(JobOrderVerifiedSchema)
   async onVerified(event: ReceivedEventOf<typeof JobOrderVerifiedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'approved', 'verified');
+    await this.move(event, event.payload.jobOrderId, 'verify');
   }
 
   @HandlesEvent(JobOrderRejectedSchema)
   async onRejected(event: ReceivedEventOf<typeof JobOrderRejectedSchema>): Promise<void> {
-    await this.move(event, event.payload.jobOrderId, 'approved', 'rejected', event.payload.reason);
+    await this.move(event, event.payload.jobOrderId, 'reject', event.payload.reason);
   }
 
   /**
    * The origin matched a worker: the destination's copy counts the place as taken. The match is
-   * kept on its own first, so it counts even if it arrives before the job order or its verification.
+   * kept on its own first, so it counts even if it arrives before the job order or its verification
+   * (it travels on another partition): the origin's state machine allowed it there.
    */
   @HandlesEvent(WorkerMatchedSchema)
   async onWorkerMatched(event: ReceivedEventOf<typeof WorkerMatchedSchema>): Promise<void> {
@@ -88,32 +93,30 @@ export class JobOrderReplicaProjector {
     if (await this.recount(event, event.payload.jobOrderId)) await this.recordAudit(event, event.payload.jobOrderId, 'job-order.replicate-match');
   }
 
-  private async move(event: ReceivedEvent, jobOrderId: string, from: JobOrderStatus, to: JobOrderStatus, reason?: string): Promise<void> {
+  private async move(event: ReceivedEvent, jobOrderId: string, action: Exclude<JobOrderAction, 'match'>, reason?: string): Promise<void> {
     if (this.isOwn(event)) return;
     await this.serialise(event, jobOrderId);
-    const changed: unknown[] = await event.manager.query(
-      `UPDATE job_order SET status = $3, rejection_reason = COALESCE($4, rejection_reason), updated_at = $5
-        WHERE id = $1 AND status = $2 RETURNING id`,
-      [jobOrderId, from, to, reason ?? null, occurredAt(event.envelope)],
-    );
-    if (rowCount(changed)) {
-      await this.recount(event, jobOrderId);
-      await this.recordAudit(event, jobOrderId, `job-order.replicate-${to}`);
-    }
+    const order = await event.manager.findOne(JobOrder, { where: { id: jobOrderId } });
+    if (!order) return logLeftOut(this.logger, event, `job order ${jobOrderId} is not held here`);
+    const refused = JOB_ORDER_LIFECYCLE.refusal(order, action);
+    if (refused) return logLeftOut(this.logger, event, refused.detail);
+    const status = JOB_ORDER_LIFECYCLE.next(order, action);
+    await event.manager.update(JobOrder, { id: order.id }, { status, rejectionReason: reason ?? order.rejectionReason, updatedAt: occurredAt(event.envelope) });
+    await this.recount(event, jobOrderId);
+    await this.recordAudit(event, jobOrderId, `job-order.replicate-${status}`);
   }
 
-  /** workers_matched from the matches received; a verified job order with no place left is filled. */
-  private async recount(event: ReceivedEvent, jobOrderId: string): Promise<number> {
-    const changed: unknown[] = await event.manager.query(
-      `UPDATE job_order o SET workers_matched = m.n,
-              status = CASE WHEN o.status = 'verified' AND m.n >= o.workers_requested THEN 'filled' ELSE o.status END,
-              updated_at = GREATEST(o.updated_at, $2)
-         FROM (SELECT count(*)::int AS n FROM replicated_match WHERE job_order_id = $1) m
-        WHERE o.id = $1 AND (o.workers_matched <> m.n OR (o.status = 'verified' AND m.n >= o.workers_requested))
-        RETURNING o.id`,
-      [jobOrderId, occurredAt(event.envelope)],
-    );
-    return rowCount(changed);
+  /** workers_matched from the matches received; a verified job order with no place left is filled (the state machine's "match"). */
+  private async recount(event: ReceivedEvent, jobOrderId: string): Promise<boolean> {
+    const [{ n }] = (await event.manager.query('SELECT count(*)::int AS n FROM replicated_match WHERE job_order_id = $1', [jobOrderId])) as { n: number }[];
+    const order = await event.manager.findOne(JobOrder, { where: { id: jobOrderId } });
+    if (!order) return false;
+    const full = n >= order.workersRequested;
+    const status = order.status === 'verified' && full ? JOB_ORDER_LIFECYCLE.next(order, 'match', () => 'filled') : order.status;
+    if (n === order.workersMatched && status === order.status) return false;
+    const at = occurredAt(event.envelope);
+    await event.manager.update(JobOrder, { id: order.id }, { workersMatched: n, status, updatedAt: at > order.updatedAt ? at : order.updatedAt });
+    return true;
   }
 
   /**
@@ -132,16 +135,11 @@ export class JobOrderReplicaProjector {
   private recordAudit(event: ReceivedEvent, jobOrderId: string, action: string): Promise<unknown> {
     const by = event.envelope.recordedBy;
     return this.audit.record(event.manager, {
-      actor: { subject: 'system:job-order-replica', country: this.config.country },
+      actor: systemActor(this.config.country, 'job-order-replica'),
       action,
       targetType: 'job-order',
       targetId: jobOrderId,
       reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
     });
   }
-}
-
-/** pg answers UPDATE … RETURNING through TypeORM as [rows, count]. */
-function rowCount(result: unknown[]): number {
-  return Array.isArray(result[0]) ? (result[1] as number) : result.length;
 }

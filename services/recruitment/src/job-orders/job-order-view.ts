@@ -1,5 +1,5 @@
 import type { JobOrder } from './job-order.entity';
-import { allowedJobOrderActions } from './job-order-state';
+import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
 
 export interface JobOrderView {
   jobOrderId: string;
@@ -27,7 +27,7 @@ export function jobOrderView(order: JobOrder): JobOrderView {
     corridor: { origin: order.origin, destination: order.destination },
     authoredBy: order.authoredBy,
     status: order.status,
-    allowedActions: allowedJobOrderActions(order.status),
+    allowedActions: JOB_ORDER_LIFECYCLE.allowedActions(order.status),
     employer: { name: order.employerName, registrationNumber: order.employerRegistrationNumber, workplaceProvince: order.workplaceProvince },
     occupationIsco: order.occupationIsco,
     sectorIsic: order.sectorIsic,

@@ -1,6 +1,7 @@
+import type { JobOrderStatus } from '@corridor/state-machine';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type JobOrderStatus = 'submitted' | 'approved' | 'verified' | 'rejected' | 'filled';
+export type { JobOrderStatus };
 
 /**
  * A demand letter of a destination employer. Both ends of the corridor hold the same job order:

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -10,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, CorridorNotOpen, ForbiddenForSide } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
 import { CreateJobOrderUseCase } from './create-job-order.usecase';
@@ -18,6 +17,7 @@ import { DecideJobOrderUseCase } from './decide-job-order.usecase';
 import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order-requests';
 import type { JobOrderView } from './job-order-view';
 import { ReadJobOrdersUseCase } from './read-job-orders.usecase';
+import { IllegalTransition } from '@corridor/state-machine';
 
 /**
  * Job orders (demand letters): created and approved at destination, verified or rejected at
@@ -40,7 +40,7 @@ export class JobOrdersController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The job order is recorded (status submitted) and sent along the corridor' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; invalid ISCO-08, ISIC or ISO 4217 code; out-of-range numbers (problem+json)' })
-  @ApiConflictResponse({ description: 'No open corridor from that origin to this node (problem+json)' })
+  @ApiProblems(CorridorNotOpen)
   create(@Body() command: CreateJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.createJobOrder.execute(command, officer);
   }
@@ -65,7 +65,7 @@ export class JobOrdersController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Approved by the destination authority' })
-  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem naming the state and allowed actions)' })
+  @ApiProblems(IllegalTransition, ForbiddenForSide)
   approve(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'approve', officer, body.note);
   }
@@ -75,7 +75,7 @@ export class JobOrdersController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Verified by the origin ministry: workers may be matched to it' })
-  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  @ApiProblems(IllegalTransition, ForbiddenForSide)
   verify(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'verify', officer, body.note);
   }
@@ -85,7 +85,7 @@ export class JobOrdersController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Rejected by the origin ministry, with reason (final)' })
-  @ApiConflictResponse({ description: 'Not allowed in the current state (illegal-transition problem)' })
+  @ApiProblems(IllegalTransition, ForbiddenForSide)
   reject(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() command: RejectJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'reject', officer, command.reason);
   }

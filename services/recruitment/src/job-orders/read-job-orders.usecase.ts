@@ -13,7 +13,7 @@ export class ReadJobOrdersUseCase {
 
   async one(jobOrderId: string): Promise<JobOrderView> {
     const order = await this.dataSource.getRepository(JobOrder).findOneBy({ id: jobOrderId });
-    if (!order) throw new NotFoundProblem(`job order ${jobOrderId} not found`);
+    if (!order) throw new NotFoundProblem('job order', jobOrderId);
     return jobOrderView(order);
   }
 

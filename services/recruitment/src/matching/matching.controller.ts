@@ -1,12 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, ForbiddenForSide } from '@corridor/http';
 import type { Page } from '@corridor/http';
 import { ListMatchesQuery, MatchWorkerCommand } from './match-requests';
 import type { MatchView } from './match-view';
 import { MatchWorkerUseCase } from './match-worker.usecase';
 import { ReadMatchesUseCase } from './read-matches.usecase';
+import { IllegalTransition } from '@corridor/state-machine';
+import { AgencyLicenceNotValid } from '../agencies/agencies.errors';
+import { JobOrderFull } from '../job-orders/job-orders.errors';
+import { WorkerAlreadyMatched, WorkerNominatedElsewhere } from './matching.errors';
 
 /** Matching workers to verified job orders at origin: the name lists. */
 @ApiTags('matching')
@@ -26,7 +30,7 @@ export class MatchingController {
   @ApiCreatedResponse({ description: 'The worker is on the job order’s name list; WorkerMatched crosses the corridor' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields (problem+json)' })
   @ApiNotFoundResponse({ description: 'No such job order or worker, or not the caller’s worker (problem+json)' })
-  @ApiConflictResponse({ description: 'Job order not verified or full, agency licence not valid today, worker already matched (problem+json)' })
+  @ApiProblems(JobOrderFull, IllegalTransition, AgencyLicenceNotValid, WorkerAlreadyMatched, WorkerNominatedElsewhere, ForbiddenForSide)
   match(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() command: MatchWorkerCommand, @CurrentOfficer() officer: Officer): Promise<MatchView> {
     return this.matchWorker.execute(jobOrderId, command.workerId, officer);
   }

@@ -4,19 +4,17 @@ import { In } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { OrientationCompletedSchema } from '@corridor/events';
-import { ConflictProblem } from '@corridor/http';
+import { OrientationCompletedSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
-import { journeyEvent } from '../common/journey-events';
+import { journeyCorridor } from '../common/journey-events';
 import { isoDay } from '@corridor/reference-data';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { Worker } from '../workers/worker.entity';
 import { OrientationAttendance, OrientationSession } from './orientation.entities';
-import { nextSessionStatus } from './orientation-state';
+import { SESSION_LIFECYCLE } from './orientation-lifecycle';
+import { SessionNotHeldYet } from './orientation.errors';
 import { findSessionFor } from './session-access';
 import { sessionView, type SessionView } from './session-view';
-
-export class SessionNotHeldYet extends ConflictProblem {}
 
 /** Completes a session: every worker who attended has completed pre-departure orientation. */
 @Injectable()
@@ -30,9 +28,9 @@ export class CompleteOrientationUseCase {
   async execute(sessionId: string, officer: Officer, today = new Date()): Promise<SessionView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const session = await findSessionFor(manager, officer, sessionId, true);
-      const status = nextSessionStatus(session, 'complete');
+      const status = SESSION_LIFECYCLE.next(session, 'complete');
       const day = isoDay(today);
-      if (session.heldOn > day) throw new SessionNotHeldYet(`session ${session.id} is held on ${session.heldOn}; it cannot be completed before (today is ${day})`, { currentState: session.status, allowedActions: ['record-attendance'] });
+      if (session.heldOn > day) throw new SessionNotHeldYet(session.id, session.heldOn, day, session.status);
       session.status = status;
       session.completedAt = new Date();
       await manager.update(OrientationSession, { id: session.id }, { status, completedAt: session.completedAt });
@@ -41,13 +39,14 @@ export class CompleteOrientationUseCase {
       if (workers.length) await manager.update(WorkerMatch, { workerId: In(workers.map((w) => w.id)) }, { status: 'orientation-completed' });
       await this.audit.record(manager, { actor: officer, action: 'orientation.complete', targetType: 'orientation-session', targetId: session.id, reason: `${attendees.length} attendee(s)` });
       for (const worker of workers) {
-        const { topic, event } = journeyEvent(
-          this.config.country,
-          worker,
-          officer,
-          OrientationCompletedSchema,
-          create(OrientationCompletedSchema, { workerId: worker.id, sessionId: session.id, completedOn: day, topics: session.topics }),
-        );
+        const { topic, event } = buildEvent({
+          stage: 'recruitment',
+          by: officer,
+          journeyId: worker.journeyId,
+          corridor: journeyCorridor(this.config.country, worker),
+          schema: OrientationCompletedSchema,
+          payload: create(OrientationCompletedSchema, { workerId: worker.id, sessionId: session.id, completedOn: day, topics: session.topics }),
+        });
         await publish(topic, event);
       }
       return sessionView(session, attendees);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, InvalidCalendarDate } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
@@ -10,6 +10,9 @@ import { ReadSessionsUseCase } from './read-sessions.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';
 import { ScheduleOrientationUseCase } from './schedule-orientation.usecase';
 import type { SessionView } from './session-view';
+import { IllegalTransition } from '@corridor/state-machine';
+import { AgencyLicenceNotValid } from '../agencies/agencies.errors';
+import { AttendanceAlreadyRecorded, AttendeeNotMatched, SessionNotHeldYet } from './orientation.errors';
 
 /** Pre-departure orientation at origin: sessions, attendance, completion. */
 @ApiTags('orientation')
@@ -30,7 +33,7 @@ export class OrientationController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The session is scheduled' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields, unknown topics (problem+json)' })
-  @ApiConflictResponse({ description: 'The agency’s licence is not valid today (problem+json)' })
+  @ApiProblems(AgencyLicenceNotValid, InvalidCalendarDate)
   create(@Body() command: ScheduleOrientationCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.schedule.execute(command, officer);
   }
@@ -55,7 +58,7 @@ export class OrientationController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The matched worker attended; OrientationAttended goes on the journey' })
-  @ApiConflictResponse({ description: 'Session not scheduled any more, worker not matched or already recorded (problem+json)' })
+  @ApiProblems(IllegalTransition, AttendeeNotMatched, AttendanceAlreadyRecorded)
   attend(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() command: RecordAttendanceCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.attendance.execute(sessionId, command.workerId, officer);
   }
@@ -65,7 +68,7 @@ export class OrientationController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Completed: OrientationCompleted on the journey of every attendee' })
-  @ApiConflictResponse({ description: 'Already completed, or the session date is still ahead (problem+json)' })
+  @ApiProblems(IllegalTransition, SessionNotHeldYet)
   finish(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() _body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.complete.execute(sessionId, officer);
   }

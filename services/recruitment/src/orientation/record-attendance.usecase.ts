@@ -3,19 +3,16 @@ import { create } from '@bufbuild/protobuf';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { OrientationAttendedSchema } from '@corridor/events';
-import { ConflictProblem } from '@corridor/http';
+import { OrientationAttendedSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
-import { journeyEvent } from '../common/journey-events';
+import { journeyCorridor } from '../common/journey-events';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { findWorkerFor } from '../workers/worker-access';
 import { OrientationAttendance } from './orientation.entities';
-import { nextSessionStatus } from './orientation-state';
+import { SESSION_LIFECYCLE } from './orientation-lifecycle';
+import { AttendanceAlreadyRecorded, AttendeeNotMatched } from './orientation.errors';
 import { findSessionFor } from './session-access';
 import { sessionView, type SessionView } from './session-view';
-
-export class NotMatched extends ConflictProblem {}
-export class AlreadyAttended extends ConflictProblem {}
 
 /** Records that a matched worker attended a scheduled session. */
 @Injectable()
@@ -29,16 +26,23 @@ export class RecordAttendanceUseCase {
   async execute(sessionId: string, workerId: string, officer: Officer): Promise<SessionView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const session = await findSessionFor(manager, officer, sessionId, true);
-      nextSessionStatus(session, 'record-attendance');
+      SESSION_LIFECYCLE.next(session, 'record-attendance');
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
       const match = await manager.findOne(WorkerMatch, { where: { workerId: worker.id } });
-      if (!match) throw new NotMatched(`worker ${worker.id} is not matched to a job order: orientation comes after matching`);
+      if (!match) throw new AttendeeNotMatched(worker.id);
       if (await manager.findOne(OrientationAttendance, { where: { sessionId: session.id, workerId: worker.id } })) {
-        throw new AlreadyAttended(`worker ${worker.id} is already recorded at session ${session.id}`);
+        throw new AttendanceAlreadyRecorded(worker.id, session.id);
       }
       await manager.insert(OrientationAttendance, { sessionId: session.id, workerId: worker.id, journeyId: worker.journeyId, recordedBy: officer.subject, recordedAt: new Date() });
       await this.audit.record(manager, { actor: officer, action: 'orientation.attend', targetType: 'worker', targetId: worker.id, reason: `session ${session.id}` });
-      const { topic, event } = journeyEvent(this.config.country, worker, officer, OrientationAttendedSchema, create(OrientationAttendedSchema, { workerId: worker.id, sessionId: session.id, heldOn: session.heldOn }));
+      const { topic, event } = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor: journeyCorridor(this.config.country, worker),
+        schema: OrientationAttendedSchema,
+        payload: create(OrientationAttendedSchema, { workerId: worker.id, sessionId: session.id, heldOn: session.heldOn }),
+      });
       await publish(topic, event);
       return sessionView(session, await manager.find(OrientationAttendance, { where: { sessionId: session.id }, order: { recordedAt: 'ASC' } }));
     });

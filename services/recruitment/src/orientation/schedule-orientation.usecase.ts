@@ -4,12 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { OrientationSessionScheduledSchema, countryTopic, encodeEvent } from '@corridor/events';
-import { UnprocessableProblem } from '@corridor/http';
+import { OrientationSessionScheduledSchema, buildEvent } from '@corridor/events';
+import { assertCalendarDate } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import { isCalendarDate } from '@corridor/reference-data';
-import { actorOf, isMinistry } from '../common/roles';
+import { isMinistry } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
 import type { ScheduleOrientationCommand } from './orientation-requests';
 import { sessionView, type SessionView } from './session-view';
@@ -24,7 +23,7 @@ export class ScheduleOrientationUseCase {
   ) {}
 
   async execute(command: ScheduleOrientationCommand, officer: Officer): Promise<SessionView> {
-    if (!isCalendarDate(command.heldOn)) throw new UnprocessableProblem(`heldOn ${command.heldOn} is not a calendar date`, { field: 'heldOn' });
+    assertCalendarDate('heldOn', command.heldOn);
     return this.outbox.transaction(async ({ manager, publish }) => {
       await assertAgencyMayRecruit(manager, officer);
       const session = manager.create(OrientationSession, {
@@ -40,16 +39,15 @@ export class ScheduleOrientationUseCase {
       });
       await manager.insert(OrientationSession, session);
       await this.audit.record(manager, { actor: officer, action: 'orientation.schedule', targetType: 'orientation-session', targetId: session.id, reason: `${session.heldOn} at ${session.place}` });
-      await publish(
-        countryTopic(this.config.country, 'recruitment'),
-        encodeEvent({
-          schema: OrientationSessionScheduledSchema,
-          journeyId: session.id,
-          corridor: { origin: this.config.country },
-          recordedBy: actorOf(officer),
-          payload: create(OrientationSessionScheduledSchema, { sessionId: session.id, heldOn: session.heldOn, place: session.place, topics: session.topics, agencyId: session.agencyId ?? '' }),
-        }),
-      );
+      const { topic, event } = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: session.id,
+        corridor: { origin: this.config.country },
+        schema: OrientationSessionScheduledSchema,
+        payload: create(OrientationSessionScheduledSchema, { sessionId: session.id, heldOn: session.heldOn, place: session.place, topics: session.topics, agencyId: session.agencyId ?? '' }),
+      });
+      await publish(topic, event);
       return sessionView(session, []);
     });
   }

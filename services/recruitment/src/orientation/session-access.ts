@@ -8,7 +8,7 @@ import { OrientationSession } from './orientation.entities';
 export async function findSessionFor(manager: EntityManager, officer: Officer, sessionId: string, lock = false): Promise<OrientationSession> {
   const session = await manager.findOne(OrientationSession, { where: { id: sessionId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!session || (!isMinistry(officer) && session.agencyId !== ownAgencyOf(officer))) {
-    throw new NotFoundProblem(`orientation session ${sessionId} not found`);
+    throw new NotFoundProblem('orientation session', sessionId);
   }
   return session;
 }

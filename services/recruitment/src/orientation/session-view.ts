@@ -1,5 +1,5 @@
 import type { OrientationAttendance, OrientationSession } from './orientation.entities';
-import { SESSION_TRANSITIONS } from './orientation-state';
+import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 
 export interface SessionView {
   sessionId: string;
@@ -20,7 +20,7 @@ export function sessionView(session: OrientationSession, attendees?: Orientation
     topics: session.topics,
     agencyId: session.agencyId,
     status: session.status,
-    allowedActions: Object.keys(SESSION_TRANSITIONS[session.status]),
+    allowedActions: SESSION_LIFECYCLE.allowedActions(session.status),
     ...(attendees ? { attendees: attendees.map((a) => ({ workerId: a.workerId, journeyId: a.journeyId, recordedAt: a.recordedAt.toISOString() })) } : {}),
   };
 }

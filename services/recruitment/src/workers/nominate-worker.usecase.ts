@@ -4,20 +4,13 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
-import { WorkerNominatedSchema, corridorTopic, encodeEvent } from '@corridor/events';
-import { ConflictProblem } from '@corridor/http';
+import { WorkerNominatedSchema, buildEvent } from '@corridor/events';
+import { assertCorridorOpen } from '../common/corridors';
 import { Outbox } from '@corridor/messaging';
 import { findWorkerFor } from './worker-access';
 import { WorkerPersonData } from './worker-person-data';
 import { SEX_ON_THE_WIRE } from './worker-events';
-
-export class CorridorClosed extends ConflictProblem {
-  constructor(origin: string, destination: string, open: string[]) {
-    super(`no open corridor ${origin}→${destination}: nothing is published across that border. Open corridors from ${origin}: ${open.join(', ') || 'none'}`);
-  }
-}
-
-export class AlreadyNominated extends ConflictProblem {}
+import { WorkerAlreadyNominated } from './workers.errors';
 
 export interface Nomination {
   workerId: string;
@@ -42,14 +35,11 @@ export class NominateWorkerUseCase {
 
   async execute(workerId: string, destination: string, officer: Officer): Promise<Nomination> {
     const origin = this.config.country;
-    const open = this.config.corridors.filter((c) => c.origin === origin);
-    if (!open.some((c) => c.destination === destination)) {
-      throw new CorridorClosed(origin, destination, open.map((c) => `${c.origin}→${c.destination}`));
-    }
+    assertCorridorOpen(this.config, origin, destination);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, origin, workerId, true);
       if (worker.nominatedDestination) {
-        throw new AlreadyNominated(`worker ${workerId} is already on the ${worker.nominatedDestination} name list`, { destination: worker.nominatedDestination });
+        throw new WorkerAlreadyNominated(workerId, worker.nominatedDestination);
       }
       worker.nominatedDestination = destination;
       await manager.update('worker', { id: worker.id }, { nominatedDestination: destination });
@@ -62,24 +52,23 @@ export class NominateWorkerUseCase {
         reason: `name list for ${destination}`,
         details: { destination, personDataShared: worker.consentToShare },
       });
-      await publish(
-        corridorTopic(origin, destination, 'recruitment'),
-        encodeEvent({
-          schema: WorkerNominatedSchema,
-          journeyId: worker.journeyId,
-          corridor: { origin, destination },
-          recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
-          encryptionKeyId,
-          payload: create(WorkerNominatedSchema, {
-            workerId: worker.id,
-            destination,
-            sex: SEX_ON_THE_WIRE[worker.sex],
-            birthYear: worker.birthYear,
-            occupationIsco: worker.occupationIsco ?? '',
-            sealedPersonData,
-          }),
+      const { topic, event } = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor: { origin, destination },
+        encryptionKeyId,
+        schema: WorkerNominatedSchema,
+        payload: create(WorkerNominatedSchema, {
+          workerId: worker.id,
+          destination,
+          sex: SEX_ON_THE_WIRE[worker.sex],
+          birthYear: worker.birthYear,
+          occupationIsco: worker.occupationIsco ?? '',
+          sealedPersonData,
         }),
-      );
+      });
+      await publish(topic, event);
       return { workerId: worker.id, journeyId: worker.journeyId, destination, personDataShared: worker.consentToShare };
     });
   }

@@ -6,14 +6,14 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
-import { WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
+import { WorkerRegisteredSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import type { RegisterWorkerCommand } from './register-worker.command';
 import { mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
-import { InvalidRegistration, WorkerAlreadyRegistered } from './worker-registration.errors';
+import { InvalidRegistration, WorkerAlreadyRegistered } from './workers.errors';
 import { SEX_ON_THE_WIRE } from './worker-events';
 
 /**
@@ -93,14 +93,13 @@ export class RegisterWorkerUseCase {
         if (error.code === '23505') throw new WorkerAlreadyRegistered(command.documentType, command.documentNumber);
         throw error;
       });
-      await publish(
-        countryTopic(this.config.country, 'recruitment'),
-        encodeEvent({
-          schema: WorkerRegisteredSchema,
-          journeyId: worker.journeyId,
-          corridor: { origin: this.config.country },
-          recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
-          payload: create(WorkerRegisteredSchema, {
+      const registered = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor: { origin: this.config.country },
+        schema: WorkerRegisteredSchema,
+        payload: create(WorkerRegisteredSchema, {
             workerId: worker.id,
             sex: SEX_ON_THE_WIRE[worker.sex],
             birthYear: worker.birthYear,
@@ -111,8 +110,8 @@ export class RegisterWorkerUseCase {
             consentToProcess: worker.consentToProcess,
             consentToShare: worker.consentToShare,
           }),
-        }),
-      );
+      });
+      await publish(registered.topic, registered.event);
       // Last in the transaction: the audit chain's lock is held from here to the commit only.
       await this.audit.record(manager, {
         actor: officer,
@@ -144,34 +143,34 @@ export class RegisterWorkerUseCase {
   private checkRules(command: RegisterWorkerCommand, officer: Officer, today: Date): void {
     const todayIso = today.toISOString().slice(0, 10);
     if (command.nationality !== this.config.country) {
-      throw new InvalidRegistration(`nationality: this is the ${this.config.country} node, it registers ${this.config.country} nationals only, got ${command.nationality}`, { field: 'nationality' });
+      throw new InvalidRegistration(`nationality: this is the ${this.config.country} node, it registers ${this.config.country} nationals only, got ${command.nationality}`, 'nationality');
     }
     if (officer.country !== this.config.country) {
       throw new InvalidRegistration(`an officer of ${officer.country} cannot register workers on the ${this.config.country} node`);
     }
     if (command.intendedDestination === this.config.country) {
-      throw new InvalidRegistration('intendedDestination must be another country than the origin', { field: 'intendedDestination' });
+      throw new InvalidRegistration('intendedDestination must be another country than the origin', 'intendedDestination');
     }
     if (!isCalendarDate(command.birthDate) || command.birthDate >= todayIso) {
-      throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`, { field: 'birthDate' });
+      throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`, 'birthDate');
     }
     if (ageOn(command.birthDate, todayIso) < 15) {
-      throw new InvalidRegistration('birthDate: a worker must be at least 15 years old (ILO C138 minimum age for employment)', { field: 'birthDate' });
+      throw new InvalidRegistration('birthDate: a worker must be at least 15 years old (ILO C138 minimum age for employment)', 'birthDate');
     }
     if (!isCalendarDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
-      throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, { field: 'documentExpiry' });
+      throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, 'documentExpiry');
     }
     // "Today" where the officer is may already be tomorrow in UTC terms (the node knows no time
     // zone), so only a date after today everywhere on earth (UTC+14) counts as the future.
     const latestToday = new Date(today.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
     if (command.consentGivenOn !== undefined && (!isCalendarDate(command.consentGivenOn) || command.consentGivenOn > latestToday)) {
-      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, { field: 'consentGivenOn' });
+      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, 'consentGivenOn');
     }
     if (command.consentGivenOn !== undefined && command.consentGivenOn < command.birthDate) {
-      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} is before the birth date`, { field: 'consentGivenOn' });
+      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} is before the birth date`, 'consentGivenOn');
     }
     if (command.phone !== undefined && (command.phone.match(/[0-9]/g) ?? []).length < 6) {
-      throw new InvalidRegistration('phone must hold at least 6 digits', { field: 'phone' });
+      throw new InvalidRegistration('phone must hold at least 6 digits', 'phone');
     }
   }
 }

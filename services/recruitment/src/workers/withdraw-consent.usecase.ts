@@ -4,13 +4,12 @@ import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
-import { ConsentToShareWithdrawnSchema, corridorTopic, countryTopic, encodeEvent } from '@corridor/events';
-import { ConflictProblem } from '@corridor/http';
+import { ConsentToShareWithdrawnSchema, buildEvent } from '@corridor/events';
+import { journeyCorridor } from '../common/journey-events';
 import { Outbox } from '@corridor/messaging';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
-
-export class ConsentAlreadyWithdrawn extends ConflictProblem {}
+import { ConsentAlreadyWithdrawn } from './workers.errors';
 
 /**
  * Records that the worker withdrew consent to share person data along the corridor. From then on
@@ -30,23 +29,19 @@ export class WithdrawConsentUseCase {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
       if (!worker.consentToShare) {
-        throw new ConsentAlreadyWithdrawn(`worker ${workerId} has not consented to share (withdrawn on ${worker.consentToShareWithdrawnOn ?? 'registration'})`);
+        throw new ConsentAlreadyWithdrawn(workerId, worker.consentToShareWithdrawnOn);
       }
       await manager.update(Worker, { id: worker.id }, { consentToShare: false, consentToShareWithdrawnOn: withdrawnOn });
       await this.audit.record(manager, { actor: officer, action: 'worker.consent-withdraw', targetType: 'worker', targetId: worker.id, reason: `withdrawn (${howGiven})` });
-      const topic = worker.nominatedDestination
-        ? corridorTopic(this.config.country, worker.nominatedDestination, 'recruitment')
-        : countryTopic(this.config.country, 'recruitment');
-      await publish(
-        topic,
-        encodeEvent({
-          schema: ConsentToShareWithdrawnSchema,
-          journeyId: worker.journeyId,
-          corridor: { origin: this.config.country, destination: worker.nominatedDestination ?? undefined },
-          recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
-          payload: create(ConsentToShareWithdrawnSchema, { workerId: worker.id, withdrawnOn, howGiven }),
-        }),
-      );
+      const { topic, event } = buildEvent({
+        stage: 'recruitment',
+        by: officer,
+        journeyId: worker.journeyId,
+        corridor: journeyCorridor(this.config.country, worker),
+        schema: ConsentToShareWithdrawnSchema,
+        payload: create(ConsentToShareWithdrawnSchema, { workerId: worker.id, withdrawnOn, howGiven }),
+      });
+      await publish(topic, event);
       return { workerId: worker.id, withdrawnOn };
     });
   }

@@ -11,7 +11,7 @@ import { Worker } from './worker.entity';
  */
 export async function findWorkerFor(manager: EntityManager, officer: Officer, nodeCountry: string, workerId: string, lock = false, operation: Operation = 'worker.read'): Promise<Worker> {
   const worker = await manager.findOne(Worker, { where: { id: workerId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!worker || !mayActOnWorker(officer, nodeCountry, worker, operation)) throw new NotFoundProblem(`worker ${workerId} not found`);
+  if (!worker || !mayActOnWorker(officer, nodeCountry, worker, operation)) throw new NotFoundProblem('worker', workerId);
   return worker;
 }
 

@@ -2,22 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey } from '@corridor/http';
+import { ApiIdempotencyKey, ApiProblems, CorridorNotOpen } from '@corridor/http';
 import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
 import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
 import { RegisterWorkerCommand } from './register-worker.command';
 import { RegisterWorkerUseCase, type RegisteredWorker } from './register-worker.usecase';
 import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
 import { NominateWorkerCommand, ReadPurposeQuery, SearchWorkersQuery, WithdrawConsentCommand } from './worker-requests';
+import { AgencyLicenceNotValid } from '../agencies/agencies.errors';
+import { ConsentAlreadyWithdrawn, InvalidRegistration, WorkerAlreadyNominated, WorkerAlreadyRegistered } from './workers.errors';
 
 /** Workers at origin: only this node's ministry officers and its licensed agencies (their own workers). */
 @ApiTags('workers')
@@ -48,8 +48,7 @@ export class WorkersController {
     },
   })
   @ApiBadRequestResponse({ description: 'Missing or malformed fields, unknown properties (problem+json)' })
-  @ApiConflictResponse({ description: 'A worker with this identity document is already registered (problem+json)' })
-  @ApiUnprocessableEntityResponse({ description: 'A registration rule is broken, e.g. another nationality than the node (problem+json)' })
+  @ApiProblems(WorkerAlreadyRegistered, InvalidRegistration, AgencyLicenceNotValid)
   register(@Body() command: RegisterWorkerCommand, @CurrentOfficer() officer: Officer): Promise<RegisteredWorker> {
     return this.registerWorker.execute(command, officer);
   }
@@ -88,7 +87,7 @@ export class WorkersController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: "The worker is on the destination's name list; the journey crosses the corridor" })
-  @ApiConflictResponse({ description: 'The corridor is not open, or the worker is already nominated (problem+json)' })
+  @ApiProblems(CorridorNotOpen, WorkerAlreadyNominated)
   nominate(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: NominateWorkerCommand, @CurrentOfficer() officer: Officer): Promise<Nomination> {
     return this.nominateWorker.execute(workerId, command.destination, officer);
   }
@@ -98,7 +97,7 @@ export class WorkersController {
   @HttpCode(201)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'Consent to share is withdrawn; later cross-border events carry no person data' })
-  @ApiConflictResponse({ description: 'Consent to share was not given or is already withdrawn (problem+json)' })
+  @ApiProblems(ConsentAlreadyWithdrawn)
   withdraw(@Param('workerId', new ParseUUIDPipe()) workerId: string, @Body() command: WithdrawConsentCommand, @CurrentOfficer() officer: Officer) {
     return this.withdrawConsent.execute(workerId, command.howGiven, officer);
   }

@@ -5,6 +5,7 @@ import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor
 import { createRecruitmentApp } from '../../src/recruitment.app';
 import { aWorker, agencyStaff, khMinistry, registerAgency, registerWorker, verifiedJobOrder } from '@corridor/testing';
 
+const LICENCE_NOT_VALID = 'https://corridor.gms/problems/agency-licence-not-valid';
 jest.setTimeout(120_000);
 
 const kh = testNodeConfig('KH');
@@ -41,7 +42,7 @@ describe('agency licences: only a licensed agency whose licence is valid today m
     const worker = await registerWorker(khApp, agencyStaff(agencyId));
     const otherAgency = await registerAgency(khApp);
     const asOther = await request(khApp.getHttpServer()).get(`/api/v1/workers/${worker.workerId}`).query({ purpose: 'curious' }).set('Authorization', agencyStaff(otherAgency));
-    expect(asOther.status).toBe(404);
+    expect([asOther.status, asOther.body.type]).toEqual([404, 'https://corridor.gms/problems/not-found']);
     // An agency reads only its own agency record.
     expect((await request(khApp.getHttpServer()).get(`/api/v1/agencies/${agencyId}`).set('Authorization', agencyStaff(otherAgency))).status).toBe(404);
     expect((await request(khApp.getHttpServer()).get(`/api/v1/agencies/${agencyId}`).set('Authorization', agencyStaff(agencyId))).body.mayRecruitToday).toBe(true);
@@ -60,12 +61,10 @@ describe('agency licences: only a licensed agency whose licence is valid today m
     const refused = await post('/api/v1/workers', agencyStaff(agencyId), aWorker());
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.body.detail).toMatch(/suspended \(charged workers recruitment fees\)/);
-    expect(refused.body.licenceStatus).toBe('suspended');
+    expect(refused.body).toMatchObject({ type: LICENCE_NOT_VALID, agencyId, licenceStatus: 'suspended', reason: 'suspended' });
 
     const match = await post(`/api/v1/job-orders/${jobOrderId}/matches`, agencyStaff(agencyId), { workerId: worker.workerId });
-    expect(match.status).toBe(409);
-    expect(match.body.detail).toMatch(/suspended/);
+    expect(match.body).toMatchObject({ status: 409, type: LICENCE_NOT_VALID, reason: 'suspended' });
     expect(await count('worker')).toBe(workersBefore);
     expect(await count('worker_match')).toBe(0);
     expect(await count('outbox')).toBe(outboxBefore);
@@ -79,19 +78,17 @@ describe('agency licences: only a licensed agency whose licence is valid today m
   });
 
   it.each([
-    ['expired', { licenceValidFrom: '2015-01-01', licenceValidTo: '2020-12-31' }, /expired on 2020-12-31/],
-    ['not yet valid', { licenceValidFrom: '2098-01-01', licenceValidTo: '2099-12-31' }, /not valid until 2098-01-01/],
-  ])('an agency whose licence is %s cannot register workers', async (_label, dates, why) => {
+    ['expired', { licenceValidFrom: '2015-01-01', licenceValidTo: '2020-12-31' }],
+    ['not-yet-valid', { licenceValidFrom: '2098-01-01', licenceValidTo: '2099-12-31' }],
+  ])('an agency whose licence is %s cannot register workers', async (reason, dates) => {
     const agencyId = await registerAgency(khApp, dates);
     const refused = await post('/api/v1/workers', agencyStaff(agencyId), aWorker());
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(why);
+    expect(refused.body).toMatchObject({ status: 409, type: LICENCE_NOT_VALID, licenceStatus: 'licensed', reason });
   });
 
   it('an agency unknown to the ministry cannot register workers', async () => {
     const refused = await post('/api/v1/workers', agencyStaff('AG-UNKNOWN'), aWorker());
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/not a licensed agency/);
+    expect(refused.body).toMatchObject({ status: 409, type: LICENCE_NOT_VALID, licenceStatus: 'unknown', reason: 'unknown-agency' });
   });
 
   it('revocation is final: a later reinstatement or suspension is an illegal transition naming the state', async () => {
@@ -101,20 +98,26 @@ describe('agency licences: only a licensed agency whose licence is valid today m
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ type: expect.stringContaining('illegal-transition'), currentState: 'revoked', allowedActions: [] });
     const refused = await post('/api/v1/workers', agencyStaff(agencyId), aWorker());
-    expect(refused.body.detail).toMatch(/revoked \(forged documents\)/);
+    expect(refused.body).toMatchObject({ type: LICENCE_NOT_VALID, licenceStatus: 'revoked', reason: 'revoked' });
   });
 
   it('reinstating a licensed agency is refused with the allowed actions', async () => {
     const agencyId = await registerAgency(khApp);
     const response = await post(`/api/v1/agencies/${agencyId}/reinstatement`, khMinistry(), {});
-    expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ currentState: 'licensed', allowedActions: ['suspend', 'revoke'] });
-    expect(response.body.detail).toContain('"reinstate" is not allowed');
+    expect(response.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/illegal-transition', currentState: 'licensed', action: 'reinstate', allowedActions: ['suspend', 'revoke'] });
+  });
+
+  it('a licence number is held by one agency: a second registration with it is licence-number-taken, naming the holder', async () => {
+    const agencyId = await registerAgency(khApp);
+    const held = await request(khApp.getHttpServer()).get(`/api/v1/agencies/${agencyId}`).set('Authorization', khMinistry()).expect(200);
+    const again = await post('/api/v1/agencies', khMinistry(), { name: 'Copycat Co.', licenceNumber: held.body.licenceNumber, licenceValidFrom: '2026-01-01', licenceValidTo: '2028-12-31' });
+    expect(again.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/licence-number-taken', existingAgencyId: agencyId });
   });
 
   it('only the node’s ministry officers manage agencies', async () => {
     const agencyId = await registerAgency(khApp);
-    expect((await post(`/api/v1/agencies/${agencyId}/suspension`, agencyStaff(agencyId), { reason: 'self-suspension' })).status).toBe(403);
+    const bySelf = await post(`/api/v1/agencies/${agencyId}/suspension`, agencyStaff(agencyId), { reason: 'self-suspension' });
+    expect([bySelf.status, bySelf.body.type]).toEqual([403, 'https://corridor.gms/problems/forbidden']);
     expect((await post(`/api/v1/agencies/${agencyId}/suspension`, bearer('LA', ['ministry-officer']), { reason: 'foreign officer' })).status).toBe(403);
     expect((await post('/api/v1/agencies', bearer('TH', ['ministry-officer', 'admin']), { name: 'x' })).status).toBe(403);
     expect((await request(khApp.getHttpServer()).get('/api/v1/agencies').set('Authorization', bearer('KH', ['statistician']))).status).toBe(403);

@@ -46,11 +46,11 @@ describe('a job order never takes more workers than it asked for', () => {
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
     const loser = racing.find((r) => r.status === 409)!;
     expect(loser.headers['content-type']).toContain('application/problem+json');
-    expect(loser.body.detail).toMatch(/asked for 2 worker\(s\) and 2 are matched/);
+    expect(loser.body).toMatchObject({ type: 'https://corridor.gms/problems/job-order-full', workersRequested: 2, workersMatched: 2 });
 
     const late = await match(jobOrderId, fourth.workerId);
     expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ workersRequested: 2, workersMatched: 2, currentState: 'filled' });
+    expect(late.body).toMatchObject({ type: 'https://corridor.gms/problems/job-order-full', workersRequested: 2, workersMatched: 2, currentState: 'filled' });
 
     expect(await rows('SELECT workers_matched, status FROM job_order WHERE id = $1', [jobOrderId])).toEqual([{ workers_matched: 2, status: 'filled' }]);
     expect(await rows('SELECT count(*)::int AS n FROM worker_match WHERE job_order_id = $1', [jobOrderId])).toEqual([{ n: 2 }]);
@@ -85,7 +85,7 @@ describe('a job order never takes more workers than it asked for', () => {
     const worker = await registerWorker(khApp);
     const refused = await match(jobOrderId, worker.workerId);
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ type: expect.stringContaining('illegal-transition'), currentState: 'approved', allowedActions: ['verify', 'reject'] });
+    expect(refused.body).toMatchObject({ type: 'https://corridor.gms/problems/illegal-transition', currentState: 'approved', action: 'match', allowedActions: ['verify', 'reject'] });
   });
 
   it('each side takes only its own decision: TH cannot verify, KH cannot approve; a rejected order is final', async () => {
@@ -94,12 +94,12 @@ describe('a job order never takes more workers than it asked for', () => {
     // TH's ministry officer acts for no side of a job order TH asked for: it is not even visible to
     // them (404, as for an unknown id); KH officers are not TH officers (403).
     expect((await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', bearer('TH', ['ministry-officer'])).send({})).status).toBe(404);
-    expect((await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({})).status).toBe(403);
+    const foreign = await request(thApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({});
+    expect([foreign.status, foreign.body.type]).toEqual([403, 'https://corridor.gms/problems/forbidden']);
     // Verifying before approval: illegal transition at origin.
     await eventually(async () => ((await request(khApp.getHttpServer()).get(`/api/v1/job-orders/${jobOrderId}`).set('Authorization', khMinistry())).status === 200 ? true : undefined), 30_000);
     const early = await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', khMinistry()).send({});
-    expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ currentState: 'submitted', allowedActions: ['approve'] });
+    expect(early.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/illegal-transition', currentState: 'submitted', action: 'verify', allowedActions: ['approve'] });
     // A KH destination officer acts for no side of a KH>TH order: on the KH node it is not even visible to them.
     expect((await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/approval`).set('Authorization', bearer('KH', ['destination-officer'])).send({})).status).toBe(404);
 
@@ -113,7 +113,7 @@ describe('a job order never takes more workers than it asked for', () => {
     }, 30_000);
     expect(onTh.rejectionReason).toBe('wage below the legal minimum');
     const again = await request(khApp.getHttpServer()).post(`/api/v1/job-orders/${jobOrderId}/verification`).set('Authorization', khMinistry()).send({});
-    expect(again.body).toMatchObject({ currentState: 'rejected', allowedActions: [] });
+    expect(again.body).toMatchObject({ type: 'https://corridor.gms/problems/illegal-transition', currentState: 'rejected', allowedActions: [] });
   });
 
   it('an agency matches only its own workers, and only while licensed', async () => {
@@ -128,7 +128,7 @@ describe('a job order never takes more workers than it asked for', () => {
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ jobOrderId, workerId: own.workerId, destination: 'TH', status: 'matched', agencyId, personDataShared: true });
     const twice = await match(jobOrderId, own.workerId, agencyStaff(agencyId));
-    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/worker-already-matched', jobOrderId });
     const list = await request(khApp.getHttpServer()).get('/api/v1/matches').query({ jobOrderId }).set('Authorization', agencyStaff(otherAgencyId)).expect(200);
     expect(list.body.items).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { JobOrderVerifiedSchema, Sex, WorkerMatchedSchema, corridorTopic, encodeEvent, type EncodedEvent } from '@corridor/events';
 import type { Producer } from 'kafkajs';
 import type { CorridorEventServer } from '@corridor/messaging';
-import { dropTestDatabases, eventually, observeOutcomes, startConsumerGroupAtEnd, testKafka, testNodeConfig, uniqueGroupId, uniqueName, type ObservedRecord } from '@corridor/testing';
+import { deliverEvent, dropTestDatabases, eventually, observeOutcomes, startConsumerGroupAtEnd, testKafka, testNodeConfig, uniqueGroupId, uniqueName, type ObservedRecord } from '@corridor/testing';
 import { createRecruitmentApp } from '../../src/recruitment.app';
 import { aJobOrder, thDestination } from '@corridor/testing';
 
@@ -66,21 +66,8 @@ async function outcomesOf(records: EncodedEvent[], copies = 1): Promise<string[]
   );
 }
 
-/**
- * Hands a record straight to the consumer's record handler (inbox, handler, transaction), without
- * Kafka: the only way to make several matches of one job order race for certain.
- */
-let offset = 0;
-function deliverDirectly(event: EncodedEvent) {
-  offset += 1;
-  return events.processRecord({
-    topic,
-    partition: 0,
-    message: { key: Buffer.from(event.journeyId), value: Buffer.from(event.bytes), offset: String(offset), timestamp: String(Date.now()), attributes: 0, headers: {}, size: 0 },
-    heartbeat: async () => undefined,
-    pause: () => () => undefined,
-  } as never);
-}
+/** Straight to the consumer's record handler, without Kafka: the only way to make several matches of one job order race for certain. */
+const deliverDirectly = (event: EncodedEvent) => deliverEvent(events, { topic, event });
 
 const byKh = { country: 'KH', officerId: 'officer-kh-1' };
 const matched = (jobOrderId: string) =>
@@ -93,6 +80,7 @@ const matched = (jobOrderId: string) =>
   });
 const verified = (jobOrderId: string) =>
   encodeEvent({ schema: JobOrderVerifiedSchema, journeyId: jobOrderId, corridor: { origin: 'KH', destination: 'TH' }, recordedBy: byKh, payload: create(JobOrderVerifiedSchema, { jobOrderId }) });
+
 
 async function jobOrder(id: string) {
   return (await request(app.getHttpServer()).get(`/api/v1/job-orders/${id}`).set('Authorization', thDestination()).expect(200)).body;

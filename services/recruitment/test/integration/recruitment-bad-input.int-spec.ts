@@ -175,7 +175,7 @@ const endpoints: Endpoint[] = [
   { name: 'POST /api/v1/fee-breaches/{id}/decisions', node: 'KH', path: () => `/api/v1/fee-breaches/${ids.breach}/decisions`, token: khMinistry, valid: () => ({ reason: 'receipt shows it was the passport fee' }), wrongType: ['reason', 99], outOfRange: [['reason too short', { reason: 'ok' }]] },
 ];
 
-async function expectRefused(endpoint: Endpoint, body: unknown, status = 400): Promise<{ detail: string; errors?: { field: string }[] }> {
+async function expectRefused(endpoint: Endpoint, body: unknown, status = 400): Promise<{ type: string; detail: string; errors?: { field: string }[]; [extension: string]: unknown }> {
   const before = await stored();
   const app = endpoint.node === 'KH' ? khApp : thApp;
   const response = await request(app.getHttpServer()).post(endpoint.path()).set('Authorization', endpoint.token()).send(body as object);
@@ -230,25 +230,27 @@ describe('well-formed input that breaks a rule: 422 and nothing stored', () => {
 
   it('a licence that ends before it starts', async () => {
     const problem = await expectRefused(byName('POST /api/v1/agencies'), anAgency({ licenceValidFrom: '2026-06-01', licenceValidTo: '2026-01-01' }), 422);
-    expect(problem.detail).toMatch(/before licenceValidFrom/);
+    expect(problem).toMatchObject({ type: 'https://corridor.gms/problems/invalid-period', field: 'licenceValidTo', licenceValidFrom: '2026-06-01' });
   });
 
   it('a licence date that is not a calendar date', async () => {
-    await expectRefused(byName('POST /api/v1/agencies'), anAgency({ licenceValidTo: '2026-02-30' }), 422);
+    const problem = await expectRefused(byName('POST /api/v1/agencies'), anAgency({ licenceValidTo: '2026-02-30' }), 422);
+    expect(problem).toMatchObject({ type: 'https://corridor.gms/problems/invalid-date', field: 'licenceValidTo' });
   });
 
   it('a fee paid in the future', async () => {
     const problem = await expectRefused(byName('POST /api/v1/workers/{id}/fees'), { amountMinor: 100, currency: 'THB', purpose: 'transport', paidOn: '2999-01-01' }, 422);
-    expect(problem.detail).toContain('paidOn');
+    expect(problem).toMatchObject({ type: 'https://corridor.gms/problems/date-in-the-future', field: 'paidOn' });
   });
 
   it('a refund in another currency than the breach', async () => {
     const problem = await expectRefused(byName('POST /api/v1/fee-breaches/{id}/refunds'), { amountMinor: 100, currency: 'USD', refundedOn: '2026-01-12' }, 422);
-    expect(problem.detail).toMatch(/breach is in THB/);
+    expect(problem).toMatchObject({ type: 'https://corridor.gms/problems/refund-currency-mismatch', field: 'currency', breachCurrency: 'THB' });
   });
 
   it('an orientation session on a date that does not exist', async () => {
-    await expectRefused(byName('POST /api/v1/orientation-sessions'), { heldOn: '2026-13-01', place: 'Kampot', topics: ['health-and-hiv'] }, 422);
+    const problem = await expectRefused(byName('POST /api/v1/orientation-sessions'), { heldOn: '2026-13-01', place: 'Kampot', topics: ['health-and-hiv'] }, 422);
+    expect(problem).toMatchObject({ type: 'https://corridor.gms/problems/invalid-date', field: 'heldOn' });
   });
 
   it('the valid bodies are accepted, so the fixtures themselves are valid', async () => {
