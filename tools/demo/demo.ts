@@ -1,7 +1,6 @@
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
-import { loadNodeConfig } from '@corridor/config';
+import { loadNodeConfig, serviceUrl, type ServiceName } from '@corridor/config';
 import { aWorkerRegistration } from '@corridor/testing';
-import { serviceUrl, type ServiceName } from '../platform/platform-layout';
 
 /**
  * `npm run demo`: walks one worker through every stage built so far, across KH and TH, through

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { JobOrderVerifiedSchema, Sex, WorkerMatchedSchema, corridorTopic, encodeEvent, type EncodedEvent } from '@corridor/events';
 import type { CorridorEventServer } from '@corridor/messaging';
 import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { aJobOrder, thDestination } from '@corridor/testing';
 
 jest.setTimeout(90_000);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
 import { aWorker, agencyStaff, khMinistry, registerAgency } from '@corridor/testing';
 

@@ -1,0 +1,15 @@
+import type { QueryRunner } from 'typeorm';
+
+/** The table TypeORM records applied migrations in (serviceDataSourceOptions). */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+/**
+ * For a migration whose class was renamed (a new timestamp): true when the database already
+ * applied it under its old name. The old record is replaced by the new one (TypeORM writes the
+ * new name when `up` returns), so a database migrated before the rename neither runs it twice
+ * nor keeps a record of a migration the code no longer has. See ADR 0010.
+ */
+export async function appliedUnderOldName(runner: QueryRunner, oldName: string): Promise<boolean> {
+  const rows: unknown[] = await runner.query(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = $1 RETURNING name`, [oldName]);
+  return rows.length > 0;
+}
