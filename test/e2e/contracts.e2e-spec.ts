@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { isoDay } from '@corridor/reference-data';
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
@@ -126,7 +127,7 @@ const worseTerms = worseContractTerms;
 describe('a contract from draft to verified on both sides, and substitution at destination', () => {
   let journey: { journeyId: string; workerId: string; jobOrderId: string };
   let contractId: string;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
 
   beforeAll(async () => {
     journey = await aMatchedWorker('AG-1');
@@ -327,7 +328,7 @@ describe('rejection', () => {
     const drafted = await draftWhenReplicated(journey.journeyId, {}, bearer('KH', ['agency-staff'], 'AG-1'));
     expect(drafted.status).toBe(201);
     const id = drafted.body.contractId;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoDay();
     for (const party of ['worker', 'employer']) {
       await contracts(nodes.KH).post(`/api/v1/contracts/${id}/signatures`).set('Authorization', bearer('KH', ['agency-staff'], 'AG-1')).send({ party, signedOn: today }).expect(201);
     }

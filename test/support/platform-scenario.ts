@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -54,7 +55,7 @@ export interface ScenarioTokens {
   staffOf(owner: Owner): string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDay();
 
 const tokens = (agencyOf: (owner: Owner) => string): ScenarioTokens => ({
   as: (country, roles, agencyId) => bearer(country, roles, agencyId, `probe-${country.toLowerCase()}-${roles.join('+')}${agencyId ? `-${agencyId.slice(-6)}` : ''}`),

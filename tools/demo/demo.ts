@@ -1,4 +1,5 @@
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
+import { isoDay } from '@corridor/reference-data';
 import { loadNodeConfig, serviceUrl, type ServiceName } from '@corridor/config';
 import { aWorkerRegistration } from '@corridor/testing';
 
@@ -7,7 +8,7 @@ import { aWorkerRegistration } from '@corridor/testing';
  * the public HTTP APIs of the platform `npm start` runs, and prints both countries' timelines.
  */
 const secret = loadNodeConfig({ ...process.env, COUNTRY: 'KH' }).jwtSecret;
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay();
 
 interface TimelineEntryView {
   occurredAt: string;

@@ -1,4 +1,4 @@
-import { isCalendarDate, isoDay as isoDayOf } from '@corridor/reference-data';
+import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
 import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { decideAccess, grantedSides, type Officer, type Operation, type Role } from '@corridor/auth';
@@ -47,5 +47,5 @@ export function assertNotInFuture(field: string, isoDay: string, today = new Dat
   if (!isCalendarDate(isoDay)) {
     throw new UnprocessableProblem(`${field} ${isoDay} is not a calendar date`, { field });
   }
-  if (isoDay > isoDayOf(today)) throw new DateInTheFuture(`${field} ${isoDay} is in the future`, { field });
+  if (isInTheFuture(isoDay, today)) throw new DateInTheFuture(`${field} ${isoDay} is in the future`, { field });
 }

@@ -8,7 +8,7 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachFlaggedSchema, FeePaidSchema } from '@corridor/events';
 import { UnknownReferenceProblem, UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { isoDay, isCalendarDate } from '@corridor/reference-data';
+import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
 import { Agency } from '../agencies/agency.entity';
 import { journeyEvent } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
@@ -39,7 +39,7 @@ export class RecordFeeUseCase {
   ) {}
 
   async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFee> {
-    if (!isCalendarDate(command.paidOn) || command.paidOn > isoDay(today)) {
+    if (!isCalendarDate(command.paidOn) || isInTheFuture(command.paidOn, today)) {
       throw new UnprocessableProblem(`paidOn ${command.paidOn} must be a calendar date not after today`, { field: 'paidOn' });
     }
     const origin = this.config.country;

@@ -7,7 +7,7 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachResolvedSchema, FeeRefundedSchema } from '@corridor/events';
 import { UnprocessableProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
-import { isoDay, isCalendarDate } from '@corridor/reference-data';
+import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
 import { journeyEvent } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
@@ -26,7 +26,7 @@ export class RecordRefundUseCase {
   ) {}
 
   async execute(breachId: string, command: RecordRefundCommand, officer: Officer, today = new Date()): Promise<BreachView> {
-    if (!isCalendarDate(command.refundedOn) || command.refundedOn > isoDay(today)) {
+    if (!isCalendarDate(command.refundedOn) || isInTheFuture(command.refundedOn, today)) {
       throw new UnprocessableProblem(`refundedOn ${command.refundedOn} must be a calendar date not after today`, { field: 'refundedOn' });
     }
     return this.outbox.transaction(async ({ manager, publish }) => {
