@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
+import { GENERATED_STAGE_APPS } from './stage-services';
 import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 export { aWorkerRegistration };
@@ -13,10 +14,12 @@ export interface CountryNode {
   journey: INestApplication;
   /** Started only when asked for (`withContracts`). */
   contracts?: INestApplication;
+  /** The generated stage services (test/support/stage-services.ts), started with `withContracts`. */
+  stages: Record<string, INestApplication>;
 }
 
 /**
- * Several country nodes on the one real Kafka cluster and Postgres server, each service with a
+ * Several country nodes (`withContracts`: every stage service, not only recruitment and journey) on the one real Kafka cluster and Postgres server, each service with a
  * throw-away database and its own consumer group, as `npm start` runs them but in-process.
  */
 export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean } = {}) {
@@ -35,12 +38,21 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
       databases.push(contractsDb);
       contracts = (await createContractsApp(config, { database: contractsDb })).app;
     }
-    nodes[country] = { country, recruitment, journey, contracts };
+    const stages: Record<string, INestApplication> = {};
+    if (options.withContracts) {
+      for (const [stage, createApp] of Object.entries(GENERATED_STAGE_APPS)) {
+        const stageDb = uniqueName(`e2e_${country.toLowerCase()}_${stage.replace(/-/g, '_')}`);
+        databases.push(stageDb);
+        stages[stage] = (await createApp(config, { database: stageDb })).app;
+      }
+    }
+    nodes[country] = { country, recruitment, journey, contracts, stages };
   }
   return {
     nodes,
     async stop(): Promise<void> {
       for (const node of Object.values(nodes)) {
+        for (const stage of Object.values(node.stages)) await stage.close();
         await node.contracts?.close();
         await node.recruitment.close();
         await node.journey.close();
