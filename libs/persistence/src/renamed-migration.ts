@@ -10,6 +10,8 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
  * nor keeps a record of a migration the code no longer has. See ADR 0010.
  */
 export async function appliedUnderOldName(runner: QueryRunner, oldName: string): Promise<boolean> {
-  const rows: unknown[] = await runner.query(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = $1 RETURNING name`, [oldName]);
-  return rows.length > 0;
+  const found: unknown[] = await runner.query(`SELECT name FROM ${MIGRATIONS_TABLE} WHERE name = $1`, [oldName]);
+  if (found.length === 0) return false;
+  await runner.query(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = $1`, [oldName]);
+  return true;
 }

@@ -20,6 +20,9 @@ describe('the contracts service from its definition', () => {
     expect(dataSource.entityMetadatas.map((m) => m.tableName).sort()).toEqual(
       expect.arrayContaining(['contract', 'contract_step', 'contract_version', 'contract_registration', 'substitution_flag', 'job_order_replica', 'worker_match_replica', 'outbox', 'audit_log']),
     );
+    // On a new database the renamed migration creates its tables (it adopts nothing).
+    const tables = async (ds: DataSource) => ((await ds.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) as { tablename: string }[]).map((r) => r.tablename);
+    expect(await tables(dataSource)).toEqual(expect.arrayContaining(['contract', 'contract_version', 'contract_step', 'contract_registration', 'substitution_flag', 'job_order_replica', 'worker_match_replica']));
     expect(await applied(dataSource)).toEqual([
       'MessagingTables1763900000000',
       'AuditLog1763900000300',
@@ -37,6 +40,7 @@ describe('the contracts service from its definition', () => {
     expect(await runMigrations(again)).toEqual([]);
     expect(await applied(again)).toContain('CreateContracts1763900000320');
     expect(await applied(again)).not.toContain('CreateContracts1763900000300');
+    expect(await tables(again)).toContain('contract');
     await second.app.close();
   });
 });
