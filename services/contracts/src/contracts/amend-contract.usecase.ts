@@ -10,7 +10,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { AmendContractCommand } from './contract-requests';
+import type { AmendContractCommand } from './contract.commands';
 import { afterAmendment } from './contract-state';
 import { termsToMessage } from './contract-terms';
 import { ContractVersion } from './contract.entities';

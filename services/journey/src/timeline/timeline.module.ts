@@ -3,7 +3,7 @@ import { CreateTimeline1763900000200 } from '../migrations/1763900000200-create-
 import { CreateJourneyFlag1763900000210 } from '../migrations/1763900000210-create-journey-flag';
 import { ContractEventsProjector } from './contract-events.projector';
 import { JourneyOwners } from './journey-access';
-import { GetTimelineUseCase } from './get-timeline.usecase';
+import { ReadTimelineUseCase } from './read-timeline.usecase';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
 import { JourneysController } from './journeys.controller';
@@ -15,6 +15,6 @@ import { TimelineProjector } from './timeline.projector';
   entities: [Journey, TimelineEntry, JourneyFlag],
   migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
   controllers: [JourneysController, TimelineProjector, ContractEventsProjector],
-  providers: [JourneyOwners, GetTimelineUseCase, TimelineRecorder],
+  providers: [JourneyOwners, ReadTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}

@@ -15,7 +15,7 @@ import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
 import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
 import { FeeBreach, FeePayment } from './fee.entities';
-import type { RecordFeeCommand } from './fee-requests';
+import type { RecordFeeCommand } from './fee.commands';
 import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
 
 export interface RecordedFee {

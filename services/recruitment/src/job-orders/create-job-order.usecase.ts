@@ -9,7 +9,7 @@ import { ConflictProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { actorOf } from '../common/roles';
 import { JobOrder } from './job-order.entity';
-import type { CreateJobOrderCommand } from './job-order-requests';
+import type { CreateJobOrderCommand } from './job-order.commands';
 import { jobOrderView, type JobOrderView } from './job-order-view';
 
 export class NoOpenCorridor extends ConflictProblem {}

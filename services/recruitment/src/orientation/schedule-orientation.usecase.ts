@@ -11,7 +11,7 @@ import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { isCalendarDate } from '@corridor/reference-data';
 import { actorOf, isMinistry } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
-import type { ScheduleOrientationCommand } from './orientation-requests';
+import type { ScheduleOrientationCommand } from './orientation.commands';
 import { sessionView, type SessionView } from './session-view';
 
 /** Schedules a pre-departure orientation session (ministry, or a licensed agency for its workers). */

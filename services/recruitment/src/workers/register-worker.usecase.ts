@@ -9,7 +9,7 @@ import { InjectNodeConfig } from '@corridor/config';
 import { WorkerRegisteredSchema, countryTopic, encodeEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import type { RegisterWorkerCommand } from './register-worker.command';
+import type { RegisterWorkerCommand } from './worker.commands';
 import { mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';

@@ -14,10 +14,9 @@ import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey } from '@corridor/http';
 import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
 import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
-import { RegisterWorkerCommand } from './register-worker.command';
 import { RegisterWorkerUseCase, type RegisteredWorker } from './register-worker.usecase';
 import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
-import { NominateWorkerCommand, ReadPurposeQuery, SearchWorkersQuery, WithdrawConsentCommand } from './worker-requests';
+import { NominateWorkerCommand, ReadPurposeQuery, RegisterWorkerCommand, SearchWorkersQuery, WithdrawConsentCommand } from './worker.commands';
 
 /** Workers at origin: only this node's ministry officers and its licensed agencies (their own workers). */
 @ApiTags('workers')
