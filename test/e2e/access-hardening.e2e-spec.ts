@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, eventually, testNodeConfig } from '@corridor/testing';
@@ -14,7 +15,7 @@ jest.setTimeout(180_000);
 let platform: Awaited<ReturnType<typeof startCountryNodes>>;
 const kh = () => platform.nodes.KH;
 const th = () => platform.nodes.TH;
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay();
 
 let agencyA: string;
 let agencyB: string;

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { isoDay } from '@corridor/reference-data';
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createContractsApp, contractsSubscription } from '@corridor/contracts-service';
+import { ContractsService, createContractsApp } from '@corridor/contracts-service';
 import {
   JobOrderApprovedSchema,
   JobOrderCreatedSchema,
@@ -47,7 +48,7 @@ async function startContractsNode(country: 'KH' | 'TH'): Promise<Node> {
   const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
   databases.push(contractsDb, recruitmentDb);
   const recruitment = (await createRecruitmentApp(config, { database: recruitmentDb })).app;
-  const contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', contractsSubscription(config)) })).app;
+  const contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', ContractsService.consumes!(config)) })).app;
   const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
   databases.push(journeyDb);
   const journey = (await createJourneyApp(config, { database: journeyDb, groupId: await groupAtEnd(config, 'journey', journeyTopics(config)) })).app;
@@ -129,7 +130,7 @@ describe('a contract from draft to verified on both sides, and substitution at d
   // One contract told step by step (drafted, signed, verified, flagged...): each step builds on the one before.
   let contractId: string;
   const step = inOrder();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
 
   beforeAll(async () => {
     journey = await aMatchedWorker('AG-1');
@@ -331,7 +332,7 @@ describe('rejection', () => {
     const drafted = await draftWhenReplicated(journey.journeyId, {}, bearer('KH', ['agency-staff'], 'AG-1'));
     expect(drafted.status).toBe(201);
     const id = drafted.body.contractId;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoDay();
     for (const party of ['worker', 'employer']) {
       await contracts(nodes.KH).post(`/api/v1/contracts/${id}/signatures`).set('Authorization', bearer('KH', ['agency-staff'], 'AG-1')).send({ party, signedOn: today }).expect(201);
     }

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { isoDay } from '@corridor/reference-data';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -16,7 +17,7 @@ jest.setTimeout(180_000);
  */
 let platform: Awaited<ReturnType<typeof startCountryNodes>>;
 const savedPolicies = process.env.CORRIDOR_POLICIES_FILE;
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay();
 
 beforeAll(async () => {
   // 500.00 THB may be charged along KH→TH in this test; any other corridor keeps the zero default.

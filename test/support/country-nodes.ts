@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { NodeConfig } from '@corridor/config';
-import { createContractsApp, contractsSubscription } from '@corridor/contracts-service';
+import { ContractsService, createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
+import { GENERATED_STAGE_APPS } from './stage-services';
 import { aWorkerRegistration, bearer, dropTestDatabases, eventually, startConsumerGroupAtEnd, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 export { aWorkerRegistration };
@@ -14,10 +15,12 @@ export interface CountryNode {
   journey: INestApplication;
   /** Started only when asked for (`withContracts`). */
   contracts?: INestApplication;
+  /** The generated stage services (test/support/stage-services.ts), started with `withContracts`. */
+  stages: Record<string, INestApplication>;
 }
 
 /**
- * Several country nodes on the one real Kafka cluster and Postgres server, each service with a
+ * Several country nodes (`withContracts`: every stage service, not only recruitment and journey) on the one real Kafka cluster and Postgres server, each service with a
  * throw-away database and its own consumer group, as `npm start` runs them but in-process.
  */
 export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean } = {}) {
@@ -34,14 +37,23 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
     if (options.withContracts) {
       const contractsDb = uniqueName(`e2e_${country.toLowerCase()}_contracts`);
       databases.push(contractsDb);
-      contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', contractsSubscription(config)) })).app;
+      contracts = (await createContractsApp(config, { database: contractsDb, groupId: await groupAtEnd(config, 'contracts', ContractsService.consumes!(config)) })).app;
     }
-    nodes[country] = { country, recruitment, journey, contracts };
+    const stages: Record<string, INestApplication> = {};
+    if (options.withContracts) {
+      for (const [stage, createApp] of Object.entries(GENERATED_STAGE_APPS)) {
+        const stageDb = uniqueName(`e2e_${country.toLowerCase()}_${stage.replace(/-/g, '_')}`);
+        databases.push(stageDb);
+        stages[stage] = (await createApp(config, { database: stageDb })).app;
+      }
+    }
+    nodes[country] = { country, recruitment, journey, contracts, stages };
   }
   return {
     nodes,
     async stop(): Promise<void> {
       for (const node of Object.values(nodes)) {
+        for (const stage of Object.values(node.stages)) await stage.close();
         await node.contracts?.close();
         await node.recruitment.close();
         await node.journey.close();

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -19,7 +20,7 @@ export type Owner = 'A' | 'B';
 export const OWNERS: readonly Owner[] = ['A', 'B'];
 export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
 export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
-/** The services every country node of the scenario runs (startCountryNodes withContracts). */
+/** The services every country node of the scenario runs (startCountryNodes withContracts); the stage-service generator adds its service. */
 export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey'] as const;
 export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
 
@@ -54,7 +55,7 @@ export interface ScenarioTokens {
   staffOf(owner: Owner): string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDay();
 
 const tokens = (agencyOf: (owner: Owner) => string): ScenarioTokens => ({
   as: (country, roles, agencyId) => bearer(country, roles, agencyId, `probe-${country.toLowerCase()}-${roles.join('+')}${agencyId ? `-${agencyId.slice(-6)}` : ''}`),
@@ -194,6 +195,7 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
   },
+  // stage-service generator: builders of new stage services above this line
 };
 
 export type ResourceRegistry = Record<string, Record<Owner, string>>;
@@ -223,7 +225,8 @@ export interface PlatformScenario {
 export async function startPlatformScenario(builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS): Promise<PlatformScenario> {
   const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true });
   const app = (country: ScenarioCountry, service: ScenarioService): INestApplication => {
-    const found = platform.nodes[country]?.[service];
+    const node = platform.nodes[country];
+    const found = service === 'recruitment' || service === 'contracts' || service === 'journey' ? node?.[service] : node?.stages[service];
     if (!found) throw new Error(`no ${service} app on ${country}`);
     return found;
   };

@@ -1,14 +1,14 @@
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
-import { loadNodeConfig } from '@corridor/config';
+import { isoDay } from '@corridor/reference-data';
+import { loadNodeConfig, serviceUrl, type ServiceName } from '@corridor/config';
 import { aWorkerRegistration } from '@corridor/testing';
-import { serviceUrl, type ServiceName } from '../platform/platform-layout';
 
 /**
  * `npm run demo`: walks one worker through every stage built so far, across KH and TH, through
  * the public HTTP APIs of the platform `npm start` runs, and prints both countries' timelines.
  */
 const secret = loadNodeConfig({ ...process.env, COUNTRY: 'KH' }).jwtSecret;
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay();
 
 interface TimelineEntryView {
   occurredAt: string;

@@ -1,8 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { kafkaCredentialsFile, kafkaSaslFromFile } from '@corridor/config';
-import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, serviceUrl } from './platform-layout';
+import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceMain, serviceUrl } from '@corridor/config';
 
 /**
  * `npm start`: runs every service of the KH, TH and LA nodes as its own process against the
@@ -24,15 +23,16 @@ function kafkaIdentity(country: string): { KAFKA_SASL_USERNAME: string; KAFKA_SA
   return { KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
 }
 
-function startService(country: string, service: (typeof PLATFORM_SERVICES)[number], port: number): void {
+function startService(country: string, service: (typeof PLATFORM_SERVICES)[number]): void {
   const label = `${country} ${service.name}`.padEnd(15);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.main)], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, serviceMain(service.name))], {
     cwd: root,
     env: {
       ...process.env,
       ...kafkaIdentity(country),
       COUNTRY: country,
-      PORT: String(port),
+      // The service takes its port from the platform layout (libs/config), as this script does.
+      PORT: '',
       CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS,
       SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
     },
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   for (const node of PLATFORM_NODES) kafkaIdentity(node.country); // fail before starting anything
   for (const node of PLATFORM_NODES) {
-    for (const service of PLATFORM_SERVICES) startService(node.country, service, node.portBase + service.portOffset);
+    for (const service of PLATFORM_SERVICES) startService(node.country, service);
   }
   await Promise.all(PLATFORM_NODES.flatMap((n) => PLATFORM_SERVICES.map((s) => waitForHealth(serviceUrl(n.country, s.name), 120_000))));
   const rows = PLATFORM_NODES.flatMap((n) =>
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       `Corridor is running: three country nodes (corridors ${process.env.CORRIDORS ?? PLATFORM_CORRIDORS}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}, each node as its own SASL principal node-<cc>), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
       ...rows,
       '',
-      'Health:     curl http://127.0.0.1:3101/health',
+      `Health:     curl ${serviceUrl('KH', 'recruitment')}/health`,
       'A token:    npm run token -- --country KH --role ministry-officer',
       'The demo:   npm run demo        (in another terminal)',
       'Stop:       Ctrl-C',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidPeriod } from '@corridor/http';
 import { AuditEntry } from './audit-entry.entity';
-import { AUDIT_PAGE_DEFAULT, type AuditQueryDto } from './audit-query.dto';
+import { AUDIT_PAGE_DEFAULT, type AuditQueryDto } from './audit.commands';
 import { toAuditEntryView, type AuditPage, type AuditVerifyView } from './audit-views';
 import { verifyAuditChain } from './verify-audit-chain';
 

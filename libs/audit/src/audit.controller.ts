@@ -4,7 +4,7 @@ import { Access } from '@corridor/auth';
 import { ApiProblems, InvalidPeriod } from '@corridor/http';
 import { AccessRefusalPage, AccessRefusalQuery, AccessRefusalQueryDto } from './access-refusal.query';
 import { AuditLogQuery } from './audit-log.query';
-import { AuditQueryDto } from './audit-query.dto';
+import { AuditQueryDto } from './audit.commands';
 import { AuditPage, AuditVerifyView } from './audit-views';
 
 /** The audit log of this service, for auditors and admins only. */

@@ -2,7 +2,7 @@ export * from './audit-hash';
 export * from './audit-entry.entity';
 export * from './audit-trail';
 export * from './verify-audit-chain';
-export * from './audit-query.dto';
+export * from './audit.commands';
 export * from './audit-views';
 export * from './audit-log.query';
 export * from './audit.controller';

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as ClassType } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -44,4 +45,27 @@ export interface Page<T> {
 
 export function pageOf(query: PageQuery): { limit: number; offset: number } {
   return { limit: query.limit ?? 20, offset: query.offset ?? 0 };
+}
+
+/**
+ * Declares a 200 answer that is one Page of `view` (a view class with @ApiProperty), so that
+ * the OpenAPI document describes the items as well as the paging.
+ */
+export function ApiPageResponse(view: ClassType, description: string): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'limit', 'offset'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(view) } },
+          total: { type: 'integer', minimum: 0, description: 'Items across all pages' },
+          limit: { type: 'integer', minimum: 1, maximum: 100 },
+          offset: { type: 'integer', minimum: 0 },
+        },
+      },
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate, isoDay } from '@corridor/reference-data';
+import { isCalendarDate, isInTheFuture, latestToday } from '@corridor/reference-data';
 import { DomainProblem } from './problem';
 
 /*
@@ -61,9 +61,11 @@ export function assertCalendarDate(field: string, value: string): void {
   if (!isCalendarDate(value)) throw new InvalidCalendarDate(field, value);
 }
 
-/** A calendar date that is today or before (UTC, as isoDay), or the problem naming the field. */
+/**
+ * A calendar date that is not in the future by the one rule of libs/reference-data (after today
+ * in UTC+14, since the node cannot know the officer's zone), or the problem naming the field.
+ */
 export function assertNotInFuture(field: string, value: string, today = new Date()): void {
   assertCalendarDate(field, value);
-  const day = isoDay(today);
-  if (value > day) throw new DateInTheFuture(field, value, day);
+  if (isInTheFuture(value, today)) throw new DateInTheFuture(field, value, latestToday(today));
 }

@@ -3,9 +3,30 @@
  * birth date or a signing date cannot drift across time zones.
  */
 
-/** Today's calendar date (UTC), YYYY-MM-DD. */
+/** Today's calendar date (UTC), YYYY-MM-DD: the date the server records for what it does itself. */
 export function isoDay(at = new Date()): string {
   return at.toISOString().slice(0, 10);
+}
+
+/** The earliest time zone on Earth (Line Islands, UTC+14): where a calendar day starts first. */
+const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;
+
+/** The latest calendar date anywhere on Earth at this moment: today in UTC+14. */
+export function latestToday(at = new Date()): string {
+  return isoDay(new Date(at.getTime() + EARLIEST_ZONE_OFFSET_MS));
+}
+
+/**
+ * The one rule for "not in the future" of a date an officer enters (paid on, signed on,
+ * consent given on, …). The date is on the officer's own calendar and the node does not know the
+ * officer's time zone — the corridor nodes are UTC+7, an officer abroad or at an embassy may be
+ * anywhere — so a date counts as future only when it is after today in every time zone, i.e.
+ * after today in UTC+14. A rule in UTC would refuse the real today of every officer east of
+ * Greenwich for part of each day (in Phnom Penh until 07:00); this one at worst accepts
+ * tomorrow's date for the hours in which it has begun somewhere. See ADR 0012.
+ */
+export function isInTheFuture(day: string, at = new Date()): boolean {
+  return day > latestToday(at);
 }
 
 /** True for a real calendar date written YYYY-MM-DD (refuses 2026-02-30 and 2026-2-3). */

@@ -1,4 +1,4 @@
-import { CURRENCIES, ISCO08_MAJOR_GROUPS, ISCO08_SUB_MAJOR_GROUPS, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, ISIC4_SECTIONS, isCurrencyCode, isIscoUnitGroup, isIsicDivision, iscoGroupsOf, isicSectionOf, minorUnitsOf } from './index';
+import { CURRENCIES, ISCO08_MAJOR_GROUPS, ISCO08_SUB_MAJOR_GROUPS, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, ISIC4_SECTIONS, isCurrencyCode, isIscoUnitGroup, isIsicDivision, iscoGroupsOf, isicSectionOf, isInTheFuture, isoDay, latestToday, minorUnitsOf } from './index';
 
 describe('ISCO-08', () => {
   it('has the 10 major, 43 sub-major and 436 unit groups, each unit group under a known sub-major group', () => {
@@ -52,5 +52,21 @@ describe('calendar dates', () => {
     const { ageOn } = jest.requireActual<typeof import('./calendar-date')>('./calendar-date');
     expect(ageOn('2011-11-23', '2026-11-22')).toBe(14);
     expect(ageOn('2011-11-23', '2026-11-23')).toBe(15);
+  });
+});
+
+describe('not in the future: after today in every time zone (UTC+14)', () => {
+  // 2026-12-03 18:30 UTC: already 2026-12-04 in UTC+7 (Phnom Penh, Bangkok) and in UTC+14.
+  const evening = new Date('2026-12-03T18:30:00Z');
+
+  it('accepts the officer’s own today that is still tomorrow in UTC', () => {
+    expect(isInTheFuture('2026-12-04', evening)).toBe(false);
+    expect(isoDay(evening)).toBe('2026-12-03');
+  });
+
+  it('refuses a date that has begun nowhere yet', () => {
+    expect(isInTheFuture('2026-12-05', evening)).toBe(true);
+    expect(latestToday(new Date('2026-12-03T09:59:59Z'))).toBe('2026-12-03');
+    expect(latestToday(new Date('2026-12-03T10:00:00Z'))).toBe('2026-12-04');
   });
 });

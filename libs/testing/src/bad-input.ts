@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isoDay } from '@corridor/reference-data';
 import type { JsonSchema } from './openapi-operations';
 
 /** One invalid request: exactly the bytes and Content-Type sent (null: no Content-Type header). */
@@ -71,7 +72,7 @@ export function exampleOf(schema: JsonSchema, bindId: (property: string) => stri
   if (type === 'string') {
     const format = formatOf(schema, name);
     if (format === 'uuid') return NOBODYS_ID;
-    if (format === 'date') return new Date().toISOString().slice(0, 10);
+    if (format === 'date') return isoDay();
     if (format === 'date-time') return new Date().toISOString();
     return 'a'.repeat(Math.max(schema.minLength ?? 4, 1));
   }

@@ -1,15 +1,5 @@
 import 'reflect-metadata';
-import { loadNodeConfig } from '@corridor/config';
-import { serveUntilStopped } from '@corridor/service-runtime';
-import { createRecruitmentApp } from './recruitment.app';
+import { runService } from '@corridor/service-runtime';
+import { RecruitmentService } from './recruitment.service';
 
-async function main(): Promise<void> {
-  const config = loadNodeConfig();
-  const { app } = await createRecruitmentApp(config, { database: process.env.DATABASE_NAME });
-  await serveUntilStopped(app, Number(process.env.PORT ?? 3101), `${config.country} recruitment`);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(RecruitmentService);

@@ -249,7 +249,7 @@ describe('Idempotency-Key on POST', () => {
     const inProgress = {
       contentType: expect.stringMatching(/^application\/problem\+json/),
       retryAfter: '1',
-      body: { status: 409, type: expect.stringMatching(/\/idempotency-key-in-progress$/), detail: expect.stringMatching(/still being processed/) },
+      body: { status: 409, type: 'https://corridor.gms/problems/idempotency-key-in-progress', detail: expect.stringMatching(/still being processed/) },
     };
     const replayed = { status: 201, body: ran[0].body };
     expect(seen).toMatchObject(other.status === 409 ? inProgress : replayed);

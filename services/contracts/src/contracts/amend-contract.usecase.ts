@@ -10,7 +10,7 @@ import { assertActsForSide, findContractFor, sideOfNode } from './contract-acces
 import { contractEvent } from './contract-events';
 import { NothingAmended } from './contracts.errors';
 import { ContractLedger } from './contract-ledger';
-import type { AmendContractCommand } from './contract-requests';
+import type { AmendContractCommand } from './contract.commands';
 import { afterAmendment } from './contract-state';
 import { termsToMessage } from './contract-terms';
 import { ContractVersion } from './contract.entities';

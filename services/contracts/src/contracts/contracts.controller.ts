@@ -21,7 +21,7 @@ import {
   ResolveSubstitutionFlagCommand,
   SignContractCommand,
   VerifyContractCommand,
-} from './contract-requests';
+} from './contract.commands';
 import type { ContractView, FlagView, VersionView } from './contract-view';
 import { DraftContractUseCase } from './draft-contract.usecase';
 import { ReadContractsUseCase, type ContractPage } from './read-contracts.usecase';

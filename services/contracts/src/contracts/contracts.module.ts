@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { CorridorFeature } from '@corridor/service-runtime';
+import { CreateContracts1763900000320 } from '../migrations/1763900000320-create-contracts';
 import { AmendContractUseCase } from './amend-contract.usecase';
 import { ContractOwners } from './contract-owner';
+import { CONTRACT_ENTITIES } from './contract.entities';
 import { ContractReplicaProjector } from './contract-replica.projector';
 import { ContractsController } from './contracts.controller';
 import { DraftContractUseCase } from './draft-contract.usecase';
@@ -11,7 +13,9 @@ import { ResolveSubstitutionFlagUseCase } from './resolve-substitution-flag.usec
 import { SignContractUseCase } from './sign-contract.usecase';
 import { VerifyContractUseCase } from './verify-contract.usecase';
 
-@Module({
+@CorridorFeature({
+  entities: CONTRACT_ENTITIES,
+  migrations: [CreateContracts1763900000320],
   controllers: [ContractsController, ContractReplicaProjector],
   providers: [
     ContractOwners,

@@ -10,7 +10,7 @@ import { JobOrderReplica, WorkerMatchReplica } from '../replicas/replica.entitie
 import { assertActsForSide } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, TermsWorseThanJobOrder, WorkerNotMatched } from './contracts.errors';
-import type { DraftContractCommand, DraftTermsInput } from './contract-requests';
+import type { DraftContractCommand, DraftTermsInput } from './contract.commands';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage, type ContractTerms, type PayPeriod } from './contract-terms';
 import { Contract, ContractVersion } from './contract.entities';
 import { contractView, type ContractView } from './contract-view';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { agencyFilterOf, type Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { findContractFor } from './contract-access';
-import type { ListContractsQuery } from './contract-requests';
+import type { ListContractsQuery } from './contract.commands';
 import { Contract } from './contract.entities';
 import { contractView, versionViews, type ContractView, type VersionView } from './contract-view';
 

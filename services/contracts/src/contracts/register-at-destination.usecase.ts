@@ -10,7 +10,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, assertNodeIsSide, findContractFor } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract-requests';
+import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract.commands';
 import { CONTRACT_LIFECYCLE } from './contract-state';
 import { termsToMessage, type ContractTerms } from './contract-terms';
 import { ContractVersion } from './contract.entities';

@@ -8,7 +8,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { RejectContractCommand } from './contract-requests';
+import type { RejectContractCommand } from './contract.commands';
 import { afterRejection } from './contract-state';
 import { contractView, type ContractView } from './contract-view';
 

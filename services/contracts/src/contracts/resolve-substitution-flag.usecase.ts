@@ -10,7 +10,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { ResolveSubstitutionFlagCommand } from './contract-requests';
+import type { ResolveSubstitutionFlagCommand } from './contract.commands';
 import { SubstitutionFlag } from './contract.entities';
 import { flagView, type FlagView } from './contract-view';
 

@@ -9,7 +9,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { PARTY_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { SignContractCommand } from './contract-requests';
+import type { SignContractCommand } from './contract.commands';
 import { afterSignature } from './contract-state';
 import { contractView, progressOf, type ContractView } from './contract-view';
 

@@ -8,7 +8,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { VerifyContractCommand } from './contract-requests';
+import type { VerifyContractCommand } from './contract.commands';
 import { afterVerification } from './contract-state';
 import { termsToMessage } from './contract-terms';
 import { ContractVersion } from './contract.entities';

@@ -7,7 +7,7 @@ import { ContractDraftedSchema, ContractSide, ContractVerifiedSchema, JobOrderCr
 import type { CorridorEventServer } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
 import { aJobOrder, deliverAndCollectWarnings, deliverEvent, dropTestDatabases, testNodeConfig, thDestination, uniqueName } from '@corridor/testing';
-import { createContractsApp } from '../../src/contracts.app';
+import { createContractsApp } from '../../src/contracts.service';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage } from '../../src/contracts/contract-terms';
 
 jest.setTimeout(90_000);

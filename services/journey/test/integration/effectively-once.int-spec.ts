@@ -15,8 +15,7 @@ import {
 } from '@corridor/events';
 import { DLQ_HEADERS, type CorridorEventServer } from '@corridor/messaging';
 import { bearer, dropTestDatabases, eventually, expectServiceLogs, readTopic, testNodeConfig, uniqueName, type ReadRecord, headerOf, readTopicToEnd, observeOutcomes, startConsumerGroupAtEnd, type ObservedRecord, type RecordOutcome, uniqueGroupId, testKafka } from '@corridor/testing';
-import { createJourneyApp } from '../../src/journey.app';
-import { journeyTopics } from '../../src/journey.module';
+import { createJourneyApp, journeyTopics } from '../../src/journey.service';
 
 jest.setTimeout(120_000);
 

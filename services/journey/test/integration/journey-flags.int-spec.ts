@@ -7,7 +7,7 @@ import { FeeBreachFlaggedSchema, FeeBreachResolvedSchema, buildEvent, type Outbo
 import type { CorridorEventServer } from '@corridor/messaging';
 import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
 import { bearer, deliverAndCollectWarnings, deliverEvent, dropTestDatabases, testNodeConfig, uniqueGroupId, uniqueName } from '@corridor/testing';
-import { createJourneyApp } from '../../src/journey.app';
+import { createJourneyApp } from '../../src/journey.service';
 
 jest.setTimeout(90_000);
 

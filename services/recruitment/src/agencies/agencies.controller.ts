@@ -11,7 +11,7 @@ import {
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey, ApiProblems, InvalidCalendarDate, InvalidPeriod } from '@corridor/http';
 import type { Page } from '@corridor/http';
-import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency-requests';
+import { AgencyReasonCommand, ListAgenciesQuery, RegisterAgencyCommand, ReinstateAgencyCommand } from './agency.commands';
 import type { AgencyView } from './agency-view';
 import { ChangeAgencyLicenceUseCase } from './change-agency-licence.usecase';
 import { ReadAgenciesUseCase } from './read-agencies.usecase';
@@ -46,7 +46,7 @@ export class AgenciesController {
   @Get()
   @ApiOkResponse({ description: 'Agencies, paged, filtered by status and registration date; agency staff see their own only' })
   list(@Query() query: ListAgenciesQuery, @CurrentOfficer() officer: Officer): Promise<Page<AgencyView>> {
-    return this.readAgencies.execute(query, officer);
+    return this.readAgencies.list(query, officer);
   }
 
   @Access('agency.read', { resource: 'agency' })

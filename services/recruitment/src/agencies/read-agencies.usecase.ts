@@ -5,7 +5,7 @@ import { NotFoundProblem } from '@corridor/http';
 import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { Agency } from './agency.entity';
-import type { ListAgenciesQuery } from './agency-requests';
+import type { ListAgenciesQuery } from './agency.commands';
 import { agencyView, type AgencyView } from './agency-view';
 
 /** Agencies as the ministry sees them; agency staff see only their own agency. */
@@ -19,7 +19,7 @@ export class ReadAgenciesUseCase {
     return agencyView(agency);
   }
 
-  async execute(query: ListAgenciesQuery, officer: Officer): Promise<Page<AgencyView>> {
+  async list(query: ListAgenciesQuery, officer: Officer): Promise<Page<AgencyView>> {
     const { limit, offset } = pageOf(query);
     const builder = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.registered_at', 'ASC').addOrderBy('a.id', 'ASC').take(limit).skip(offset);
     if (query.status) builder.andWhere('a.status = :status', { status: query.status });

@@ -10,7 +10,7 @@ import { Outbox } from '@corridor/messaging';
 import { isCalendarDate } from '@corridor/reference-data';
 import { LicenceNumberTaken } from './agencies.errors';
 import { Agency } from './agency.entity';
-import type { RegisterAgencyCommand } from './agency-requests';
+import type { RegisterAgencyCommand } from './agency.commands';
 import { agencyView, type AgencyView } from './agency-view';
 
 /** The origin ministry licenses an agency; the event stays in the country. */

@@ -12,7 +12,7 @@ import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey, ApiProblems, DateInTheFuture, InvalidCalendarDate, UnknownReferenceProblem } from '@corridor/http';
 import { DateRangePageQuery, type Page } from '@corridor/http';
 import { DecideBreachUseCase } from './decide-breach.usecase';
-import { DecideBreachCommand, ListBreachesQuery, RecordFeeCommand, RecordRefundCommand } from './fee-requests';
+import { DecideBreachCommand, ListBreachesQuery, RecordFeeCommand, RecordRefundCommand } from './fee.commands';
 import type { BreachView, FeeView } from './fee-views';
 import { ReadFeesUseCase } from './read-fees.usecase';
 import { RecordFeeUseCase, type RecordedFee } from './record-fee.usecase';

@@ -7,7 +7,7 @@ import { isMinistry, ownAgencyOf } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
 import { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
-import type { ListBreachesQuery } from './fee-requests';
+import type { ListBreachesQuery } from './fee.commands';
 import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
 
 @Injectable()

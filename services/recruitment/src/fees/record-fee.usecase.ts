@@ -15,7 +15,7 @@ import type { Worker } from '../workers/worker.entity';
 import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
 import { feeBreachFlagged } from './fee-events';
 import { FeeBreach, FeePayment } from './fee.entities';
-import type { RecordFeeCommand } from './fee-requests';
+import type { RecordFeeCommand } from './fee.commands';
 import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
 
 export interface RecordedFee {

@@ -13,7 +13,7 @@ import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
 import { RefundCurrencyMismatch } from './fees.errors';
 import { FeeBreach, FeeRefund } from './fee.entities';
-import type { RecordRefundCommand } from './fee-requests';
+import type { RecordRefundCommand } from './fee.commands';
 import { breachView, type BreachView } from './fee-views';
 
 /** Records money given back to the worker; once refunds cover the excess the breach is resolved. */

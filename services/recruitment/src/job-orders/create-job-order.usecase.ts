@@ -8,7 +8,7 @@ import { JobOrderCreatedSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { assertCorridorOpen } from '../common/corridors';
 import { JobOrder } from './job-order.entity';
-import type { CreateJobOrderCommand } from './job-order-requests';
+import type { CreateJobOrderCommand } from './job-order.commands';
 import { jobOrderView, type JobOrderView } from './job-order-view';
 
 /**

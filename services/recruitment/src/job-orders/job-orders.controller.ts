@@ -14,7 +14,7 @@ import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
 import { CreateJobOrderUseCase } from './create-job-order.usecase';
 import { DecideJobOrderUseCase } from './decide-job-order.usecase';
-import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order-requests';
+import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order.commands';
 import type { JobOrderView } from './job-order-view';
 import { ReadJobOrdersUseCase } from './read-job-orders.usecase';
 import { IllegalTransition } from '@corridor/state-machine';
@@ -49,7 +49,7 @@ export class JobOrdersController {
   @Get()
   @ApiOkResponse({ description: 'Job orders of this node’s corridors, paged; filter by status, occupation, origin, destination, creation date' })
   list(@Query() query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
-    return this.readJobOrders.execute(query);
+    return this.readJobOrders.list(query);
   }
 
   @Access('job-order.read', { resource: 'job-order' })

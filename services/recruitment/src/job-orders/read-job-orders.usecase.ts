@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@corridor/http';
 import { pageOf, type Page } from '@corridor/http';
 import { JobOrder } from './job-order.entity';
-import type { ListJobOrdersQuery } from './job-order-requests';
+import type { ListJobOrdersQuery } from './job-order.commands';
 import { jobOrderView, type JobOrderView } from './job-order-view';
 
 /** Job orders of this node's corridors, its own and replicated ones alike. */
@@ -17,7 +17,7 @@ export class ReadJobOrdersUseCase {
     return jobOrderView(order);
   }
 
-  async execute(query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
+  async list(query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
     const { limit, offset } = pageOf(query);
     const builder = this.dataSource.getRepository(JobOrder).createQueryBuilder('o').orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').take(limit).skip(offset);
     if (query.status) builder.andWhere('o.status = :status', { status: query.status });

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenR
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey, ApiProblems, ForbiddenForSide } from '@corridor/http';
 import type { Page } from '@corridor/http';
-import { ListMatchesQuery, MatchWorkerCommand } from './match-requests';
+import { ListMatchesQuery, MatchWorkerCommand } from './match.commands';
 import type { MatchView } from './match-view';
 import { MatchWorkerUseCase } from './match-worker.usecase';
 import { ReadMatchesUseCase } from './read-matches.usecase';
@@ -39,6 +39,6 @@ export class MatchingController {
   @Get('matches')
   @ApiOkResponse({ description: 'Matches (name lists), paged; filter by status, job order, agency, match date, open blocking flag' })
   list(@Query() query: ListMatchesQuery, @CurrentOfficer() officer: Officer): Promise<Page<MatchView>> {
-    return this.readMatches.execute(query, officer);
+    return this.readMatches.list(query, officer);
   }
 }

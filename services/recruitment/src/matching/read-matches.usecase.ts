@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
-import type { ListMatchesQuery } from './match-requests';
+import type { ListMatchesQuery } from './match.commands';
 import { matchView, type MatchView } from './match-view';
 import { WorkerMatch } from './worker-match.entity';
 
@@ -12,7 +12,7 @@ import { WorkerMatch } from './worker-match.entity';
 export class ReadMatchesUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
+  async list(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
     const { limit, offset } = pageOf(query);
     const builder = this.dataSource.getRepository(WorkerMatch).createQueryBuilder('m').orderBy('m.matched_at', 'ASC').addOrderBy('m.id', 'ASC').take(limit).skip(offset);
     if (query.status) builder.andWhere('m.status = :status', { status: query.status });

@@ -5,7 +5,7 @@ import { ApiIdempotencyKey, ApiProblems, InvalidCalendarDate } from '@corridor/h
 import { EmptyCommand } from '../common/empty-command';
 import type { Page } from '@corridor/http';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
-import { ListSessionsQuery, RecordAttendanceCommand, ScheduleOrientationCommand } from './orientation-requests';
+import { ListSessionsQuery, RecordAttendanceCommand, ScheduleOrientationCommand } from './orientation.commands';
 import { ReadSessionsUseCase } from './read-sessions.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';
 import { ScheduleOrientationUseCase } from './schedule-orientation.usecase';
@@ -42,7 +42,7 @@ export class OrientationController {
   @Get()
   @ApiOkResponse({ description: 'Sessions, paged; filter by status, agency, date range; an agency sees its own' })
   list(@Query() query: ListSessionsQuery, @CurrentOfficer() officer: Officer): Promise<Page<SessionView>> {
-    return this.read.execute(query, officer);
+    return this.read.list(query, officer);
   }
 
   @Access('orientation.read', { resource: 'orientation-session' })

@@ -1,9 +1,16 @@
-import { Module } from '@nestjs/common';
+import { CorridorFeature } from '@corridor/service-runtime';
+import { CreateRecruitmentStage1763900000110 } from '../migrations/1763900000110-create-recruitment-stage';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
+import { OrientationAttendance, OrientationSession } from './orientation.entities';
 import { OrientationController } from './orientation.controller';
 import { ReadSessionsUseCase } from './read-sessions.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';
 import { ScheduleOrientationUseCase } from './schedule-orientation.usecase';
 
-@Module({ controllers: [OrientationController], providers: [ScheduleOrientationUseCase, RecordAttendanceUseCase, CompleteOrientationUseCase, ReadSessionsUseCase] })
+@CorridorFeature({
+  entities: [OrientationSession, OrientationAttendance],
+  migrations: [CreateRecruitmentStage1763900000110],
+  controllers: [OrientationController],
+  providers: [ScheduleOrientationUseCase, RecordAttendanceUseCase, CompleteOrientationUseCase, ReadSessionsUseCase],
+})
 export class OrientationModule {}

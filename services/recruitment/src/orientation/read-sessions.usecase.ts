@@ -4,7 +4,7 @@ import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationAttendance, OrientationSession } from './orientation.entities';
-import type { ListSessionsQuery } from './orientation-requests';
+import type { ListSessionsQuery } from './orientation.commands';
 import { findSessionFor } from './session-access';
 import { sessionView, type SessionView } from './session-view';
 
@@ -17,7 +17,7 @@ export class ReadSessionsUseCase {
     return sessionView(session, await this.dataSource.manager.find(OrientationAttendance, { where: { sessionId }, order: { recordedAt: 'ASC' } }));
   }
 
-  async execute(query: ListSessionsQuery, officer: Officer): Promise<Page<SessionView>> {
+  async list(query: ListSessionsQuery, officer: Officer): Promise<Page<SessionView>> {
     const { limit, offset } = pageOf(query);
     const builder = this.dataSource.getRepository(OrientationSession).createQueryBuilder('s').orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC').take(limit).skip(offset);
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });

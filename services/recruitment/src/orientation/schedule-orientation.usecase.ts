@@ -10,7 +10,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { isMinistry } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
-import type { ScheduleOrientationCommand } from './orientation-requests';
+import type { ScheduleOrientationCommand } from './orientation.commands';
 import { sessionView, type SessionView } from './session-view';
 
 /** Schedules a pre-departure orientation session (ministry, or a licensed agency for its workers). */

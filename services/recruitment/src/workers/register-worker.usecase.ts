@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ageOn, isCalendarDate } from '@corridor/reference-data';
+import { ageOn, isCalendarDate, isInTheFuture, isoDay } from '@corridor/reference-data';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
@@ -9,7 +9,7 @@ import { InjectNodeConfig } from '@corridor/config';
 import { WorkerRegisteredSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import type { RegisterWorkerCommand } from './register-worker.command';
+import type { RegisterWorkerCommand } from './worker.commands';
 import { mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
@@ -50,7 +50,7 @@ export class RegisterWorkerUseCase {
   async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorker> {
     this.checkRules(command, officer, today);
     const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
-    const consentGivenOn = command.consentGivenOn ?? today.toISOString().slice(0, 10);
+    const consentGivenOn = command.consentGivenOn ?? isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       // Agency staff register only while their agency's licence is valid; ministry officers are not checked.
       await assertAgencyMayRecruit(manager, officer, today);
@@ -141,7 +141,7 @@ export class RegisterWorkerUseCase {
   }
 
   private checkRules(command: RegisterWorkerCommand, officer: Officer, today: Date): void {
-    const todayIso = today.toISOString().slice(0, 10);
+    const todayIso = isoDay(today);
     if (command.nationality !== this.config.country) {
       throw new InvalidRegistration(`nationality: this is the ${this.config.country} node, it registers ${this.config.country} nationals only, got ${command.nationality}`, 'nationality');
     }
@@ -160,10 +160,7 @@ export class RegisterWorkerUseCase {
     if (!isCalendarDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
       throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, 'documentExpiry');
     }
-    // "Today" where the officer is may already be tomorrow in UTC terms (the node knows no time
-    // zone), so only a date after today everywhere on earth (UTC+14) counts as the future.
-    const latestToday = new Date(today.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
-    if (command.consentGivenOn !== undefined && (!isCalendarDate(command.consentGivenOn) || command.consentGivenOn > latestToday)) {
+    if (command.consentGivenOn !== undefined && (!isCalendarDate(command.consentGivenOn) || isInTheFuture(command.consentGivenOn, today))) {
       throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, 'consentGivenOn');
     }
     if (command.consentGivenOn !== undefined && command.consentGivenOn < command.birthDate) {

@@ -7,6 +7,7 @@ import { InjectNodeConfig } from '@corridor/config';
 import { ConsentToShareWithdrawnSchema, buildEvent } from '@corridor/events';
 import { journeyCorridor } from '../common/journey-events';
 import { Outbox } from '@corridor/messaging';
+import { isoDay } from '@corridor/reference-data';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
 import { ConsentAlreadyWithdrawn } from './workers.errors';
@@ -25,7 +26,7 @@ export class WithdrawConsentUseCase {
   ) {}
 
   async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<{ workerId: string; withdrawnOn: string }> {
-    const withdrawnOn = today.toISOString().slice(0, 10);
+    const withdrawnOn = isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
       if (!worker.consentToShare) {

@@ -12,10 +12,9 @@ import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
 import { ApiIdempotencyKey, ApiProblems, CorridorNotOpen } from '@corridor/http';
 import { NominateWorkerUseCase, type Nomination } from './nominate-worker.usecase';
 import { ReadWorkersUseCase, type WorkerView } from './read-worker.usecase';
-import { RegisterWorkerCommand } from './register-worker.command';
 import { RegisterWorkerUseCase, type RegisteredWorker } from './register-worker.usecase';
 import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
-import { NominateWorkerCommand, ReadPurposeQuery, SearchWorkersQuery, WithdrawConsentCommand } from './worker-requests';
+import { NominateWorkerCommand, ReadPurposeQuery, RegisterWorkerCommand, SearchWorkersQuery, WithdrawConsentCommand } from './worker.commands';
 import { AgencyLicenceNotValid } from '../agencies/agencies.errors';
 import { ConsentAlreadyWithdrawn, InvalidRegistration, WorkerAlreadyNominated, WorkerAlreadyRegistered } from './workers.errors';
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { aWorker, agencyStaff, khMinistry, registerAgency, registerWorker, verifiedJobOrder } from '@corridor/testing';
 
 const LICENCE_NOT_VALID = 'https://corridor.gms/problems/agency-licence-not-valid';

@@ -6,7 +6,7 @@ import { JobOrderVerifiedSchema, Sex, WorkerMatchedSchema, corridorTopic, encode
 import type { Producer } from 'kafkajs';
 import type { CorridorEventServer } from '@corridor/messaging';
 import { deliverEvent, dropTestDatabases, eventually, observeOutcomes, startConsumerGroupAtEnd, testKafka, testNodeConfig, uniqueGroupId, uniqueName, type ObservedRecord } from '@corridor/testing';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { aJobOrder, thDestination } from '@corridor/testing';
 
 jest.setTimeout(90_000);

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { aJobOrder, anAgency, khMinistry, registerAgency, registerWorker, thDestination, verifiedJobOrder } from '@corridor/testing';
 
 jest.setTimeout(120_000);

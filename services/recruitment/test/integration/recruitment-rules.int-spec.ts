@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderVerifiedSchema, buildEvent, systemActor, type OutboxEvent } from '@corridor/events';
 import type { CorridorEventServer } from '@corridor/messaging';
 import { aJobOrder, deliverAndCollectWarnings, deliverEvent, dropTestDatabases, khMinistry, registerWorker, testNodeConfig, uniqueName } from '@corridor/testing';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 
 jest.setTimeout(90_000);
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { mintDevelopmentToken } from '@corridor/auth';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName, aWorkerRegistration } from '@corridor/testing';
 
 jest.setTimeout(90_000);

@@ -1,7 +1,8 @@
 import request from 'supertest';
+import { isoDay } from '@corridor/reference-data';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createRecruitmentApp } from '../../src/recruitment.app';
+import { createRecruitmentApp } from '../../src/recruitment.service';
 import { dropTestDatabases, expectServiceLogs, testNodeConfig, uniqueName } from '@corridor/testing';
 import { aWorker, agencyStaff, khMinistry, registerAgency } from '@corridor/testing';
 
@@ -140,7 +141,7 @@ describe('phone, home address, skills, education and consent date', () => {
   it('leaves them empty when not given, and dates consent today', async () => {
     const created = await register(aWorker({ fullNameLatin: 'Heng Sokha Three' }));
     const found = await read(created.body.workerId);
-    expect(found.body).toMatchObject({ phone: null, homeAddress: null, skills: [], education: null, consent: { givenOn: new Date().toISOString().slice(0, 10) } });
+    expect(found.body).toMatchObject({ phone: null, homeAddress: null, skills: [], education: null, consent: { givenOn: isoDay() } });
     const { rows } = await db.query('SELECT phone_enc, home_address_enc FROM worker WHERE id = $1', [created.body.workerId]);
     expect(rows[0]).toEqual({ phone_enc: null, home_address_enc: null });
   });

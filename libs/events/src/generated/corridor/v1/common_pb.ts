@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file corridor/v1/common.proto.
  */
 export const file_corridor_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSKmAgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCWIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSKmAgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCSJlCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAliBnByb3RvMw", [file_google_protobuf_timestamp]);
 
 /**
  * ISO 3166-1 alpha-2 codes of the countries and subdivisions that run a Corridor node.
@@ -220,4 +220,54 @@ export type EventEnvelope = Message<"corridor.v1.EventEnvelope"> & {
  */
 export const EventEnvelopeSchema: GenMessage<EventEnvelope> = /*@__PURE__*/
   messageDesc(file_corridor_v1_common, 5);
+
+/**
+ * A stage service opened its case for a journey. Generic on purpose: a service made with the
+ * stage-service generator (tools/generators) publishes it until the stage has messages of its own.
+ *
+ * @generated from message corridor.v1.StageCaseOpened
+ */
+export type StageCaseOpened = Message<"corridor.v1.StageCaseOpened"> & {
+  /**
+   * e.g. "deployment"
+   *
+   * @generated from field: string stage = 1;
+   */
+  stage: string;
+
+  /**
+   * UUIDv7
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * calendar date YYYY-MM-DD
+   *
+   * @generated from field: string opened_on = 3;
+   */
+  openedOn: string;
+
+  /**
+   * the agency acting for the worker, empty when the ministry acts
+   *
+   * @generated from field: string agency_id = 4;
+   */
+  agencyId: string;
+
+  /**
+   * no person data
+   *
+   * @generated from field: string note = 5;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message corridor.v1.StageCaseOpened.
+ * Use `create(StageCaseOpenedSchema)` to create a new message.
+ */
+export const StageCaseOpenedSchema: GenMessage<StageCaseOpened> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_common, 6);
 

@@ -1,14 +1,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { appliedUnderOldName } from '@corridor/persistence';
 
 /**
  * Contracts (every version kept), their signing and verification steps, registrations at
  * destination and substitution flags; plus the replicas of job orders and matches that drafting
  * needs, kept from the recruitment events.
+ *
+ * Was CreateContracts1763900000300, the timestamp of AuditLog1763900000300 too (ADR 0012): a
+ * database that applied it under that name is only re-recorded under this one.
  */
-export class CreateContracts1763900000300 implements MigrationInterface {
-  name = 'CreateContracts1763900000300';
+export class CreateContracts1763900000320 implements MigrationInterface {
+  name = 'CreateContracts1763900000320';
 
   async up(runner: QueryRunner): Promise<void> {
+    if (await appliedUnderOldName(runner, 'CreateContracts1763900000300')) return;
     await runner.query(`
       CREATE TABLE job_order_replica (
         id uuid PRIMARY KEY,

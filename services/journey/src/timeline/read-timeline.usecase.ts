@@ -25,10 +25,10 @@ export interface TimelineView {
 
 /** The journey's stage changes in the order they happened, for an officer allowed to see it. */
 @Injectable()
-export class GetTimelineUseCase {
+export class ReadTimelineUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(journeyId: string, officer: Officer): Promise<TimelineView> {
+  async one(journeyId: string, officer: Officer): Promise<TimelineView> {
     // The access guard has decided that the officer may see the journey.
     const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: journeyId });
     if (!journey) throw new NotFoundProblem('journey', journeyId);

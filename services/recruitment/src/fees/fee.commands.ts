@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CURRENCY_CODES } from '@corridor/reference-data';
 import { DateRangePageQuery } from '@corridor/http';
-import { MAX_AMOUNT_MINOR } from '../job-orders/job-order-requests';
+import { MAX_AMOUNT_MINOR } from '../job-orders/job-order.commands';
 
 export const FEE_PURPOSES = [
   'recruitment-service',

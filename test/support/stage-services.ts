@@ -1,0 +1,11 @@
+import type { NodeConfig } from '@corridor/config';
+import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
+
+/**
+ * Stage services made with the stage-service generator (tools/generators): startCountryNodes
+ * starts each of them with the full platform (`withContracts`), and the generated suites cover
+ * their endpoints. The generator adds a line; nothing else lists them.
+ */
+export const GENERATED_STAGE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
+  // stage-service generator: new stage services above this line
+};
