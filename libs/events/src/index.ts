@@ -4,3 +4,8 @@ export * from './generated/corridor/v1/contracts_pb';
 export * from './topics';
 export * from './event-registry';
 export * from './envelope-codec';
+export * from './generated/corridor/v1/options_pb';
+export * from './event-catalog';
+export * from './record-headers';
+export * from './asyncapi';
+export * from './yaml';
