@@ -19,6 +19,8 @@ trap cleanup EXIT
 step() { echo; echo "== $*"; }
 step "generated event code is up to date";   bash tools/check-generated.sh
 step "proto changes keep wire compatibility"; bash tools/check-proto-breaking.sh
+# Event contracts (docs/asyncapi.yaml generated from proto/ through the registry in libs/events).
+step "AsyncAPI document matches proto/";      node -r @swc-node/register tools/asyncapi.ts --check
 step "lint (module boundaries)";             npx nx show projects >/dev/null && npx eslint --max-warnings=0 .
 step "type check";                           npx tsc -p tsconfig.json
 step "unit, integration and e2e suites";     npx jest --ci --maxWorkers=2 "$@"

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { create, fromBinary, toBinary, toJson, type DescField, type DescMessage } from '@bufbuild/protobuf';
 import { encodeSealed, loadPersonDataKeys, sealForCountry } from '@corridor/crypto';
 import { EventEnvelopeSchema, PersonDataSchema, decodeEnvelope, encodeEvent, eventRegistry, file_corridor_v1_contracts, file_corridor_v1_recruitment } from '@corridor/events';
-import { sampleMessage } from './sample-events';
+import { sampleMessage } from '@corridor/testing';
 
 /**
  * Records what this version of the code writes: one envelope per event type, with sample

@@ -10,3 +10,4 @@ export * from './test-node';
 export * from './topic-reader';
 export * from './worker-registration.fixture';
 export * from './contract-fixtures';
+export * from './sample-events';
