@@ -8,6 +8,8 @@ cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
 
 bash tools/ensure-node-modules.sh
+# The Java consumer of the event contracts (test/interop/java): Maven resolves once, offline after.
+bash test/interop/java/build.sh
 mkdir -p .data
 started=.data/test-started
 bash tools/infra-up.sh "$started"

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { create, fromBinary, toBinary, toJson, type DescField, type DescMessage } from '@bufbuild/protobuf';
 import { encodeSealed, loadPersonDataKeys, sealForCountry } from '@corridor/crypto';
-import { EventEnvelopeSchema, PersonDataSchema, decodeEnvelope, encodeEvent, eventRegistry, file_corridor_v1_contracts, file_corridor_v1_recruitment } from '@corridor/events';
+import { EVENT_CONTRACTS, EventEnvelopeSchema, PersonDataSchema, decodeEnvelope, encodeEvent, eventRegistry } from '@corridor/events';
 import { sampleMessage } from '@corridor/testing';
 
 /**
@@ -16,11 +16,9 @@ import { sampleMessage } from '@corridor/testing';
 const label = process.argv[2];
 if (!label || !/^[a-z0-9.-]+$/.test(label)) throw new Error('usage: record-fixtures.ts <label>, e.g. corridor-v1-7f736fb');
 
-// Messages used as a field of another message are parts; PersonData travels only sealed.
-const files = [file_corridor_v1_recruitment, file_corridor_v1_contracts];
-const parts = new Set<string>(['corridor.v1.PersonData']);
-for (const file of files) for (const message of file.messages) for (const field of message.fields) if (field.message) parts.add(field.message.typeName);
-const events: DescMessage[] = files.flatMap((file) => file.messages).filter((m) => !parts.has(m.typeName));
+// Every event of the registry (the (corridor.v1.event) option). The first set, corridor-v1-7f736fb,
+// was recorded before the option existed, with every message not used as a field (nor PersonData).
+const events: DescMessage[] = EVENT_CONTRACTS.map((contract) => contract.schema);
 
 const th = loadPersonDataKeys({ NODE_ENV: 'test' }, 'TH');
 const kh = loadPersonDataKeys({ NODE_ENV: 'test' }, 'KH');

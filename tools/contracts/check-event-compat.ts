@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { catalogProblems } from '@corridor/events';
-import { eventCompatibilityProblems, loadImage, registryDecodeProblems } from './event-compat';
+import { eventCompatibilityProblems, loadImage, registryDecodeProblems } from '@corridor/testing';
 
 /**
  * Part of tools/check-proto-breaking.sh: the event-level checks buf cannot make, against the

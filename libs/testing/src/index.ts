@@ -11,3 +11,4 @@ export * from './topic-reader';
 export * from './worker-registration.fixture';
 export * from './contract-fixtures';
 export * from './sample-events';
+export * from './event-compat';

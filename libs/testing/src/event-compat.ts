@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createFileRegistry, fromBinary, getOption, hasOption, toBinary, toJson, type DescMessage, type FileRegistry, type JsonObject } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import { EVENT_CONTRACTS, decodeEnvelope, decodePayload, encodeEvent, event as eventOption, eventContract } from '@corridor/events';
-import { sampleMessage } from '@corridor/testing';
+import { sampleMessage } from './sample-events';
 
 /**
  * Event-level compatibility between the contracts of this tree and an older image of proto/
