@@ -33,7 +33,7 @@ module.exports = {
   // threshold is 20 suites), so the first failing assertion is never buried in logs.
   reporters: ['default', ['summary', { summaryThreshold: 0 }]],
   projects: [
-    { ...common, displayName: 'unit', setupFilesAfterEnv: [assertions], testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', setupFilesAfterEnv: [assertions], testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts', '<rootDir>/test/interop/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

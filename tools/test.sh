@@ -71,6 +71,9 @@ export KAFKA_PORT="$test_port" KAFKA_CONTROLLER_PORT="$test_controller_port" KAF
 # The suites check that they talk to this cluster and not to the platform's (libs/testing global-setup.ts).
 export CORRIDOR_PLATFORM_KAFKA_BROKERS="$platform_brokers"
 
+# The Java consumer of the event contracts (test/interop/java): Maven resolves once, offline after.
+step "java interop consumer built (test/interop/java)" bash test/interop/java/build.sh
+
 cleanup() {
   local rc=$?
   if [ "${KAFKA_TEST_KEEP:-0}" = 1 ]; then
@@ -93,6 +96,8 @@ export CORRIDOR_TEST_KAFKA_CLUSTER_ID="$(cat "$test_data/cluster.id")"
 if [ "${SUITES_ONLY:-0}" != 1 ]; then
   step "generated event code is up to date" bash tools/check-generated.sh
   step "proto changes keep wire compatibility" bash tools/check-proto-breaking.sh
+  # Event contracts: docs/asyncapi.yaml generated from proto/ through the registry in libs/events.
+  step "AsyncAPI document matches proto/" node -r @swc-node/register tools/asyncapi.ts --check
   step "lint (module boundaries, test rules)" bash -c 'npx nx show projects >/dev/null && npx eslint --max-warnings=0 .'
   step "type check" npx tsc -p tsconfig.json
 fi

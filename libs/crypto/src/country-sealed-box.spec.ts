@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { decodeSealed, encodeSealed, openSealed, rawPublicKey, SealedBoxError, sealForCountry } from './country-sealed-box';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { SealAlgorithm, SealedPersonDataSchema } from '@corridor/events';
+import { decodeSealed, encodeSealed, encodeSealedLegacy, openSealed, rawPublicKey, SealedBoxError, sealForCountry } from './country-sealed-box';
 
 describe('country sealed box', () => {
   const th = generateKeyPairSync('x25519');
@@ -35,20 +37,34 @@ describe('country sealed box', () => {
     expect(Buffer.from(a.ephemeralPublicKey).equals(Buffer.from(b.ephemeralPublicKey))).toBe(false);
   });
 
-  it('encodes to one versioned byte string for a protobuf bytes field and back', () => {
+  it('encodes to a corridor.v1.SealedPersonData message and back', () => {
     const sealed = sealForCountry(person, { keyId: 'th-1', publicKey: th.publicKey });
     const bytes = encodeSealed(sealed);
-    expect(bytes[0]).toBe(1);
+    expect(bytes[0]).not.toBe(1);
     expect(decodeSealed(bytes)).toEqual(sealed);
     expect(openSealed(bytes, thKeyring)).toEqual(person);
   });
 
-  it('rejects truncated, extended or unknown-version encodings', () => {
-    const bytes = encodeSealed(sealForCountry(person, { keyId: 'th-1', publicKey: th.publicKey }));
+  it('still reads the legacy layout that records written before the protobuf message hold', () => {
+    const sealed = sealForCountry(person, { keyId: 'th-1', publicKey: th.publicKey });
+    const legacy = encodeSealedLegacy(sealed);
+    expect(legacy[0]).toBe(1);
+    expect(decodeSealed(legacy)).toEqual(sealed);
+    expect(openSealed(legacy, thKeyring)).toEqual(person);
+  });
+
+  it('rejects truncated, extended, unknown-algorithm or unknown-version encodings', () => {
+    const sealed = sealForCountry(person, { keyId: 'th-1', publicKey: th.publicKey });
+    const bytes = encodeSealed(sealed);
     expect(() => decodeSealed(bytes.subarray(0, bytes.length - 1))).toThrow(SealedBoxError);
-    expect(() => decodeSealed(Uint8Array.from([...bytes, 0]))).toThrow(SealedBoxError);
-    expect(() => decodeSealed(Uint8Array.from([2, ...bytes.subarray(1)]))).toThrow(SealedBoxError);
     expect(() => decodeSealed(new Uint8Array())).toThrow(SealedBoxError);
+    const otherAlgorithm = toBinary(SealedPersonDataSchema, create(SealedPersonDataSchema, { algorithm: 7 as SealAlgorithm, keyId: 'th-1', ephemeralPublicKey: sealed.ephemeralPublicKey, nonce: sealed.iv, tag: sealed.tag, ciphertext: sealed.ciphertext }));
+    expect(() => decodeSealed(otherAlgorithm)).toThrow(/algorithm/);
+    const noAlgorithm = toBinary(SealedPersonDataSchema, create(SealedPersonDataSchema, { keyId: 'th-1', ephemeralPublicKey: sealed.ephemeralPublicKey, nonce: sealed.iv, tag: sealed.tag, ciphertext: sealed.ciphertext }));
+    expect(() => decodeSealed(noAlgorithm)).toThrow(/algorithm/);
+    const legacy = encodeSealedLegacy(sealed);
+    expect(() => decodeSealed(legacy.subarray(0, legacy.length - 1))).toThrow(SealedBoxError);
+    expect(() => decodeSealed(Uint8Array.from([...legacy, 0]))).toThrow(SealedBoxError);
   });
 
   it('detects a flipped byte anywhere in the ciphertext, tag, IV or ephemeral key', () => {

@@ -8,6 +8,8 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { SealAlgorithm, SealedPersonDataSchema } from '@corridor/events';
 import { KEY_ID_PATTERN } from './field-cipher';
 
 /** Thrown when sealed person data cannot be opened or decoded. Never carries plaintext. */
@@ -45,7 +47,17 @@ const INFO_LABEL = 'corridor-person-data-v1';
 const RAW_KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const FORMAT_VERSION = 1;
+/** First byte of the legacy layout; a protobuf encoding never starts with it (field number 0 is invalid). */
+const LEGACY_FORMAT_VERSION = 1;
+
+/**
+ * Fixed randomness, for the committed test vectors only (test/interop/vectors): a real seal
+ * always draws a fresh ephemeral key and nonce.
+ */
+export interface SealRandomness {
+  ephemeralPrivateKey: KeyObject;
+  nonce: Uint8Array;
+}
 
 /**
  * Encrypts for one country: only the holder of the recipient's private key can open it, so a
@@ -55,13 +67,14 @@ const FORMAT_VERSION = 1;
  * @param aad optional context both sides know (e.g. the event id), bound to the ciphertext so
  *   sealed data cannot be lifted into another event.
  */
-export function sealForCountry(plaintext: Uint8Array, recipient: TransitRecipient, aad?: Uint8Array): SealedPersonData {
+export function sealForCountry(plaintext: Uint8Array, recipient: TransitRecipient, aad?: Uint8Array, fixed?: SealRandomness): SealedPersonData {
   if (!KEY_ID_PATTERN.test(recipient.keyId)) throw new SealedBoxError(`Invalid key id "${recipient.keyId}"`, 'invalid-key');
   const recipientKey = toX25519PublicKey(recipient.publicKey);
-  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeral = fixed ? { privateKey: fixed.ephemeralPrivateKey, publicKey: createPublicKey(fixed.ephemeralPrivateKey) } : generateKeyPairSync('x25519');
   const ephemeralPublicKey = rawPublicKey(ephemeral.publicKey);
   const key = deriveKey(ephemeral.privateKey, recipientKey, ephemeralPublicKey, recipient.keyId);
-  const iv = randomBytes(IV_BYTES);
+  if (fixed && fixed.nonce.length !== IV_BYTES) throw new SealedBoxError('A nonce is 12 bytes', 'malformed');
+  const iv = fixed ? Buffer.from(fixed.nonce) : randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   if (aad) cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -113,12 +126,31 @@ function lookUp(keyring: TransitKeyring, keyId: string): KeyObject | undefined {
 }
 
 /**
- * One byte string for a protobuf `bytes` field:
- * version(1) | keyId | ephemeralPublicKey | iv | tag | ciphertext, each field as u32 BE length + bytes.
+ * The bytes that travel in an event's `sealed_person_data` field: a corridor.v1.SealedPersonData
+ * protobuf message (docs/sealed-person-data.md).
  */
 export function encodeSealed(sealed: SealedPersonData): Uint8Array {
+  return toBinary(
+    SealedPersonDataSchema,
+    create(SealedPersonDataSchema, {
+      algorithm: SealAlgorithm.X25519_HKDF_SHA256_AES256_GCM,
+      keyId: sealed.keyId,
+      ephemeralPublicKey: sealed.ephemeralPublicKey,
+      nonce: sealed.iv,
+      ciphertext: sealed.ciphertext,
+      tag: sealed.tag,
+    }),
+  );
+}
+
+/**
+ * The legacy layout, written before the protobuf message (records replayed from Kafka may still
+ * hold it): version(1) = 0x01 | keyId | ephemeralPublicKey | iv | tag | ciphertext, each field as
+ * u32 big-endian length + bytes. Only the test vectors write it; decodeSealed reads both.
+ */
+export function encodeSealedLegacy(sealed: SealedPersonData): Uint8Array {
   const fields = [Buffer.from(sealed.keyId, 'utf8'), sealed.ephemeralPublicKey, sealed.iv, sealed.tag, sealed.ciphertext];
-  const parts: Uint8Array[] = [Uint8Array.of(FORMAT_VERSION)];
+  const parts: Uint8Array[] = [Uint8Array.of(LEGACY_FORMAT_VERSION)];
   for (const field of fields) {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(field.length);
@@ -127,11 +159,36 @@ export function encodeSealed(sealed: SealedPersonData): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** Reads either layout: the legacy one starts with 0x01, which no protobuf encoding can. */
 export function decodeSealed(bytes: Uint8Array): SealedPersonData {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < 1 || buffer[0] !== FORMAT_VERSION) {
-    throw new SealedBoxError(`Unsupported sealed person data version ${buffer[0] ?? 'none'}`, 'malformed');
+  if (bytes.length === 0) throw new SealedBoxError('Empty sealed person data', 'malformed');
+  const sealed = bytes[0] === LEGACY_FORMAT_VERSION ? decodeLegacy(bytes) : decodeProtobuf(bytes);
+  if (!KEY_ID_PATTERN.test(sealed.keyId)) throw new SealedBoxError('Sealed person data has an invalid key id', 'malformed');
+  return sealed;
+}
+
+function decodeProtobuf(bytes: Uint8Array): SealedPersonData {
+  let message;
+  try {
+    message = fromBinary(SealedPersonDataSchema, bytes);
+  } catch {
+    throw new SealedBoxError('Sealed person data is not a corridor.v1.SealedPersonData', 'malformed');
   }
+  if (message.algorithm !== SealAlgorithm.X25519_HKDF_SHA256_AES256_GCM) {
+    throw new SealedBoxError(`Unsupported sealed person data algorithm ${message.algorithm}`, 'malformed', message.keyId);
+  }
+  // Copies, so the result does not alias (and keep alive) the whole Kafka message buffer.
+  return {
+    keyId: message.keyId,
+    ephemeralPublicKey: new Uint8Array(message.ephemeralPublicKey),
+    iv: new Uint8Array(message.nonce),
+    tag: new Uint8Array(message.tag),
+    ciphertext: new Uint8Array(message.ciphertext),
+  };
+}
+
+function decodeLegacy(bytes: Uint8Array): SealedPersonData {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fields: Uint8Array[] = [];
   let offset = 1;
   for (let i = 0; i < 5; i++) {
@@ -139,15 +196,12 @@ export function decodeSealed(bytes: Uint8Array): SealedPersonData {
     const length = buffer.readUInt32BE(offset);
     offset += 4;
     if (offset + length > buffer.length) throw new SealedBoxError('Truncated sealed person data', 'malformed');
-    // Copies, so the result does not alias (and keep alive) the whole Kafka message buffer.
     fields.push(new Uint8Array(buffer.subarray(offset, offset + length)));
     offset += length;
   }
   if (offset !== buffer.length) throw new SealedBoxError('Trailing bytes after sealed person data', 'malformed');
   const [keyId, ephemeralPublicKey, iv, tag, ciphertext] = fields;
-  const id = Buffer.from(keyId).toString('utf8');
-  if (!KEY_ID_PATTERN.test(id)) throw new SealedBoxError('Sealed person data has an invalid key id', 'malformed');
-  return { keyId: id, ephemeralPublicKey, iv, tag, ciphertext };
+  return { keyId: Buffer.from(keyId).toString('utf8'), ephemeralPublicKey, iv, tag, ciphertext };
 }
 
 /** The raw 32-byte form of an X25519 public key (what travels in SealedPersonData). */

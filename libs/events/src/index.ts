@@ -5,3 +5,8 @@ export * from './topics';
 export * from './event-registry';
 export * from './envelope-codec';
 export * from './event-builder';
+export * from './generated/corridor/v1/options_pb';
+export * from './event-catalog';
+export * from './record-headers';
+export * from './asyncapi';
+export * from './yaml';

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { asyncApiYaml, buildAsyncApiDocument } from '@corridor/events';
 import { INPUT_LIMITS } from './input-policy';
 import { createJsonBodyParser, parseQueryWithPolicy } from './json-body';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -18,7 +20,8 @@ export interface HttpOptions {
 
 /**
  * What every Corridor HTTP API shares: the one input policy (docs/input.md: JSON only, size,
- * depth, encoding, characters, then validation against the DTO), problem+json, OpenAPI at /api/docs.
+ * depth, encoding, characters, then validation against the DTO), problem+json, OpenAPI at /api/docs,
+ * and next to it the AsyncAPI document of the event contracts (docs/asyncapi.yaml).
  */
 export function configureHttp(app: INestApplication, options: HttpOptions): void {
   const expressApp = app as NestExpressApplication;
@@ -38,4 +41,14 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveAsyncApi(expressApp);
+}
+
+/** The events every node publishes and consumes: the same document as docs/asyncapi.yaml, as YAML and as JSON. */
+function serveAsyncApi(app: NestExpressApplication): void {
+  const yaml = asyncApiYaml();
+  const json = JSON.stringify(buildAsyncApiDocument());
+  const express = app.getHttpAdapter().getInstance();
+  express.get('/api/docs-asyncapi', (_req: unknown, res: Response) => res.type('application/yaml').send(yaml));
+  express.get('/api/docs-asyncapi-json', (_req: unknown, res: Response) => res.type('application/json').send(json));
 }

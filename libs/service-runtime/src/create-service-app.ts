@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { ConfigurationError, consumerGroupPrefix, type NodeConfig } from '@corridor/config';
+import { assertDocumentedTopic } from '@corridor/events';
 import { configureHttp, type HttpOptions } from '@corridor/http';
 import { CorridorEventServer, KAFKA, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
 import { ensureDatabase, runMigrations } from '@corridor/persistence';
@@ -43,6 +44,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   if (options.subscription && !options.subscription.groupId.startsWith(groupPrefix)) {
     throw new ConfigurationError(`consumer group "${options.subscription.groupId}" of a ${options.config.country} service must start with "${groupPrefix}" (use consumerGroupId())`);
   }
+  // Subscribing to a topic docs/asyncapi.yaml does not describe is a contract gap: fail at start.
+  options.subscription?.topics.forEach(assertDocumentedTopic);
   await ensureDatabase(options.config.postgres, options.database);
   const app = await NestFactory.create(options.rootModule, {
     logger: createServiceLogger(process.env, options.logLevels),

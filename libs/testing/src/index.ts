@@ -13,3 +13,5 @@ export * from './contract-fixtures';
 export * from './service-logs';
 export * from './in-order';
 export * from './deliver-event';
+export * from './sample-events';
+export * from './event-compat';

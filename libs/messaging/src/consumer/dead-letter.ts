@@ -1,5 +1,5 @@
 import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
-import { deadLetterTopic } from '@corridor/events';
+import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@corridor/events';
 
 export interface DeadLetterReason {
   error: Error;
@@ -7,17 +7,8 @@ export interface DeadLetterReason {
   consumerGroup: string;
 }
 
-/** Header names on a dead-lettered record; `corridor dlq` tooling reads them. */
-export const DLQ_HEADERS = {
-  error: 'dlq-error',
-  errorType: 'dlq-error-type',
-  topic: 'dlq-original-topic',
-  partition: 'dlq-original-partition',
-  offset: 'dlq-original-offset',
-  group: 'dlq-consumer-group',
-  attempts: 'dlq-attempts',
-  failedAt: 'dlq-failed-at',
-} as const;
+/** Header names on a dead-lettered record; `corridor dlq` tooling reads them. Part of the contracts (docs/asyncapi.yaml). */
+export const DLQ_HEADERS = DEAD_LETTER_HEADERS;
 
 /** Copies the record, untouched, to <topic>.dlq with why it failed in the headers. */
 export async function sendToDeadLetter(

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EncodedEvent } from '@corridor/events';
+import { assertTopicCarries, type EncodedEvent } from '@corridor/events';
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
@@ -10,6 +10,8 @@ export async function appendToOutbox(manager: EntityManager, topic: string, ...e
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('appendToOutbox must run inside the transaction that makes the change');
   }
+  // Only what the contracts document may be published (proto options -> docs/asyncapi.yaml).
+  for (const event of events) assertTopicCarries(topic, event.eventType);
   await manager.insert(
     OutboxMessage,
     events.map((event) => ({

@@ -2,20 +2,30 @@
 // @generated from file corridor/v1/common.proto (package corridor.v1, syntax proto3)
 /* eslint-disable */
 
-// Shared vocabulary of every Corridor event. Evolve by adding fields only: never renumber or
-// reuse a tag; a breaking change is a new package version and a new v2 topic.
+// Shared vocabulary of every Corridor event: the envelope every record carries and the parts
+// several stages use. Evolve by adding fields only: never renumber, reuse or retype a tag, never
+// rename or delete a message or enum (tools/check-proto-breaking.sh refuses it); a breaking change
+// is a new package version and new v2 topics.
+//
+// Topics (docs/asyncapi.yaml describes each one, its key, headers and dead-letter topic):
+//   corridor.<origin>-<destination>.<stage>.v1  events that cross the border, e.g. corridor.kh-th.recruitment.v1
+//   country.<country>.<stage>.v1                events that never leave the country, e.g. country.kh.recruitment.v1
+//   <topic>.dlq                                 records a consumer could not handle
+// Country codes appear in lower case, '-' of a subdivision code as '_' (CN-YN -> cn_yn).
+// Stages: recruitment, contracts, deployment, social-protection, reintegration.
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import { file_corridor_v1_options } from "./options_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file corridor/v1/common.proto.
  */
 export const file_corridor_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSKmAgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCSJlCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAliBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSKmAgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCSJvCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAk6CMrzGAQQARgBIp8BChBTZWFsZWRQZXJzb25EYXRhEi0KCWFsZ29yaXRobRgBIAEoDjIaLmNvcnJpZG9yLnYxLlNlYWxBbGdvcml0aG0SDgoGa2V5X2lkGAIgASgJEhwKFGVwaGVtZXJhbF9wdWJsaWNfa2V5GAMgASgMEg0KBW5vbmNlGAQgASgMEhIKCmNpcGhlcnRleHQYBSABKAwSCwoDdGFnGAYgASgMKmEKDVNlYWxBbGdvcml0aG0SHgoaU0VBTF9BTEdPUklUSE1fVU5TUEVDSUZJRUQQABIwCixTRUFMX0FMR09SSVRITV9YMjU1MTlfSEtERl9TSEEyNTZfQUVTMjU2X0dDTRABQnoKFm9yZy5jb3JyaWRvci5ldmVudHMudjFCC0NvbW1vblByb3RvUAFaJmNvcnJpZG9yL2dlbi9nby9jb3JyaWRvci92MTtjb3JyaWRvcnYxqgILQ29ycmlkb3IuVjHKAgtDb3JyaWRvclxWMeoCDENvcnJpZG9yOjpWMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_corridor_v1_options]);
 
 /**
  * ISO 3166-1 alpha-2 codes of the countries and subdivisions that run a Corridor node.
@@ -40,8 +50,8 @@ export const CountryCodeSchema: GenMessage<CountryCode> = /*@__PURE__*/
   messageDesc(file_corridor_v1_common, 0);
 
 /**
- * An ordered pair of countries with an open bilateral agreement. Country-internal events carry
- * the origin only.
+ * An ordered pair of countries with an open bilateral agreement. Events on a country topic carry
+ * the origin only (destination empty).
  *
  * @generated from message corridor.v1.Corridor
  */
@@ -155,7 +165,7 @@ export const LocalDateSchema: GenMessage<LocalDate> = /*@__PURE__*/
  */
 export type EventEnvelope = Message<"corridor.v1.EventEnvelope"> & {
   /**
-   * UUIDv7
+   * UUIDv7; a consumer drops a second record with the same id
    *
    * @generated from field: string event_id = 1;
    */
@@ -169,7 +179,8 @@ export type EventEnvelope = Message<"corridor.v1.EventEnvelope"> & {
   eventType: string;
 
   /**
-   * UUIDv7 minted at origin; also the Kafka record key
+   * UUIDv7 minted at origin; also the Kafka record key. For events not about one worker the
+   * (corridor.v1.event) option's key says what it holds (agency, job order, session id).
    *
    * @generated from field: string journey_id = 3;
    */
@@ -270,4 +281,88 @@ export type StageCaseOpened = Message<"corridor.v1.StageCaseOpened"> & {
  */
 export const StageCaseOpenedSchema: GenMessage<StageCaseOpened> = /*@__PURE__*/
   messageDesc(file_corridor_v1_common, 6);
+
+/**
+ * PersonData sealed for one country's X25519 key: ephemeral X25519 ECDH, HKDF-SHA256, AES-256-GCM.
+ * docs/sealed-person-data.md specifies it byte for byte, with test vectors under
+ * test/interop/vectors/. Travels serialized in the `bytes sealed_person_data` field of the events
+ * that carry person data. A part, never an event.
+ *
+ * @generated from message corridor.v1.SealedPersonData
+ */
+export type SealedPersonData = Message<"corridor.v1.SealedPersonData"> & {
+  /**
+   * @generated from field: corridor.v1.SealAlgorithm algorithm = 1;
+   */
+  algorithm: SealAlgorithm;
+
+  /**
+   * Id of the recipient country's key pair (also in the envelope's encryption_key_id); bound into
+   * the key derivation.
+   *
+   * @generated from field: string key_id = 2;
+   */
+  keyId: string;
+
+  /**
+   * raw X25519 public key, 32 bytes, fresh for every seal
+   *
+   * @generated from field: bytes ephemeral_public_key = 3;
+   */
+  ephemeralPublicKey: Uint8Array;
+
+  /**
+   * AES-GCM nonce, 12 bytes, random
+   *
+   * @generated from field: bytes nonce = 4;
+   */
+  nonce: Uint8Array;
+
+  /**
+   * AES-256-GCM ciphertext of the PersonData encoding, without the tag
+   *
+   * @generated from field: bytes ciphertext = 5;
+   */
+  ciphertext: Uint8Array;
+
+  /**
+   * AES-GCM authentication tag, 16 bytes
+   *
+   * @generated from field: bytes tag = 6;
+   */
+  tag: Uint8Array;
+};
+
+/**
+ * Describes the message corridor.v1.SealedPersonData.
+ * Use `create(SealedPersonDataSchema)` to create a new message.
+ */
+export const SealedPersonDataSchema: GenMessage<SealedPersonData> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_common, 7);
+
+/**
+ * How a SealedPersonData was sealed. A reader refuses an algorithm it does not know.
+ *
+ * @generated from enum corridor.v1.SealAlgorithm
+ */
+export enum SealAlgorithm {
+  /**
+   * @generated from enum value: SEAL_ALGORITHM_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * X25519 ECDH with a fresh ephemeral key; HKDF-SHA256 with salt = ephemeral public key and
+   * info = "corridor-person-data-v1" 0x00 key_id; AES-256-GCM with 12-byte nonce and 16-byte tag.
+   *
+   * @generated from enum value: SEAL_ALGORITHM_X25519_HKDF_SHA256_AES256_GCM = 1;
+   */
+  X25519_HKDF_SHA256_AES256_GCM = 1,
+}
+
+/**
+ * Describes the enum corridor.v1.SealAlgorithm.
+ */
+export const SealAlgorithmSchema: GenEnum<SealAlgorithm> = /*@__PURE__*/
+  enumDesc(file_corridor_v1_common, 0);
 
