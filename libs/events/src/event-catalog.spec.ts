@@ -15,12 +15,13 @@ describe('event registry (read from the (corridor.v1.event) proto option)', () =
     expect(types.length).toBe(28);
   });
 
-  it('documents the generic StageCaseOpened once per stage, on country topics only', () => {
+  it('documents the generic StageCaseOpened once per stage, following its journey', () => {
     const generic = EVENT_CONTRACTS.filter((c) => c.eventType === 'corridor.v1.StageCaseOpened');
     expect(generic.map((c) => c.stage)).toEqual([...STAGES]);
-    expect(generic.every((c) => c.visibility === 'internal')).toBe(true);
+    expect(generic.every((c) => c.visibility === 'follows-journey')).toBe(true);
     expect(() => assertTopicCarries('country.kh.deployment.v1', 'corridor.v1.StageCaseOpened')).not.toThrow();
-    expect(() => assertTopicCarries('corridor.kh-th.deployment.v1', 'corridor.v1.StageCaseOpened')).toThrow(UndocumentedEventError);
+    expect(() => assertTopicCarries('corridor.kh-th.deployment.v1', 'corridor.v1.StageCaseOpened')).not.toThrow();
+    expect(() => assertTopicCarries('corridor.kh-th.deployment.v1.dlq', 'corridor.v1.StageCaseOpened')).toThrow(UndocumentedEventError);
   });
 
   it('reads stage, visibility, key and person data from the options', () => {

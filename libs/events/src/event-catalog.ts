@@ -106,13 +106,12 @@ export function catalogProblems(): string[] {
 }
 
 /**
- * A generic event: declared in common.proto with no stage, internal only. It travels on the country
- * topic of every stage (StageCaseOpened: what a generated stage service publishes until its stage
+ * A generic event: declared in common.proto with no stage. It travels on the topics of every stage
+ * its visibility allows (StageCaseOpened: what a generated stage service publishes until its stage
  * has messages of its own, docs/stages.md), so it is documented once per stage.
  */
 function isGenericEvent(message: DescMessage): boolean {
-  const options = getOption(message, eventOption);
-  return options.stage === EventStage.UNSPECIFIED && options.visibility === EventVisibility.INTERNAL && message.file.name === 'corridor/v1/common';
+  return getOption(message, eventOption).stage === EventStage.UNSPECIFIED && message.file.name === 'corridor/v1/common';
 }
 
 function buildContracts(): EventContract[] {

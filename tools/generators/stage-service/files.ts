@@ -153,13 +153,21 @@ export class List${P}CasesQuery extends PageQuery {
   journeyId?: string;
 }
 `,
-    [`${cases}/${N}-case.errors.ts`]: `import { ConflictProblem, UnprocessableProblem } from '@corridor/http';
+    [`${cases}/${N}-case.errors.ts`]: `import { DomainProblem } from '@corridor/http';
 
-/** The journey already has its ${N} case. */
-export class ${P}CaseAlreadyOpen extends ConflictProblem {}
+/** 409: the journey already has its ${N} case. */
+export class ${P}CaseAlreadyOpen extends DomainProblem({ status: 409, slug: '${N}-case-already-open', title: 'The journey already has its ${N} case' }) {
+  constructor(journeyId: string, caseId: string) {
+    super(\`journey \${journeyId} already has ${N} case \${caseId}\`, { caseId });
+  }
+}
 
-/** The case breaks a rule of ${N}-case.rules.ts (closed corridor, future date). */
-export class ${P}CaseNotOpenable extends UnprocessableProblem {}
+/** 422: the case breaks a rule of ${N}-case.rules.ts (closed corridor, future date). */
+export class ${P}CaseNotOpenable extends DomainProblem({ status: 422, slug: '${N}-case-not-openable', title: 'The ${N} case cannot be opened' }) {
+  constructor(reason: string, field: string) {
+    super(reason, { field });
+  }
+}
 `,
     [`${cases}/${N}-case.rules.ts`]: `import { openCorridor, type NodeConfig } from '@corridor/config';
 import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
@@ -266,7 +274,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { StageCaseOpenedSchema, corridorTopic, encodeEvent } from '@corridor/events';
+import { StageCaseOpenedSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import type { Open${P}CaseCommand } from './${N}-case.commands';
 import { ${P}Case } from './${N}-case.entity';
@@ -285,10 +293,10 @@ export class Open${P}CaseUseCase {
 
   async execute(command: Open${P}CaseCommand, officer: Officer, today = new Date()): Promise<${P}CaseView> {
     const breach = whyNotOpenable(command, this.config, today);
-    if (breach) throw new ${P}CaseNotOpenable(breach.reason, { field: breach.field });
+    if (breach) throw new ${P}CaseNotOpenable(breach.reason, breach.field);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const existing = await manager.findOne(${P}Case, { where: { journeyId: command.journeyId }, select: { id: true } });
-      if (existing) throw new ${P}CaseAlreadyOpen(\`journey \${command.journeyId} already has ${N} case \${existing.id}\`, { caseId: existing.id });
+      if (existing) throw new ${P}CaseAlreadyOpen(command.journeyId, existing.id);
       const record = manager.create(${P}Case, {
         id: uuidv7(),
         journeyId: command.journeyId,
@@ -303,17 +311,16 @@ export class Open${P}CaseUseCase {
       });
       await manager.insert(${P}Case, record);
       await this.audit.record(manager, { actor: officer, action: '${N}-case.open', targetType: '${N}-case', targetId: record.id, reason: command.note });
-      await publish(
-        corridorTopic(record.origin, record.destination, '${N}'),
-        encodeEvent({
-          schema: StageCaseOpenedSchema,
-          journeyId: record.journeyId,
-          corridor: { origin: record.origin, destination: record.destination },
-          occurredAt: record.openedAt,
-          recordedBy: { country: officer.country, agencyId: officer.agencyId, officerId: officer.subject },
-          payload: create(StageCaseOpenedSchema, { stage: '${N}', caseId: record.id, openedOn: record.openedOn, agencyId: record.agencyId ?? '', note: record.note }),
-        }),
-      );
+      const { topic, event } = buildEvent({
+        stage: '${N}',
+        by: officer,
+        journeyId: record.journeyId,
+        corridor: { origin: record.origin, destination: record.destination },
+        occurredAt: record.openedAt,
+        schema: StageCaseOpenedSchema,
+        payload: create(StageCaseOpenedSchema, { stage: '${N}', caseId: record.id, openedOn: record.openedOn, agencyId: record.agencyId ?? '', note: record.note }),
+      });
+      await publish(topic, event);
       return ${C}CaseView(record);
     });
   }
@@ -335,7 +342,7 @@ export class Read${P}CasesUseCase {
   /** The access guard has decided who may see the case (${N}-case-owner.ts). */
   async one(caseId: string): Promise<${P}CaseView> {
     const record = await this.dataSource.getRepository(${P}Case).findOneBy({ id: caseId });
-    if (!record) throw new NotFoundProblem(\`${N} case \${caseId} not found\`);
+    if (!record) throw new NotFoundProblem('${N} case', caseId);
     return ${C}CaseView(record);
   }
 
@@ -554,21 +561,19 @@ describe('${N} cases', () => {
   it('a case dated after today everywhere on earth is refused', async () => {
     const tomorrowEverywhere = isoDay(new Date(Date.parse(latestToday()) + 86_400_000));
     const refused = await open(aCase({ openedOn: tomorrowEverywhere }));
-    expect(refused.status).toBe(422);
-    expect(refused.body.field).toBe('openedOn');
+    expect(refused.body).toMatchObject({ status: 422, type: 'https://corridor.gms/problems/${N}-case-not-openable', field: 'openedOn' });
   });
 
   it('a case towards a country with no open corridor is refused', async () => {
     const refused = await open(aCase({ destination: 'LA' }));
-    expect(refused.status).toBe(422);
-    expect(refused.body.field).toBe('destination');
+    expect(refused.body).toMatchObject({ status: 422, type: 'https://corridor.gms/problems/${N}-case-not-openable', field: 'destination' });
   });
 
   it('a journey has one ${N} case', async () => {
     const body = aCase();
     expect((await open(body)).status).toBe(201);
     const again = await open({ ...body, note: 'the same journey again' });
-    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ status: 409, type: 'https://corridor.gms/problems/${N}-case-already-open' });
   });
 });
 `,

@@ -85,6 +85,12 @@ export function registerEverywhere(tree: Tree, n: StageNames): void {
     );
     return out;
   });
+  // Its problem types, on the page the drift test (tools/problems-doc.spec.ts) holds against the code and the tests.
+  edit(tree, 'docs/problems.md', (text) =>
+    `${text.trimEnd()}\n\n## ${N} (generated)\n\n| type (slug) | status | when | extension fields |\n|---|---|---|---|\n` +
+    `| \`${N}-case-already-open\` | 409 | the journey already has its ${N} case | \`caseId\` |\n` +
+    `| \`${N}-case-not-openable\` | 422 | a rule of ${N}-case.rules.ts is broken (closed corridor, date after today in UTC+14) | \`field\` |\n`,
+  );
   edit(tree, 'docs/stages.md', (text) =>
     insertBefore(text, '<!-- stage-service generator: new services above this line -->', `| ${N} | \`services/${N}\` | \`${N}-case.open\`, \`${N}-case.read\` | generated; replace the case by the stage's own aggregate |\n`),
   );
