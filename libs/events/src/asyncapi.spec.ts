@@ -62,6 +62,8 @@ describe('docs/asyncapi.yaml', () => {
     const messages = parsed.document!.components().messages();
     const headersOf = (id: string) => Object.keys((messages.get(id)!.headers()!.json() as { properties: object }).properties);
     expect(headersOf('WorkerMatched').sort()).toEqual(Object.values(RECORD_HEADERS).sort());
+    // Every record carries its correlation id and traceparent; only an event caused by another names a cause.
+    expect(((messages.get('WorkerMatched')!.headers()!.json() as { required: string[] }).required).sort()).toEqual(['correlation-id', 'event-id', 'event-type', 'traceparent']);
     expect(headersOf('DeadLetter').sort()).toEqual(Object.values(DEAD_LETTER_HEADERS).sort());
     expect(messages.get('WorkerMatched')!.bindings().get('kafka')!.value()).toMatchObject({ key: { type: 'string' } });
   });

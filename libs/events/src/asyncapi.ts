@@ -1,5 +1,6 @@
 import { EVENT_CONTRACTS, eventsOnTopics, topicKindsOf, type EventContract, type RecordKeyName, type TopicKind } from './event-catalog';
-import { DEAD_LETTER_HEADERS, DEAD_LETTER_HEADER_DESCRIPTIONS, RECORD_HEADERS, RECORD_HEADER_DESCRIPTIONS } from './record-headers';
+import { DEAD_LETTER_HEADERS, DEAD_LETTER_HEADER_DESCRIPTIONS, RECORD_HEADERS, RECORD_HEADER_DESCRIPTIONS, REQUIRED_RECORD_HEADERS } from './record-headers';
+import { CORRELATION_ID, TRACEPARENT_V00 } from '@corridor/trace-context';
 import { STAGES, type Stage } from './topics';
 import { toYaml } from './yaml';
 
@@ -103,11 +104,13 @@ function eventMessage(contract: EventContract) {
     contentType: PROTOBUF,
     headers: {
       type: 'object',
-      required: Object.values(RECORD_HEADERS),
+      required: REQUIRED_RECORD_HEADERS,
       properties: {
         [RECORD_HEADERS.eventType]: { type: 'string', const: contract.eventType, description: RECORD_HEADER_DESCRIPTIONS['event-type'] },
         [RECORD_HEADERS.eventId]: { type: 'string', format: 'uuid', description: RECORD_HEADER_DESCRIPTIONS['event-id'] },
-        [RECORD_HEADERS.correlationId]: { type: 'string', description: RECORD_HEADER_DESCRIPTIONS['correlation-id'] },
+        [RECORD_HEADERS.correlationId]: { type: 'string', pattern: CORRELATION_ID.source, description: RECORD_HEADER_DESCRIPTIONS['correlation-id'] },
+        [RECORD_HEADERS.causationId]: { type: 'string', description: RECORD_HEADER_DESCRIPTIONS['causation-id'] },
+        [RECORD_HEADERS.traceparent]: { type: 'string', pattern: TRACEPARENT_V00.source, description: RECORD_HEADER_DESCRIPTIONS.traceparent },
       },
     },
     payload: { $ref: '#/components/schemas/EventEnvelope' },
@@ -202,7 +205,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
           format: 'binary',
           contentMediaType: PROTOBUF,
           description:
-            'A protobuf-encoded corridor.v1.EventEnvelope (proto/corridor/v1/common.proto): event_id, event_type, journey_id (= record key), corridor, occurred_at, recorded_by, correlation_id, causation_id, payload (the event message named by event_type), encryption_key_id.',
+            'A protobuf-encoded corridor.v1.EventEnvelope (proto/corridor/v1/common.proto): event_id, event_type, journey_id (= record key), corridor, occurred_at, recorded_by, correlation_id, causation_id, payload (the event message named by event_type), encryption_key_id, traceparent.',
           'x-protobuf-message': 'corridor.v1.EventEnvelope',
         },
         DeadLetterValue: {
@@ -221,7 +224,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
           headers: {
             type: 'object',
             required: Object.values(DEAD_LETTER_HEADERS),
-            description: 'The original record headers (event-type, event-id, correlation-id when present) plus:',
+            description: 'The original record headers (event-type, event-id, correlation-id, traceparent, causation-id, as far as present) plus:',
             properties: Object.fromEntries(Object.values(DEAD_LETTER_HEADERS).map((name) => [name, { type: 'string', description: DEAD_LETTER_HEADER_DESCRIPTIONS[name] }])),
           },
           payload: { $ref: '#/components/schemas/DeadLetterValue' },

@@ -22,8 +22,11 @@ export interface NewEvent<Desc extends DescMessage> {
   journeyId: string;
   corridor: EventCorridor;
   recordedBy: EventActor;
+  /** Default: the event's own id (it starts its own chain). */
   correlationId?: string;
   causationId?: string;
+  /** W3C traceparent of the span publishing it; default none (buildEvent always sets one). */
+  traceparent?: string;
   occurredAt?: Date;
   encryptionKeyId?: string;
 }
@@ -34,6 +37,10 @@ export interface EncodedEvent {
   eventType: string;
   journeyId: string;
   correlationId: string;
+  /** Empty when nothing but a request or the node caused it. */
+  causationId: string;
+  /** Empty only for events encoded outside buildEvent (fixtures). */
+  traceparent: string;
   bytes: Uint8Array;
 }
 
@@ -55,12 +62,15 @@ export function encodeEvent<Desc extends DescMessage>(event: NewEvent<Desc>): En
     causationId: event.causationId ?? '',
     payload: toBinary(event.schema, event.payload),
     encryptionKeyId: event.encryptionKeyId ?? '',
+    traceparent: event.traceparent ?? '',
   });
   return {
     eventId,
     eventType: envelope.eventType,
     journeyId: event.journeyId,
     correlationId,
+    causationId: envelope.causationId,
+    traceparent: envelope.traceparent,
     bytes: toBinary(EventEnvelopeSchema, envelope),
   };
 }

@@ -1,4 +1,5 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { currentTraceContext, newTraceContext, traceparentOf } from '@corridor/trace-context';
 import { encodeEvent, type EncodedEvent, type EventCorridor } from './envelope-codec';
 import { corridorTopic, countryTopic, type Stage } from './topics';
 
@@ -30,6 +31,11 @@ export interface EventToBuild<Desc extends DescMessage> {
   occurredAt?: Date;
   /** The destination key the payload's person data is sealed with. */
   encryptionKeyId?: string;
+  /**
+   * The event of the same change this one follows from (FeePaid -> FeeBreachFlagged): its id
+   * becomes this one's causation_id. Without it, the event being handled, if any, is the cause.
+   */
+  causedBy?: Pick<EncodedEvent, 'eventId'>;
 }
 
 /** An event and the topic it goes to: what `publish(topic, event)` of an outbox transaction takes. */
@@ -41,10 +47,15 @@ export interface OutboxEvent {
 /**
  * The one way a service builds an event: the envelope's recorder from the officer (or system
  * actor), the topic from the corridor (corridor topic once there is a destination, the country's
- * internal topic before), the payload as given.
+ * internal topic before), the payload as given. Correlation id, causation id and traceparent come
+ * from the trace context of the work in progress (libs/trace-context: the HTTP request, or the
+ * consumed event this one reacts to); outside any, the event starts a correlation and a trace.
  */
 export function buildEvent<Desc extends DescMessage>(e: EventToBuild<Desc>): OutboxEvent {
   const { origin, destination } = e.corridor;
+  const ambient = currentTraceContext();
+  // Outside a request or a handled event (a tool, a timer), the event is the start of its own chain.
+  const context = ambient ?? newTraceContext();
   return {
     topic: destination ? corridorTopic(origin, destination, e.stage) : countryTopic(origin, e.stage),
     event: encodeEvent({
@@ -55,6 +66,9 @@ export function buildEvent<Desc extends DescMessage>(e: EventToBuild<Desc>): Out
       recordedBy: { country: e.by.country, agencyId: e.by.agencyId, officerId: e.by.subject },
       occurredAt: e.occurredAt,
       encryptionKeyId: e.encryptionKeyId,
+      correlationId: ambient?.correlationId,
+      causationId: e.causedBy?.eventId ?? context.causationId,
+      traceparent: traceparentOf(context),
     }),
   };
 }

@@ -25,7 +25,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file corridor/v1/common.proto.
  */
 export const file_corridor_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSKmAgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCSJvCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAk6CMrzGAQQAxgBIp8BChBTZWFsZWRQZXJzb25EYXRhEi0KCWFsZ29yaXRobRgBIAEoDjIaLmNvcnJpZG9yLnYxLlNlYWxBbGdvcml0aG0SDgoGa2V5X2lkGAIgASgJEhwKFGVwaGVtZXJhbF9wdWJsaWNfa2V5GAMgASgMEg0KBW5vbmNlGAQgASgMEhIKCmNpcGhlcnRleHQYBSABKAwSCwoDdGFnGAYgASgMKmEKDVNlYWxBbGdvcml0aG0SHgoaU0VBTF9BTEdPUklUSE1fVU5TUEVDSUZJRUQQABIwCixTRUFMX0FMR09SSVRITV9YMjU1MTlfSEtERl9TSEEyNTZfQUVTMjU2X0dDTRABQnoKFm9yZy5jb3JyaWRvci5ldmVudHMudjFCC0NvbW1vblByb3RvUAFaJmNvcnJpZG9yL2dlbi9nby9jb3JyaWRvci92MTtjb3JyaWRvcnYxqgILQ29ycmlkb3IuVjHKAgtDb3JyaWRvclxWMeoCDENvcnJpZG9yOjpWMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_corridor_v1_options]);
+  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSK7AgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCRITCgt0cmFjZXBhcmVudBgLIAEoCSJvCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAk6CMrzGAQQAxgBIp8BChBTZWFsZWRQZXJzb25EYXRhEi0KCWFsZ29yaXRobRgBIAEoDjIaLmNvcnJpZG9yLnYxLlNlYWxBbGdvcml0aG0SDgoGa2V5X2lkGAIgASgJEhwKFGVwaGVtZXJhbF9wdWJsaWNfa2V5GAMgASgMEg0KBW5vbmNlGAQgASgMEhIKCmNpcGhlcnRleHQYBSABKAwSCwoDdGFnGAYgASgMKmEKDVNlYWxBbGdvcml0aG0SHgoaU0VBTF9BTEdPUklUSE1fVU5TUEVDSUZJRUQQABIwCixTRUFMX0FMR09SSVRITV9YMjU1MTlfSEtERl9TSEEyNTZfQUVTMjU2X0dDTRABQnoKFm9yZy5jb3JyaWRvci5ldmVudHMudjFCC0NvbW1vblByb3RvUAFaJmNvcnJpZG9yL2dlbi9nby9jb3JyaWRvci92MTtjb3JyaWRvcnYxqgILQ29ycmlkb3IuVjHKAgtDb3JyaWRvclxWMeoCDENvcnJpZG9yOjpWMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_corridor_v1_options]);
 
 /**
  * ISO 3166-1 alpha-2 codes of the countries and subdivisions that run a Corridor node.
@@ -202,11 +202,19 @@ export type EventEnvelope = Message<"corridor.v1.EventEnvelope"> & {
   recordedBy?: Actor;
 
   /**
+   * Shared by every event one request caused, in every service and country it reached: the
+   * request's X-Correlation-Id (1-128 of A-Z a-z 0-9 . _ : -) or one minted for it (UUIDv7). Also
+   * the correlation-id record header.
+   *
    * @generated from field: string correlation_id = 7;
    */
   correlationId: string;
 
   /**
+   * The event_id of the event this one was caused by (a consumer reacting to it, or an earlier
+   * event of the same change); empty when a request or the node itself caused it. Also the
+   * causation-id record header when set.
+   *
    * @generated from field: string causation_id = 8;
    */
   causationId: string;
@@ -223,6 +231,15 @@ export type EventEnvelope = Message<"corridor.v1.EventEnvelope"> & {
    * @generated from field: string encryption_key_id = 10;
    */
   encryptionKeyId: string;
+
+  /**
+   * W3C Trace Context traceparent (version 00) of the span that published the event: the trace
+   * of the request that started it, continued by every event it caused. Empty from nodes built
+   * before it existed. Also the traceparent record header.
+   *
+   * @generated from field: string traceparent = 11;
+   */
+  traceparent: string;
 };
 
 /**

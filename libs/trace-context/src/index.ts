@@ -1,0 +1,3 @@
+export * from './correlation-id';
+export * from './traceparent';
+export * from './trace-context';
