@@ -6,6 +6,7 @@ import { asyncApiYaml, buildAsyncApiDocument } from '@corridor/events';
 import { INPUT_LIMITS } from './input-policy';
 import { createJsonBodyParser, parseQueryWithPolicy } from './json-body';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { TRACE_CONTEXT_PARAMETERS, traceContextMiddleware } from './trace-context.middleware';
 import { createValidationPipe } from './validation';
 
 export interface HttpOptions {
@@ -21,10 +22,13 @@ export interface HttpOptions {
 /**
  * What every Corridor HTTP API shares: the one input policy (docs/input.md: JSON only, size,
  * depth, encoding, characters, then validation against the DTO), problem+json, OpenAPI at /api/docs,
- * and next to it the AsyncAPI document of the event contracts (docs/asyncapi.yaml).
+ * and next to it the AsyncAPI document of the event contracts (docs/asyncapi.yaml); every request
+ * in its trace context (X-Correlation-Id, traceparent: trace-context.middleware.ts).
  */
 export function configureHttp(app: INestApplication, options: HttpOptions): void {
   const expressApp = app as NestExpressApplication;
+  // First, so that even a body refused by the parser is answered with its correlation id.
+  expressApp.use(traceContextMiddleware());
   // Before anything else reads the body; Nest's own parsers (json, urlencoded) are never reached
   // by a body: this one refuses every non-JSON body and consumes the JSON ones.
   expressApp.use(createJsonBodyParser({ maxBytes: options.bodyLimitBytes ?? INPUT_LIMITS.maxBytes, maxDepth: options.maxDepth ?? INPUT_LIMITS.maxDepth }));
@@ -38,6 +42,7 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       .setDescription(options.description)
       .setVersion(options.version ?? '1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addGlobalParameters(...TRACE_CONTEXT_PARAMETERS)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -7,3 +7,4 @@ export * from './idempotency';
 export * from './paging';
 export * from './shared-problems';
 export * from './api-problems.decorator';
+export * from './trace-context.middleware';

@@ -15,6 +15,7 @@ export * from './consumer/dead-letter';
 export * from './consumer/corridor-event.server';
 export * from './consumer/pass-through-rpc-errors.filter';
 export * from './migrations/1763900000000-messaging-tables';
+export * from './migrations/1796294118448-outbox-trace-context';
 export * from './messaging.module';
 export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';
 export * from './consumer/left-out';

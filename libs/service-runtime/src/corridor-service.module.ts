@@ -5,7 +5,7 @@ import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule } f
 import { AuthModule } from '@corridor/auth';
 import { NodeConfigModule, type NodeConfig } from '@corridor/config';
 import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
-import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, type OutboxRelayOptions } from '@corridor/messaging';
+import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, OutboxTraceContext1796294118448, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
 import type { CountryKeyring } from '@corridor/crypto';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
@@ -42,7 +42,7 @@ export class CorridorServiceModule {
             server: options.config.postgres,
             database: options.database,
             entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
-            migrations: [MessagingTables1763900000000, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
+            migrations: [MessagingTables1763900000000, OutboxTraceContext1796294118448, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
           }),
         ),
         MessagingModule.forService({

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConfigurationError, consumerGroupPrefix, type NodeConfig } from '@corridor/config';
 import { assertDocumentedTopic } from '@corridor/events';
 import { configureHttp, type HttpOptions } from '@corridor/http';
-import { CorridorEventServer, KAFKA, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
+import { CorridorEventServer, KAFKA, OutboxRelay, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
 import { ensureDatabase, runMigrations } from '@corridor/persistence';
 import { createServiceLogger } from './service-logger';
 
@@ -56,13 +56,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   configureHttp(app, options.http);
   let events: CorridorEventServer | undefined;
   if (options.subscription) {
-
     events = new CorridorEventServer({
       kafka: app.get(KAFKA),
       dataSource: app.get(DataSource),
       groupId: options.subscription.groupId,
       topics: options.subscription.topics,
       retry: options.subscription.retry,
+      relay: app.get(OutboxRelay),
     });
     // Filters must be registered before the microservice initialises its handlers, hence the
     // deferred initialisation; the app's own init then must not run the hooks a second time.

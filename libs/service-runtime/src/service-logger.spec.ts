@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@corridor/config';
-import { logLevelsFrom, useColours } from './service-logger';
+import { runInTraceContext, traceContextForRequest } from '@corridor/trace-context';
+import { createServiceLogger, logLevelsFrom, useColours } from './service-logger';
 
 describe('service log level', () => {
   it('is log by default and warn in the test suites', () => {
@@ -29,5 +30,32 @@ describe('service log colours', () => {
     expect(useColours({ NO_COLOR: '1', FORCE_COLOR: '1' }, { isTTY: true })).toBe(false);
     expect(useColours({ FORCE_COLOR: '1' }, { isTTY: false })).toBe(true);
     expect(useColours({ FORCE_COLOR: '0' }, { isTTY: true })).toBe(false);
+  });
+});
+
+describe('service log lines', () => {
+  const written = (work: () => void): string[] => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      work();
+      return write.mock.calls.map(([chunk]) => String(chunk));
+    } finally {
+      write.mockRestore();
+    }
+  };
+
+  it('name the correlation id and trace id of the request they were written for, one line each', () => {
+    const logger = createServiceLogger({ NO_COLOR: '1' }, ['log']);
+    const request = traceContextForRequest({ correlationId: 'req-42', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+    const lines = written(() => runInTraceContext(request, () => logger.log('contract drafted', 'DraftContract')));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ LOG \[DraftContract\] corr=req-42 trace=4bf92f3577b34da6a3ce929d0e0e4736 contract drafted\n$/);
+  });
+
+  it('name nothing outside a request or a handled event', () => {
+    const logger = createServiceLogger({ NO_COLOR: '1' }, ['log']);
+    const [line] = written(() => logger.log('listening', 'Bootstrap'));
+    expect(line).toMatch(/ LOG \[Bootstrap\] listening\n$/);
+    expect(line).not.toContain('corr=');
   });
 });

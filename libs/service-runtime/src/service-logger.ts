@@ -1,5 +1,6 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { ConfigurationError } from '@corridor/config';
+import { currentTraceContext, type TraceContext } from '@corridor/trace-context';
 
 /** Nest's levels from the most to the least verbose. */
 const LEVELS: readonly LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
@@ -24,7 +25,23 @@ export function useColours(env: NodeJS.ProcessEnv = process.env, stream: { isTTY
   return stream.isTTY === true;
 }
 
+/**
+ * What a line written while a request or a consumed event is worked on says about it, after the
+ * logger's name: `corr=<correlation id> trace=<trace id> `; nothing outside (start-up, timers).
+ * grep for either finds every line of one request in every service and country.
+ */
+export function traceTag(context: TraceContext | undefined = currentTraceContext()): string {
+  return context ? `corr=${context.correlationId} trace=${context.traceId} ` : '';
+}
+
+/** Nest's console logger, each line naming the trace context it was written in. */
+export class ServiceLogger extends ConsoleLogger {
+  protected override formatContext(context: string): string {
+    return super.formatContext(context) + traceTag();
+  }
+}
+
 /** The logger of every service (createServiceApp). */
 export function createServiceLogger(env: NodeJS.ProcessEnv = process.env, levels: LogLevel[] = logLevelsFrom(env)): ConsoleLogger {
-  return new ConsoleLogger({ logLevels: levels, colors: useColours(env) });
+  return new ServiceLogger({ logLevels: levels, colors: useColours(env) });
 }

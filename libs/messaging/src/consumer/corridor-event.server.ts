@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic } from '@corridor/events';
+import { RECORD_HEADERS, UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic, type EncodedEvent, type EventEnvelope } from '@corridor/events';
+import { newTraceContext, runInTraceContext, traceContextForEvent, type TraceContext } from '@corridor/trace-context';
 import { claimInboxEntry } from '../inbox/inbox';
+import { appendToOutbox } from '../outbox/outbox.writer';
 import { createIdempotentProducer } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { sendToDeadLetter } from './dead-letter';
@@ -21,6 +23,8 @@ export interface CorridorEventServerOptions {
   fromBeginning?: boolean;
   retry?: RetryPolicy;
   partitionsConsumedConcurrently?: number;
+  /** Woken when a handler published, so its events leave within milliseconds (the relay polls anyway). */
+  relay?: { wake(): void };
 }
 
 type ProcessOutcome = 'applied' | 'duplicate' | 'unknown-type' | 'dead-lettered';
@@ -30,6 +34,9 @@ type ProcessOutcome = 'applied' | 'duplicate' | 'unknown-type' | 'dead-lettered'
  * plain @EventPattern (or @HandlesEvent) methods. Per record it: decodes the envelope, skips
  * unknown types, applies the handler in one transaction with the inbox entry (so a redelivery
  * has no second effect), retries with back-off, then parks the record in <topic>.dlq and moves on.
+ * All of it runs in the record's trace context (libs/trace-context): its correlation id and trace
+ * in a span of this service, with the record as the cause of every event the handler publishes
+ * and named in every log line meanwhile.
  */
 export class CorridorEventServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger(CorridorEventServer.name);
@@ -115,12 +122,25 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   }
 
   /** Exposed for tests of the per-record rules; the consumer calls it for every record. */
-  async processRecord({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<ProcessOutcome> {
+  async processRecord(payload: EachMessagePayload): Promise<ProcessOutcome> {
+    let envelope: EventEnvelope | UndecodableEventError;
+    try {
+      envelope = decodeEnvelope(payload.message.value);
+    } catch (error) {
+      if (!(error instanceof UndecodableEventError)) throw error;
+      envelope = error;
+    }
+    return runInTraceContext(traceContextOf(envelope, payload.message), () => this.processDecoded(payload, envelope));
+  }
+
+  private async processDecoded({ topic, partition, message, heartbeat }: EachMessagePayload, envelope: EventEnvelope | UndecodableEventError): Promise<ProcessOutcome> {
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await this.applyOnce(topic, message.value);
+        if (envelope instanceof UndecodableEventError) throw envelope;
+        const outcome = await this.applyOnce(topic, envelope);
         this.count(outcome);
+        if (outcome === 'applied') this.logger.debug(`applied ${envelope.eventType} ${envelope.eventId} from ${topic} (${this.options.groupId})`);
         return outcome;
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
@@ -142,18 +162,24 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
     }
   }
 
-  private async applyOnce(topic: string, value: Buffer | null): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
-    const envelope = decodeEnvelope(value);
+  private async applyOnce(topic: string, envelope: EventEnvelope): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
     const handler = this.getHandlerByPattern(envelope.eventType);
     if (!handler) return 'unknown-type';
     const decoded = decodePayload(envelope);
     if (!decoded) return 'unknown-type';
-    return this.options.dataSource.transaction(async (manager) => {
+    let published = false;
+    const outcome = await this.options.dataSource.transaction(async (manager) => {
       if (!(await claimInboxEntry(manager, this.options.groupId, envelope.eventId))) return 'duplicate';
-      const event: ReceivedEvent = { envelope, payload: decoded.message, schema: decoded.schema, manager, topic };
+      const publish = async (to: string, event: EncodedEvent) => {
+        await appendToOutbox(manager, to, event);
+        published = true;
+      };
+      const event: ReceivedEvent = { envelope, payload: decoded.message, schema: decoded.schema, manager, topic, publish };
       await lastValueFrom(this.transformToObservable(await handler(event)), { defaultValue: undefined });
       return 'applied';
     });
+    if (published) this.options.relay?.wake();
+    return outcome;
   }
 
   private count(outcome: Exclude<ProcessOutcome, 'dead-lettered'>): void {
@@ -161,6 +187,22 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
     else if (outcome === 'duplicate') this.stats.duplicates += 1;
     else this.stats.unknownTypes += 1;
   }
+}
+
+/**
+ * The envelope is the authority; the headers stand in only for a record that is not one (it is
+ * still handled, i.e. dead-lettered, in the trace that sent it).
+ */
+function traceContextOf(envelope: EventEnvelope | UndecodableEventError, message: KafkaMessage): TraceContext {
+  if (!(envelope instanceof UndecodableEventError)) return traceContextForEvent(envelope);
+  const eventId = header(message.headers, RECORD_HEADERS.eventId);
+  return eventId ? traceContextForEvent({ eventId, correlationId: header(message.headers, RECORD_HEADERS.correlationId), traceparent: header(message.headers, RECORD_HEADERS.traceparent) }) : newTraceContext();
+}
+
+function header(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
 }
 
 function sleep(ms: number): Promise<void> {

@@ -24,6 +24,14 @@ export class OutboxMessage {
   @Column({ name: 'correlation_id' })
   correlationId: string;
 
+  /** Empty unless another event caused this one. */
+  @Column({ name: 'causation_id', default: '' })
+  causationId: string;
+
+  /** W3C traceparent of the span that published it. */
+  @Column({ default: '' })
+  traceparent: string;
+
   @Column({ type: 'bytea' })
   payload: Buffer;
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { RECORD_HEADERS } from '@corridor/events';
 import { nextBackoffMs } from '../consumer/retry-policy';
 
 interface PendingRow {
@@ -10,6 +11,8 @@ interface PendingRow {
   topic: string;
   record_key: string;
   correlation_id: string;
+  causation_id: string;
+  traceparent: string;
   payload: Buffer;
 }
 
@@ -104,7 +107,7 @@ export class OutboxRelay {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
       const rows: PendingRow[] = await manager.query(
-        `SELECT id, event_id, event_type, topic, record_key, correlation_id, payload
+        `SELECT id, event_id, event_type, topic, record_key, correlation_id, causation_id, traceparent, payload
            FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
         [this.options.batchSize ?? 200],
       );
@@ -133,12 +136,7 @@ export class OutboxRelay {
         messages: topicRows.map((row) => ({
           key: row.record_key,
           value: row.payload,
-          // Repeated outside the payload so tools can route and trace without decoding.
-          headers: {
-            'event-type': row.event_type,
-            'event-id': row.event_id,
-            'correlation-id': row.correlation_id,
-          },
+          headers: recordHeaders(row),
         })),
       })),
     });
@@ -153,4 +151,19 @@ export class OutboxRelay {
       ])
       .catch(() => undefined);
   }
+}
+
+/**
+ * The envelope fields repeated outside the payload so tools can route and trace without decoding
+ * (docs/asyncapi.yaml); empty ones (rows older than the trace context, events without a cause) are left out.
+ */
+function recordHeaders(row: PendingRow): Record<string, string> {
+  const headers: Record<string, string> = {
+    [RECORD_HEADERS.eventType]: row.event_type,
+    [RECORD_HEADERS.eventId]: row.event_id,
+    [RECORD_HEADERS.correlationId]: row.correlation_id,
+    [RECORD_HEADERS.traceparent]: row.traceparent,
+    [RECORD_HEADERS.causationId]: row.causation_id,
+  };
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }

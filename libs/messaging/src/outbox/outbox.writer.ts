@@ -20,6 +20,8 @@ export async function appendToOutbox(manager: EntityManager, topic: string, ...e
       topic,
       recordKey: event.journeyId,
       correlationId: event.correlationId,
+      causationId: event.causationId,
+      traceparent: event.traceparent,
       payload: Buffer.from(event.bytes),
     })),
   );
