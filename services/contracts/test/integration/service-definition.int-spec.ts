@@ -29,6 +29,7 @@ describe('the contracts service from its definition', () => {
       'AccessRefusals1763900000310',
       'CreateContracts1763900000320',
       'IdempotencyKeys1763900000400',
+      'OutboxTraceContext1796294118448',
     ]);
 
     // A database migrated before the rename recorded the old name; its tables exist.
