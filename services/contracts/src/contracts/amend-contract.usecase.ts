@@ -64,7 +64,7 @@ export class AmendContractUseCase {
       await publish(topic, event);
       const worse = detectSubstitution(verified.terms, terms);
       if (worse.length) {
-        await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'amendment', verifiedVersion: verified.version, comparedVersion: newVersion, registrationId: null, changedTerms: worse });
+        await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'amendment', verifiedVersion: verified.version, comparedVersion: newVersion, registrationId: null, changedTerms: worse }, { topic, event });
       }
       return contractView(manager, contract);
     });

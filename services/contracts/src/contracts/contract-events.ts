@@ -1,5 +1,5 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { ContractParty, ContractSide, buildEvent, type EventRecorder, type OutboxEvent } from '@corridor/events';
+import { ContractParty, ContractSide, buildEvent, type EventRecorder, type EventToBuild, type OutboxEvent } from '@corridor/events';
 import type { ContractSideName, SigningParty } from './contract-state';
 import type { Contract } from './contract.entities';
 
@@ -13,8 +13,9 @@ export function contractEvent<Desc extends DescMessage>(
   schema: Desc,
   payload: MessageShape<Desc>,
   occurredAt = new Date(),
+  causedBy?: EventToBuild<Desc>['causedBy'],
 ): OutboxEvent {
-  return buildEvent({ stage: 'contracts', by, journeyId: contract.journeyId, corridor: { origin: contract.origin, destination: contract.destination }, schema, payload, occurredAt });
+  return buildEvent({ stage: 'contracts', by, journeyId: contract.journeyId, corridor: { origin: contract.origin, destination: contract.destination }, schema, payload, occurredAt, causedBy });
 }
 
 export const PARTY_ON_THE_WIRE: Record<SigningParty, ContractParty> = { worker: ContractParty.WORKER, employer: ContractParty.EMPLOYER };

@@ -64,7 +64,7 @@ export class RegisterAtDestinationUseCase {
       await publish(topic, event);
       const worse = detectSubstitution(verified.terms, terms);
       const substitutionFlagId = worse.length
-        ? await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'destination-registration', verifiedVersion: verified.version, comparedVersion: null, registrationId, changedTerms: worse })
+        ? await raiseSubstitutionFlag(tx, this.audit, contract, officer, { source: 'destination-registration', verifiedVersion: verified.version, comparedVersion: null, registrationId, changedTerms: worse }, { topic, event })
         : null;
       return { ...(await contractView(manager, contract)), registrationId, substitutionFlagId };
     });

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { ContractSubstitutionDetectedSchema } from '@corridor/events';
+import { ContractSubstitutionDetectedSchema, type OutboxEvent } from '@corridor/events';
 import type { OutboxTransaction } from '@corridor/messaging';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
@@ -12,7 +12,8 @@ import type { WorseTerm } from './substitution-detector';
 
 /**
  * Raises a substitution flag on the contract and tells the other side (and both journey
- * timelines) with ContractSubstitutionDetected, in the transaction of the change that caused it.
+ * timelines) with ContractSubstitutionDetected, in the transaction of the change that caused it;
+ * that change's event (the amendment, the registration at destination) is its causation id.
  */
 export async function raiseSubstitutionFlag(
   { manager, publish }: { manager: EntityManager; publish: OutboxTransaction['publish'] },
@@ -20,6 +21,7 @@ export async function raiseSubstitutionFlag(
   contract: Contract,
   officer: Officer,
   found: { source: SubstitutionSource; verifiedVersion: number; comparedVersion: number | null; registrationId: string | null; changedTerms: WorseTerm[] },
+  causedBy: OutboxEvent,
 ): Promise<string> {
   const flagId = uuidv7();
   // Worse terms block departure whichever way they appear: in the MOU channel the destination
@@ -39,6 +41,8 @@ export async function raiseSubstitutionFlag(
       changedTerms: found.changedTerms,
       blocksDeparture,
     }),
+    undefined,
+    causedBy.event,
   );
   await ContractLedger.flag(manager, contract, { id: flagId, ...found, blocksDeparture }, { id: event.eventId, country: officer.country, by: officer.subject, at: new Date() });
   await audit.record(manager, {

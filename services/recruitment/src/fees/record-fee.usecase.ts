@@ -82,7 +82,8 @@ export class RecordFeeUseCase {
       const destination = worker.nominatedDestination ?? worker.intendedDestination;
       const breach = await this.compareWithCap(manager, worker, fee, this.caps.of(origin, destination), `${origin}>${destination ?? '?'}`);
       if (breach) {
-        const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(breach) });
+        // The fee paid is what breached the cap.
+        const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(breach), causedBy: paid.event });
         await publish(flagged.topic, flagged.event);
       }
       return { fee: feeView(fee), breach: breach ? breachView(breach) : null };

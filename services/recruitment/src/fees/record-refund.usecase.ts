@@ -62,6 +62,8 @@ export class RecordRefundUseCase {
       if (covered) {
         const resolved = buildEvent({
           ...along,
+          // The refund is what resolved the breach.
+          causedBy: refundedEvent.event,
           schema: FeeBreachResolvedSchema,
           payload: create(FeeBreachResolvedSchema, { breachId: breach.id, workerId: worker.id, resolution: 'refunded', reason: breach.resolutionReason ?? '' }),
         });

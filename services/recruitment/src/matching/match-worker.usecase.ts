@@ -93,10 +93,11 @@ export class MatchWorkerUseCase {
         }),
       });
       await publish(matchedEvent.topic, matchedEvent.event);
-      // A fee breach flagged before the crossing goes along, so the destination sees the open flag too.
+      // A fee breach flagged before the crossing goes along, so the destination sees the open flag
+      // too: the match is what sends it across (its causation id).
       const openBreach = await manager.findOne(FeeBreach, { where: { journeyId: worker.journeyId, status: 'open' } });
       if (openBreach) {
-        const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(openBreach) });
+        const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(openBreach), causedBy: matchedEvent.event });
         await publish(flagged.topic, flagged.event);
       }
       return { ...matchView(match), personDataShared: worker.consentToShare };
