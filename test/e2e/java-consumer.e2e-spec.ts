@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { loadPersonDataKeys } from '@corridor/crypto';
-import { RECORD_HEADERS, STAGES, corridorTopic } from '@corridor/events';
+import { OPTIONAL_RECORD_HEADERS, RECORD_HEADERS, REQUIRED_RECORD_HEADERS, STAGES, corridorTopic } from '@corridor/events';
 import { agencyStaff, aWorker, eventually, khMinistry, registerAgency, testKafkaSasl, testNodeConfig, verifiedJobOrder } from '@corridor/testing';
 import { startCountryNodes, timelineOf } from '../support/country-nodes';
 
@@ -27,6 +27,9 @@ interface JavaLine {
   key: string;
   eventType: string;
   eventId: string;
+  correlationId: string;
+  causationId: string;
+  traceparent: string;
   headers: Record<string, string>;
   origin: string;
   destination: string;
@@ -134,11 +137,22 @@ describe('a Java consumer built from proto/ alone', () => {
       });
     }
 
-    // The headers on the wire are exactly the ones docs/asyncapi.yaml documents.
+    // The headers on the wire are exactly the ones docs/asyncapi.yaml documents: the required ones
+    // on every record, causation-id on those caused by another event (the Java side checked that
+    // each equals its envelope field).
     for (const record of records) {
-      expect({ type: record.eventType, headers: Object.keys(record.headers).sort() }).toEqual({ type: record.eventType, headers: Object.values(RECORD_HEADERS).sort() });
+      const expected = [...REQUIRED_RECORD_HEADERS, ...(record.causationId ? OPTIONAL_RECORD_HEADERS : [])].sort();
+      expect({ type: record.eventType, headers: Object.keys(record.headers).sort() }).toEqual({ type: record.eventType, headers: expected });
       expect(record.headers['event-id']).toBe(record.eventId);
     }
+    expect(Object.values(RECORD_HEADERS).sort()).toEqual([...REQUIRED_RECORD_HEADERS, ...OPTIONAL_RECORD_HEADERS].sort());
+    // One request, one correlation id and trace: the fee paid caused the breach flag; the match was another request.
+    const recordOf = (key: string, type: string) => records.find((r) => r.key === key && r.eventType === `corridor.v1.${type}`)!;
+    const [paid, flagged, match] = [recordOf(matched.journeyId, 'FeePaid'), recordOf(matched.journeyId, 'FeeBreachFlagged'), recordOf(matched.journeyId, 'WorkerMatched')];
+    expect(flagged).toMatchObject({ causationId: paid.eventId, correlationId: paid.correlationId });
+    expect(flagged.traceparent.split('-')[1]).toBe(paid.traceparent.split('-')[1]);
+    expect(paid.causationId).toBe('');
+    expect(match.correlationId).not.toBe(paid.correlationId);
   });
 
   it('every service serves the AsyncAPI document next to its OpenAPI, the same as docs/asyncapi.yaml', async () => {

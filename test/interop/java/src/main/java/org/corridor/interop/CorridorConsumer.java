@@ -139,6 +139,13 @@ public final class CorridorConsumer {
     for (Header header : record.headers()) headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
     expect(type.equals(headers.get("event-type")), "event-type header " + headers.get("event-type") + " != " + type);
     expect(envelope.getEventId().equals(headers.get("event-id")), "event-id header differs from the envelope");
+    // Trace context (docs/asyncapi.yaml): correlation-id and traceparent on every record, equal to
+    // the envelope; causation-id exactly when the envelope names a cause.
+    expect(!envelope.getCorrelationId().isEmpty() && envelope.getCorrelationId().equals(headers.get("correlation-id")), "correlation-id header differs from the envelope");
+    expect(TRACEPARENT.matcher(envelope.getTraceparent()).matches(), "envelope traceparent " + envelope.getTraceparent() + " is not W3C version 00");
+    expect(envelope.getTraceparent().equals(headers.get("traceparent")), "traceparent header differs from the envelope");
+    expect(envelope.getCausationId().isEmpty() ? !headers.containsKey("causation-id") : envelope.getCausationId().equals(headers.get("causation-id")),
+        "causation-id header differs from the envelope");
     expect(envelope.getJourneyId().equals(record.key()), "record key differs from journey_id");
 
     // The topic is one the event's option allows: <kind>.<...>.<stage>.v1
@@ -159,6 +166,8 @@ public final class CorridorConsumer {
     json.append(",\"eventType\":").append(Json.string(type));
     json.append(",\"eventId\":").append(Json.string(envelope.getEventId()));
     json.append(",\"correlationId\":").append(Json.string(envelope.getCorrelationId()));
+    json.append(",\"causationId\":").append(Json.string(envelope.getCausationId()));
+    json.append(",\"traceparent\":").append(Json.string(envelope.getTraceparent()));
     json.append(",\"stage\":").append(Json.string(stage));
     json.append(",\"visibility\":").append(Json.string(option.getVisibility().name()));
     json.append(",\"origin\":").append(Json.string(envelope.getCorridor().getOrigin()));
@@ -184,6 +193,10 @@ public final class CorridorConsumer {
     }
     return json.append("}").toString();
   }
+
+  /** W3C Trace Context traceparent, version 00, neither id all zeros. */
+  private static final java.util.regex.Pattern TRACEPARENT =
+      java.util.regex.Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
 
   private static void expect(boolean condition, String message) {
     if (!condition) throw new IllegalStateException(message);
