@@ -49,6 +49,10 @@ const records = events.map((schema, index) => {
     recordedBy: { country: 'KH', agencyId: 'agency-1', officerId: 'officer-1' },
     occurredAt: new Date(Date.UTC(2025, 0, 15, 8, 30, index)),
     encryptionKeyId: sealed ? th.activeTransitKey.keyId : undefined,
+    // Trace context as a request that caused them all, each after the one before, would leave it.
+    correlationId: 'fixture-request-1',
+    causationId: index > 0 ? `0190a000-0000-7000-8000-${String(index - 1).padStart(12, '0')}` : undefined,
+    traceparent: `00-4bf92f3577b34da6a3ce929d0e0e4736-${(index + 1).toString(16).padStart(16, '0')}-01`,
   });
   const envelope = decodeEnvelope(encoded.bytes);
   return {
