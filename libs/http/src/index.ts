@@ -7,3 +7,5 @@ export * from './idempotency';
 export * from './paging';
 export * from './shared-problems';
 export * from './api-problems.decorator';
+export * from './views';
+export * from './endpoints';

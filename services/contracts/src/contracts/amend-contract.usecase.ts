@@ -14,7 +14,7 @@ import type { AmendContractCommand } from './contract.commands';
 import { afterAmendment } from './contract-state';
 import { termsToMessage } from './contract-terms';
 import { ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { contractView, type ContractView } from './contract.views';
 import { assertDeductionsBelowWage, withChanges } from './draft-contract.usecase';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';

@@ -22,7 +22,7 @@ import { ContractLedger, type Recorded } from './contract-ledger';
 import { afterAmendment, afterRejection, afterSignature, afterVerification } from './contract-state';
 import { clausesFromMessages, termsFromMessage } from './contract-terms';
 import { Contract, ContractRegistration, ContractVersion, SubstitutionFlag } from './contract.entities';
-import { progressOf } from './contract-view';
+import { progressOf } from './contract.views';
 
 /**
  * Applies the other side's contract events to this node's copy, through the same ledger and the

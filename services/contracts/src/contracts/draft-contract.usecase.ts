@@ -13,7 +13,7 @@ import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, Term
 import type { DraftContractCommand, DraftTermsInput } from './contract.commands';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage, type ContractTerms, type PayPeriod } from './contract-terms';
 import { Contract, ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { contractView, type ContractView } from './contract.views';
 import { detectSubstitution } from './substitution-detector';
 
 /** The terms the verified job order fixes: a draft may improve on them, never undercut them. */

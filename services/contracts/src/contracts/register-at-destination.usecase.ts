@@ -14,14 +14,9 @@ import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contr
 import { CONTRACT_LIFECYCLE } from './contract-state';
 import { termsToMessage, type ContractTerms } from './contract-terms';
 import { ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { contractView, type RegistrationView } from './contract.views';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';
-
-export interface Registration extends ContractView {
-  registrationId: string;
-  substitutionFlagId: string | null;
-}
 
 /**
  * The destination authority registers the contract the worker actually works under. It is
@@ -35,7 +30,7 @@ export class RegisterAtDestinationUseCase {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<Registration> {
+  async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<RegistrationView> {
     assertNotInFuture('registeredOn', command.registeredOn);
     return this.outbox.transaction(async (tx) => {
       const { manager, publish } = tx;

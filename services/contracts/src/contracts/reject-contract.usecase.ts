@@ -10,7 +10,7 @@ import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { RejectContractCommand } from './contract.commands';
 import { afterRejection } from './contract-state';
-import { contractView, type ContractView } from './contract-view';
+import { contractView, type ContractView } from './contract.views';
 
 /** Either side refuses to verify, with a reason: back to Draft, to be signed again in a new round. */
 @Injectable()

@@ -11,7 +11,7 @@ import { PARTY_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { SignContractCommand } from './contract.commands';
 import { afterSignature } from './contract-state';
-import { contractView, progressOf, type ContractView } from './contract-view';
+import { contractView, progressOf, type ContractView } from './contract.views';
 
 /**
  * Records that the worker or the employer signed the current version, with the day they signed

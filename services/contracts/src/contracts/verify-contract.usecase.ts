@@ -12,7 +12,7 @@ import type { VerifyContractCommand } from './contract.commands';
 import { afterVerification } from './contract-state';
 import { termsToMessage } from './contract-terms';
 import { ContractVersion } from './contract.entities';
-import { contractView, progressOf, type ContractView } from './contract-view';
+import { contractView, progressOf, type ContractView } from './contract.views';
 
 /**
  * This node's side verifies the signed version: the origin ministry on the origin node, the

@@ -8,7 +8,7 @@ import { NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { Agency } from './agency.entity';
 import { AGENCY_LIFECYCLE, type AgencyAction } from './agency-licence';
-import { agencyView, type AgencyView } from './agency-view';
+import { agencyView, type AgencyView } from './agency.views';
 
 const EVENTS = { suspend: AgencyLicenceSuspendedSchema, reinstate: AgencyLicenceReinstatedSchema, revoke: AgencyLicenceRevokedSchema } as const;
 

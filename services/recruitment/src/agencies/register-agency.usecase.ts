@@ -11,7 +11,7 @@ import { isCalendarDate } from '@corridor/reference-data';
 import { LicenceNumberTaken } from './agencies.errors';
 import { Agency } from './agency.entity';
 import type { RegisterAgencyCommand } from './agency.commands';
-import { agencyView, type AgencyView } from './agency-view';
+import { agencyView, type AgencyView } from './agency.views';
 
 /** The origin ministry licenses an agency; the event stays in the country. */
 @Injectable()

@@ -10,7 +10,7 @@ import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
 import { FeeBreach, FeeRefund } from './fee.entities';
-import { breachView, type BreachView } from './fee-views';
+import { breachView, type BreachView } from './fee.views';
 
 /** The ministry resolves a fee breach by a decision with reason (e.g. the payment was not a recruitment cost). */
 @Injectable()

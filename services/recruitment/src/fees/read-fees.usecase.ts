@@ -8,7 +8,7 @@ import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
 import { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
 import type { ListBreachesQuery } from './fee.commands';
-import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
+import { breachView, feeView, type BreachView, type FeeView } from './fee.views';
 
 @Injectable()
 export class ReadFeesUseCase {

@@ -14,7 +14,7 @@ import { findBreachFor } from './breach-access';
 import { RefundCurrencyMismatch } from './fees.errors';
 import { FeeBreach, FeeRefund } from './fee.entities';
 import type { RecordRefundCommand } from './fee.commands';
-import { breachView, type BreachView } from './fee-views';
+import { breachView, type BreachView } from './fee.views';
 
 /** Records money given back to the worker; once refunds cover the excess the breach is resolved. */
 @Injectable()

@@ -9,7 +9,7 @@ import { Outbox } from '@corridor/messaging';
 import { assertCorridorOpen } from '../common/corridors';
 import { JobOrder } from './job-order.entity';
 import type { CreateJobOrderCommand } from './job-order.commands';
-import { jobOrderView, type JobOrderView } from './job-order-view';
+import { jobOrderView, type JobOrderView } from './job-order.views';
 
 /**
  * The destination authority records an employer's demand letter for workers of one origin. The

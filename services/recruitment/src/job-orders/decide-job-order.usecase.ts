@@ -8,7 +8,7 @@ import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { JobOrder } from './job-order.entity';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
-import { jobOrderView, type JobOrderView } from './job-order-view';
+import { jobOrderView, type JobOrderView } from './job-order.views';
 
 export type JobOrderDecision = 'approve' | 'verify' | 'reject';
 

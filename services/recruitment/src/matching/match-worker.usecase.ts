@@ -16,7 +16,7 @@ import { JobOrderFull } from '../job-orders/job-orders.errors';
 import { findWorkerFor } from '../workers/worker-access';
 import { SEX_ON_THE_WIRE } from '../workers/worker-events';
 import { WorkerPersonData } from '../workers/worker-person-data';
-import { matchView, type MatchView } from './match-view';
+import { matchView, type MatchView } from './match.views';
 import { WorkerAlreadyMatched, WorkerNominatedElsewhere } from './matching.errors';
 import { WorkerMatch } from './worker-match.entity';
 

@@ -14,7 +14,7 @@ import { OrientationAttendance, OrientationSession } from './orientation.entitie
 import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 import { SessionNotHeldYet } from './orientation.errors';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Completes a session: every worker who attended has completed pre-departure orientation. */
 @Injectable()

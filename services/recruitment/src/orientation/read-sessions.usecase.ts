@@ -6,7 +6,7 @@ import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationAttendance, OrientationSession } from './orientation.entities';
 import type { ListSessionsQuery } from './orientation.commands';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 @Injectable()
 export class ReadSessionsUseCase {

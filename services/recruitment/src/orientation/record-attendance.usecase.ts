@@ -12,7 +12,7 @@ import { OrientationAttendance } from './orientation.entities';
 import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 import { AttendanceAlreadyRecorded, AttendeeNotMatched } from './orientation.errors';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Records that a matched worker attended a scheduled session. */
 @Injectable()

@@ -11,7 +11,7 @@ import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { isMinistry } from '../common/roles';
 import { OrientationSession } from './orientation.entities';
 import type { ScheduleOrientationCommand } from './orientation.commands';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Schedules a pre-departure orientation session (ministry, or a licensed agency for its workers). */
 @Injectable()

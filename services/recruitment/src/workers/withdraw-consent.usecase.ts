@@ -11,6 +11,7 @@ import { isoDay } from '@corridor/reference-data';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
 import { ConsentAlreadyWithdrawn } from './workers.errors';
+import type { ConsentWithdrawalView } from './worker.views';
 
 /**
  * Records that the worker withdrew consent to share person data along the corridor. From then on
@@ -25,7 +26,7 @@ export class WithdrawConsentUseCase {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<{ workerId: string; withdrawnOn: string }> {
+  async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<ConsentWithdrawalView> {
     const withdrawnOn = isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
