@@ -13,7 +13,7 @@ import { ContractLedger } from './contract-ledger';
 import type { AmendContractCommand } from './contract.commands';
 import { afterAmendment } from './contract-state';
 import { termsToMessage } from './contract-terms';
-import { ContractVersion } from './contract.entities';
+import { ContractVersion } from './contract-version.entity';
 import { contractView, type ContractView } from './contract.views';
 import { assertDeductionsBelowWage, withChanges } from './draft-contract.usecase';
 import { raiseSubstitutionFlag } from './substitution-flags';

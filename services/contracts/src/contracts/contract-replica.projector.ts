@@ -21,7 +21,10 @@ import { partyFromWire, sideFromWire } from './contract-events';
 import { ContractLedger, type Recorded } from './contract-ledger';
 import { afterAmendment, afterRejection, afterSignature, afterVerification } from './contract-state';
 import { clausesFromMessages, termsFromMessage } from './contract-terms';
-import { Contract, ContractRegistration, ContractVersion, SubstitutionFlag } from './contract.entities';
+import { ContractRegistration } from './contract-registration.entity';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { SubstitutionFlag } from './substitution-flag.entity';
 import { progressOf } from './contract.views';
 
 /**

@@ -15,7 +15,10 @@ import {
   type ReturnJourneyPayer,
 } from './contract-terms';
 import { SUBSTITUTION_DECISIONS } from './contract.commands';
-import { Contract, ContractStep, ContractVersion, SubstitutionFlag, type ContractStepKind, type SubstitutionSource } from './contract.entities';
+import { ContractStep, type ContractStepKind } from './contract-step.entity';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { SubstitutionFlag, type SubstitutionSource } from './substitution-flag.entity';
 import type { WorseTerm } from './substitution-detector';
 
 /** Who recorded a step or created a version: the node's country and the officer. */

@@ -6,13 +6,15 @@ import { decideAccess, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractDraftedSchema } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
-import { JobOrderReplica, WorkerMatchReplica } from '../replicas/replica.entities';
+import { JobOrderReplica } from '../replicas/job-order-replica.entity';
+import { WorkerMatchReplica } from '../replicas/worker-match-replica.entity';
 import { assertActsForSide } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, TermsWorseThanJobOrder, WorkerNotMatched } from './contracts.errors';
 import type { DraftContractCommand, DraftTermsInput } from './contract.commands';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage, type ContractTerms, type PayPeriod } from './contract-terms';
-import { Contract, ContractVersion } from './contract.entities';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
 import { contractView, type ContractView } from './contract.views';
 import { detectSubstitution } from './substitution-detector';
 

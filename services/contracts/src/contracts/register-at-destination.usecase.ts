@@ -13,7 +13,7 @@ import { ContractLedger } from './contract-ledger';
 import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract.commands';
 import { CONTRACT_LIFECYCLE } from './contract-state';
 import { termsToMessage, type ContractTerms } from './contract-terms';
-import { ContractVersion } from './contract.entities';
+import { ContractVersion } from './contract-version.entity';
 import { contractView, type RegistrationView } from './contract.views';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';

@@ -11,7 +11,7 @@ import { assertActsForSide, findContractFor, sideOfNode } from './contract-acces
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { ResolveSubstitutionFlagCommand } from './contract.commands';
-import { SubstitutionFlag } from './contract.entities';
+import { SubstitutionFlag } from './substitution-flag.entity';
 import { flagView, type FlagView } from './contract.views';
 
 /** Either side closes a substitution flag with a decision and a reason; both sides learn of it. */

@@ -11,7 +11,7 @@ import { ContractLedger } from './contract-ledger';
 import type { VerifyContractCommand } from './contract.commands';
 import { afterVerification } from './contract-state';
 import { termsToMessage } from './contract-terms';
-import { ContractVersion } from './contract.entities';
+import { ContractVersion } from './contract-version.entity';
 import { contractView, progressOf, type ContractView } from './contract.views';
 
 /**

@@ -4,7 +4,8 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt, systemActor } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
-import { JobOrderReplica, WorkerMatchReplica } from './replica.entities';
+import { JobOrderReplica } from './job-order-replica.entity';
+import { WorkerMatchReplica } from './worker-match-replica.entity';
 
 /**
  * Keeps what drafting a contract needs from the recruitment stage: job orders and their state,

@@ -9,7 +9,8 @@ import { Outbox } from '@corridor/messaging';
 import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
-import { FeeBreach, FeeRefund } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeeRefund } from './fee-refund.entity';
 import { breachView, type BreachView } from './fee.views';
 
 /** The ministry resolves a fee breach by a decision with reason (e.g. the payment was not a recruitment cost). */

@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MoneyView } from '@corridor/http';
 import { FEE_BREACH_LIFECYCLE, type FeeBreachAction, type FeeBreachStatus } from '@corridor/state-machine';
-import type { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
+import type { FeeBreach } from './fee-breach.entity';
+import type { FeePayment } from './fee-payment.entity';
+import type { FeeRefund } from './fee-refund.entity';
 import { FEE_PURPOSES } from './fee.commands';
 
 /** A payment the worker made. */

@@ -14,7 +14,8 @@ import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
 import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
 import { feeBreachFlagged } from './fee-events';
-import { FeeBreach, FeePayment } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeePayment } from './fee-payment.entity';
 import type { RecordFeeCommand } from './fee.commands';
 import { breachView, feeView, type RecordedFeeView } from './fee.views';
 

@@ -12,7 +12,8 @@ import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
 import { RefundCurrencyMismatch } from './fees.errors';
-import { FeeBreach, FeeRefund } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeeRefund } from './fee-refund.entity';
 import type { RecordRefundCommand } from './fee.commands';
 import { breachView, type BreachView } from './fee.views';
 

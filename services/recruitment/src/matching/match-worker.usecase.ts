@@ -8,7 +8,7 @@ import { FeeBreachFlaggedSchema, WorkerMatchedSchema, buildEvent } from '@corrid
 import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import { FeeBreach } from '../fees/fee.entities';
+import { FeeBreach } from '../fees/fee-breach.entity';
 import { JobOrder } from '../job-orders/job-order.entity';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
 import { feeBreachFlagged } from '../fees/fee-events';

@@ -8,7 +8,7 @@ import { Outbox } from '@corridor/messaging';
 import { journeyCorridor } from '../common/journey-events';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { findWorkerFor } from '../workers/worker-access';
-import { OrientationAttendance } from './orientation.entities';
+import { OrientationAttendance } from './orientation-attendance.entity';
 import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 import { AttendanceAlreadyRecorded, AttendeeNotMatched } from './orientation.errors';
 import { findSessionFor } from './session-access';

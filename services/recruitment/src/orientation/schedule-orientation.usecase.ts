@@ -9,7 +9,7 @@ import { assertCalendarDate } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { isMinistry } from '../common/roles';
-import { OrientationSession } from './orientation.entities';
+import { OrientationSession } from './orientation-session.entity';
 import type { ScheduleOrientationCommand } from './orientation.commands';
 import { sessionView, type SessionView } from './session.views';
 

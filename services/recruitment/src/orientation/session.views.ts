@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { OrientationAttendance, OrientationSession, SessionStatus } from './orientation.entities';
+import type { OrientationAttendance } from './orientation-attendance.entity';
+import type { OrientationSession, SessionStatus } from './orientation-session.entity';
 import { ORIENTATION_TOPICS } from './orientation.commands';
 import { SESSION_LIFECYCLE, type SessionAction } from './orientation-lifecycle';
 
