@@ -11,7 +11,6 @@ import {
   ContractSubstitutionResolvedSchema,
   ContractVerifiedSchema,
   occurredAt,
-  systemActor,
 } from '@corridor/events';
 import { ProblemError } from '@corridor/http';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
@@ -210,13 +209,6 @@ export class ContractReplicaProjector {
   }
 
   private recordAudit(event: ReceivedEvent, contractId: string, action: string): Promise<unknown> {
-    const by = event.envelope.recordedBy;
-    return this.audit.record(event.manager, {
-      actor: systemActor(this.config.country, 'contract-replica'),
-      action,
-      targetType: 'contract',
-      targetId: contractId,
-      reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
-    });
+    return this.audit.recordReplicated(event.manager, { replica: 'contract-replica', country: this.config.country, event: event.envelope, action, targetType: 'contract', targetId: contractId });
   }
 }

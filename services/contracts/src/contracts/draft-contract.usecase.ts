@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import { decideAccess, type Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractDraftedSchema } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { JobOrderReplica } from '../replicas/job-order-replica.entity';
 import { WorkerMatchReplica } from '../replicas/worker-match-replica.entity';
 import { assertActsForSide } from './contract-access';
@@ -27,13 +25,7 @@ const JOB_ORDER_TERMS = new Set(['employer', 'occupation', 'wage', 'hoursPerDay'
  * origin ministry drafts for any worker, a licensed agency for the workers it matched.
  */
 @Injectable()
-export class DraftContractUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class DraftContractUseCase extends WriteUseCase {
   async execute(command: DraftContractCommand, officer: Officer): Promise<ContractView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const match = await manager.findOneBy(WorkerMatchReplica, { journeyId: command.journeyId });

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractRegisteredAtDestinationSchema } from '@corridor/events';
 import { assertNotInFuture } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, assertNodeIsSide, findContractFor } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
@@ -23,13 +21,7 @@ import { detectSubstitution } from './substitution-detector';
  * compared with the verified contract; worse terms are contract substitution, flagged on both sides.
  */
 @Injectable()
-export class RegisterAtDestinationUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RegisterAtDestinationUseCase extends WriteUseCase {
   async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<RegistrationView> {
     assertNotInFuture('registeredOn', command.registeredOn);
     return this.outbox.transaction(async (tx) => {

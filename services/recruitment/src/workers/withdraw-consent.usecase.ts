@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
-import { InjectNodeConfig } from '@corridor/config';
 import { ConsentToShareWithdrawnSchema, buildEvent } from '@corridor/events';
 import { journeyCorridor } from '../common/journey-events';
-import { Outbox } from '@corridor/messaging';
 import { isoDay } from '@corridor/reference-data';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
@@ -19,13 +16,7 @@ import type { ConsentWithdrawalView } from './worker.views';
  * destination too once the journey has crossed, so that it stops using what it received.
  */
 @Injectable()
-export class WithdrawConsentUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class WithdrawConsentUseCase extends WriteUseCase {
   async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<ConsentWithdrawalView> {
     const withdrawnOn = isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
