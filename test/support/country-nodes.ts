@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { NodeConfig } from '@corridor/config';
+import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 import { ContractsService, createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
@@ -8,6 +9,19 @@ import { GENERATED_STAGE_APPS } from './stage-services';
 import { aWorkerRegistration, bearer, dropTestDatabases, eventually, startConsumerGroupAtEnd, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
 
 export { aWorkerRegistration };
+
+/**
+ * How each service of a country node is created, by its platform-layout name: the three written
+ * by hand and every generated stage service (test/support/stage-services.ts, which the
+ * stage-service generator extends). Suites that need each service once (the OpenAPI schema suite)
+ * go through this, so a new stage is covered without an edit.
+ */
+export const SERVICE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
+  recruitment: createRecruitmentApp,
+  contracts: createContractsApp,
+  journey: createJourneyApp,
+  ...GENERATED_STAGE_APPS,
+};
 
 export interface CountryNode {
   country: string;

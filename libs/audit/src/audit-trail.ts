@@ -129,6 +129,19 @@ export async function appendAuditEntry(manager: EntityManager, record: AuditReco
   return entry;
 }
 
+/** A replica applied an event another node recorded (ADR 0006). */
+export interface ReplicatedStep {
+  /** The projector, e.g. `contract-replica`: the actor is `system:<replica>` of this node. */
+  replica: string;
+  /** This node's country. */
+  country: string;
+  /** The envelope of the event applied: its id and who recorded it are the entry's reason. */
+  event: { eventId: string; recordedBy?: { country: string; officerId: string } };
+  action: string;
+  targetType: string;
+  targetId: string;
+}
+
 /** The audit log as services use it: inject `AuditTrail` and record within the transaction. */
 @Injectable()
 export class AuditTrail {
@@ -137,6 +150,18 @@ export class AuditTrail {
   /** Appends within the caller's transaction; see appendAuditEntry. */
   record(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
     return appendAuditEntry(manager, record);
+  }
+
+  /** Appends the entry of a replica step, within the projector's transaction: every replica words it alike. */
+  recordReplicated(manager: EntityManager, step: ReplicatedStep): Promise<AuditEntry> {
+    const by = step.event.recordedBy;
+    return appendAuditEntry(manager, {
+      actor: { subject: `system:${step.replica}`, country: step.country },
+      action: step.action,
+      targetType: step.targetType,
+      targetId: step.targetId,
+      reason: `event ${step.event.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
+    });
   }
 
   /**

@@ -8,3 +8,5 @@ export * from './paging';
 export * from './shared-problems';
 export * from './api-problems.decorator';
 export * from './trace-context.middleware';
+export * from './views';
+export * from './endpoints';

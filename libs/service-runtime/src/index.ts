@@ -5,3 +5,4 @@ export * from './person-data-keys.module';
 export * from './serve-until-stopped';
 export * from './service-logger';
 export * from './service-definition';
+export * from './write-use-case';

@@ -14,6 +14,10 @@ describe('a declared state machine', () => {
     expect(door.states).toEqual(['open', 'shut', 'locked']);
   });
 
+  it('lists every action of the table once, for the enum of allowedActions in a view', () => {
+    expect(door.actions).toEqual(['shut', 'slam', 'open', 'lock', 'unlock']);
+  });
+
   it('moves along the table', () => {
     expect(door.next({ id: 'd1', status: 'shut' }, 'lock')).toBe('locked');
   });

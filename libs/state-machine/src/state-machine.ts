@@ -41,6 +41,8 @@ export interface StateMachine<S extends string, A extends string> {
   readonly subject: string;
   readonly table: TransitionTable<S, A>;
   readonly states: S[];
+  /** Every action the table names, in any state (for the enum of `allowedActions` in a view). */
+  readonly actions: A[];
   allowedActions(state: S): A[];
   /** The states `action` may lead to from `state` (empty when not allowed). */
   targets(state: S, action: A): S[];
@@ -65,6 +67,7 @@ export function defineStateMachine<S extends string, A extends string>(subject: 
     subject,
     table,
     states: Object.keys(table) as S[],
+    actions: [...new Set(Object.values<Partial<Record<A, Targets<S>>>>(table).flatMap((row) => Object.keys(row) as A[]))],
     allowedActions,
     targets,
     refusal,

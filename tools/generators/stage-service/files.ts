@@ -271,11 +271,9 @@ export function ${C}CaseView(record: ${P}Case): ${P}CaseView {
     [`${cases}/open-${N}-case.usecase.ts`]: `import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { StageCaseOpenedSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
+import { WriteUseCase } from '@corridor/service-runtime';
 import type { Open${P}CaseCommand } from './${N}-case.commands';
 import { ${P}Case } from './${N}-case.entity';
 import { ${P}CaseAlreadyOpen, ${P}CaseNotOpenable } from './${N}-case.errors';
@@ -284,13 +282,7 @@ import { ${C}CaseView, type ${P}CaseView } from './${N}-case.views';
 
 /** The origin opens the ${N} case of a journey; the event takes it to the destination. */
 @Injectable()
-export class Open${P}CaseUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class Open${P}CaseUseCase extends WriteUseCase {
   async execute(command: Open${P}CaseCommand, officer: Officer, today = new Date()): Promise<${P}CaseView> {
     const breach = whyNotOpenable(command, this.config, today);
     if (breach) throw new ${P}CaseNotOpenable(breach.reason, breach.field);
@@ -425,30 +417,28 @@ export class ${P}CaseReplicaProjector {
       })
       .orIgnore()
       .execute();
-    await this.audit.record(event.manager, {
-      actor: { subject: 'system:${N}-case-replica', country: this.config.country },
+    await this.audit.recordReplicated(event.manager, {
+      replica: '${N}-case-replica',
+      country: this.config.country,
+      event: event.envelope,
       action: '${N}-case.replicate-open',
       targetType: '${N}-case',
       targetId: p.caseId,
-      reason: \`event \${event.envelope.eventId} recorded by \${by?.country ?? '?'} (\${by?.officerId || 'unknown officer'})\`,
     });
   }
 }
 `,
-    [`${cases}/${N}-cases.controller.ts`]: `import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+    [`${cases}/${N}-cases.controller.ts`]: `import { Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Access, CurrentOfficer, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey, ApiPageResponse, type Page } from '@corridor/http';
+import { ApiController, GetPage, GetView, IdempotentPost, type Page } from '@corridor/http';
 import { List${P}CasesQuery, Open${P}CaseCommand } from './${N}-case.commands';
 import { ${P}CaseView } from './${N}-case.views';
 import { Open${P}CaseUseCase } from './open-${N}-case.usecase';
 import { Read${P}CasesUseCase } from './read-${N}-cases.usecase';
 
 /** The ${N} case of each journey: opened at origin, seen by both ends. */
-@ApiTags('${N}-cases')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Another country, or a role that may not (problem+json)' })
-@Controller('api/v1/${N}-cases')
+@ApiController('api/v1/${N}-cases', { tag: '${N}-cases', forbidden: 'Another country, or a role that may not' })
 export class ${P}CasesController {
   constructor(
     private readonly open${P}Case: Open${P}CaseUseCase,
@@ -456,10 +446,7 @@ export class ${P}CasesController {
   ) {}
 
   @Access('${N}-case.open')
-  @Post()
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: ${P}CaseView, description: 'The case is open; the destination receives it' })
+  @IdempotentPost({ answers: ${P}CaseView, description: 'The case is open; the destination receives it' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields (problem+json)' })
   @ApiConflictResponse({ description: 'The journey already has its case (problem+json)' })
   @ApiUnprocessableEntityResponse({ description: 'No corridor open to the destination, or a date in the future (problem+json)' })
@@ -468,16 +455,13 @@ export class ${P}CasesController {
   }
 
   @Access('${N}-case.read')
-  @Get()
-  @ApiPageResponse(${P}CaseView, 'Cases, newest first; agency staff see their own only')
+  @GetPage({ answers: ${P}CaseView, description: 'Cases, newest first; agency staff see their own only' })
   list(@Query() query: List${P}CasesQuery, @CurrentOfficer() officer: Officer): Promise<Page<${P}CaseView>> {
     return this.read${P}Cases.list(query, officer);
   }
 
   @Access('${N}-case.read', { resource: '${N}-case' })
-  @Get(':caseId')
-  @ApiOkResponse({ type: ${P}CaseView, description: 'The case' })
-  @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see (problem+json)' })
+  @GetView({ path: ':caseId', answers: ${P}CaseView, description: 'The case', notFound: 'No such case, or not one the caller may see' })
   one(@Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<${P}CaseView> {
     return this.read${P}Cases.one(caseId);
   }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { isDeepStrictEqual } from 'node:util';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractAmendedSchema } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { contractEvent } from './contract-events';
 import { NothingAmended } from './contracts.errors';
@@ -13,8 +11,8 @@ import { ContractLedger } from './contract-ledger';
 import type { AmendContractCommand } from './contract.commands';
 import { afterAmendment } from './contract-state';
 import { termsToMessage } from './contract-terms';
-import { ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { ContractVersion } from './contract-version.entity';
+import { contractView, type ContractView } from './contract.views';
 import { assertDeductionsBelowWage, withChanges } from './draft-contract.usecase';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';
@@ -25,13 +23,7 @@ import { detectSubstitution } from './substitution-detector';
  * contract substitution: it is flagged on both sides.
  */
 @Injectable()
-export class AmendContractUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class AmendContractUseCase extends WriteUseCase {
   async execute(contractId: string, command: AmendContractCommand, officer: Officer): Promise<ContractView> {
     return this.outbox.transaction(async (tx) => {
       const { manager, publish } = tx;

@@ -4,7 +4,7 @@ import type { NodeConfig } from '@corridor/config';
 import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
 import { ownerOfContract } from './contract-owner';
 import type { ContractSideName } from './contract-state';
-import { Contract } from './contract.entities';
+import { Contract } from './contract.entity';
 /** Which end of the contract's corridor this node is. */
 export function sideOfNode(config: Pick<NodeConfig, 'country'>, contract: Pick<Contract, 'origin' | 'destination'>): ContractSideName {
   return contract.origin === config.country ? 'origin' : 'destination';

@@ -1,7 +1,7 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { ContractParty, ContractSide, buildEvent, type EventRecorder, type EventToBuild, type OutboxEvent } from '@corridor/events';
 import type { ContractSideName, SigningParty } from './contract-state';
-import type { Contract } from './contract.entities';
+import type { Contract } from './contract.entity';
 
 /**
  * Every contract event crosses the corridor, keyed by the worker's journey: both countries hold

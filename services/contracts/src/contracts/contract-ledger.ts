@@ -1,7 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { ContractSideName, ContractStatus, SigningParty } from './contract-state';
 import type { ContractClause, ContractTerms } from './contract-terms';
-import { Contract, ContractRegistration, ContractStep, ContractVersion, SubstitutionFlag, type SubstitutionSource } from './contract.entities';
+import { ContractRegistration } from './contract-registration.entity';
+import { ContractStep } from './contract-step.entity';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { SubstitutionFlag, type SubstitutionSource } from './substitution-flag.entity';
 import type { WorseTerm } from './substitution-detector';
 
 /** Who recorded a change, and when: from the officer here, from the envelope on the other node. */

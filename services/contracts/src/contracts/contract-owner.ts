@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ResourceOwners, type ResourceOwner } from '@corridor/auth';
-import { Contract } from './contract.entities';
+import { Contract } from './contract.entity';
 
 /** A contract belongs to its corridor (both ends see it) and to the agency that matched the worker. */
 export function ownerOfContract(contract: Pick<Contract, 'origin' | 'destination' | 'agencyId'>): ResourceOwner {

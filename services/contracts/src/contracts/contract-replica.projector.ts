@@ -11,7 +11,6 @@ import {
   ContractSubstitutionResolvedSchema,
   ContractVerifiedSchema,
   occurredAt,
-  systemActor,
 } from '@corridor/events';
 import { ProblemError } from '@corridor/http';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
@@ -21,8 +20,11 @@ import { partyFromWire, sideFromWire } from './contract-events';
 import { ContractLedger, type Recorded } from './contract-ledger';
 import { afterAmendment, afterRejection, afterSignature, afterVerification } from './contract-state';
 import { clausesFromMessages, termsFromMessage } from './contract-terms';
-import { Contract, ContractRegistration, ContractVersion, SubstitutionFlag } from './contract.entities';
-import { progressOf } from './contract-view';
+import { ContractRegistration } from './contract-registration.entity';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { SubstitutionFlag } from './substitution-flag.entity';
+import { progressOf } from './contract.views';
 
 /**
  * Applies the other side's contract events to this node's copy, through the same ledger and the
@@ -207,13 +209,6 @@ export class ContractReplicaProjector {
   }
 
   private recordAudit(event: ReceivedEvent, contractId: string, action: string): Promise<unknown> {
-    const by = event.envelope.recordedBy;
-    return this.audit.record(event.manager, {
-      actor: systemActor(this.config.country, 'contract-replica'),
-      action,
-      targetType: 'contract',
-      targetId: contractId,
-      reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
-    });
+    return this.audit.recordReplicated(event.manager, { replica: 'contract-replica', country: this.config.country, event: event.envelope, action, targetType: 'contract', targetId: contractId });
   }
 }

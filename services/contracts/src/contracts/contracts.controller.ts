@@ -1,17 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey, ApiProblems, DateInTheFuture, ForbiddenForSide, InvalidCalendarDate } from '@corridor/http';
+import { ApiController, ApiProblems, DateInTheFuture, ForbiddenForSide, GetPage, GetView, IdempotentPost, InvalidCalendarDate } from '@corridor/http';
 import { AmendContractUseCase } from './amend-contract.usecase';
-import { CONTRACT_EXAMPLE, FLAGGED_CONTRACT_EXAMPLE, VERSIONS_EXAMPLE } from './contract-examples';
 import {
   AmendContractCommand,
   DraftContractCommand,
@@ -22,10 +13,10 @@ import {
   SignContractCommand,
   VerifyContractCommand,
 } from './contract.commands';
-import type { ContractView, FlagView, VersionView } from './contract-view';
+import { ContractView, FlagView, RegistrationView, VersionView } from './contract.views';
 import { DraftContractUseCase } from './draft-contract.usecase';
 import { ReadContractsUseCase, type ContractPage } from './read-contracts.usecase';
-import { RegisterAtDestinationUseCase, type Registration } from './register-at-destination.usecase';
+import { RegisterAtDestinationUseCase } from './register-at-destination.usecase';
 import { RejectContractUseCase } from './reject-contract.usecase';
 import { ResolveSubstitutionFlagUseCase } from './resolve-substitution-flag.usecase';
 import { SignContractUseCase } from './sign-contract.usecase';
@@ -38,11 +29,8 @@ import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, Noth
  * each node's officers act for their own side only: the origin ministry (and agencies, for their
  * own workers) at origin, the destination authority at destination.
  */
-@ApiTags('contracts')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Another country, or a role that may not act for this side (problem+json)' })
+@ApiController('api/v1/contracts', { tag: 'contracts', forbidden: 'Another country, or a role that may not act for this side' })
 @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; out-of-range numbers; unknown codes (problem+json)' })
-@Controller('api/v1/contracts')
 export class ContractsController {
   constructor(
     private readonly draftContract: DraftContractUseCase,
@@ -56,95 +44,86 @@ export class ContractsController {
   ) {}
 
   @Access('contract.draft')
-  @Post()
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Drafted at origin from the verified job order on the regional standard template (version 1, draft)', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signatures: [], verifications: [] } } })
-  @ApiNotFoundResponse({ description: 'An agency drafting for a worker it did not match (problem+json)' })
+  @IdempotentPost({
+    answers: ContractView,
+    description: 'Drafted at origin from the verified job order on the regional standard template (version 1, draft)',
+    notFound: 'An agency drafting for a worker it did not match',
+  })
   @ApiProblems(WorkerNotMatched, JobOrderNotVerified, ContractAlreadyDrafted, TermsWorseThanJobOrder, DeductionsExceedWage, ForbiddenForSide)
   draft(@Body() command: DraftContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.draftContract.execute(command, officer);
   }
 
   @Access('contract.read')
-  @Get()
-  @ApiOkResponse({ description: 'Contracts, newest first; filter by status, journey, flagged', schema: { example: { items: [CONTRACT_EXAMPLE], total: 1, limit: 20, offset: 0 } } })
+  @GetPage({ answers: ContractView, description: 'Contracts, newest first; filter by status, journey, flagged' })
   list(@Query() query: ListContractsQuery, @CurrentOfficer() officer: Officer): Promise<ContractPage> {
     return this.readContracts.list(query, officer);
   }
 
   @Access('contract.read', { resource: 'contract' })
-  @Get(':contractId')
-  @ApiOkResponse({ description: 'The current version, its signatures and verifications, the actions allowed now and open substitution flags', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
-  @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
+  @GetView({
+    path: ':contractId',
+    answers: ContractView,
+    description: 'The current version, its signatures and verifications, the actions allowed now and open substitution flags',
+    notFound: 'Not held on this node, or not visible to the caller',
+  })
   one(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.readContracts.one(contractId, officer);
   }
 
   @Access('contract.read', { resource: 'contract' })
-  @Get(':contractId/versions')
-  @ApiOkResponse({ description: 'Every version, oldest first, with its signing and verification steps', schema: { example: VERSIONS_EXAMPLE } })
-  @ApiNotFoundResponse({ description: 'Not held on this node, or not visible to the caller (problem+json)' })
+  @GetView({
+    path: ':contractId/versions',
+    answers: VersionView,
+    isArray: true,
+    description: 'Every version, oldest first, with its signing and verification steps',
+    notFound: 'Not held on this node, or not visible to the caller',
+  })
   versions(@Param('contractId', new ParseUUIDPipe()) contractId: string, @CurrentOfficer() officer: Officer): Promise<VersionView[]> {
     return this.readContracts.versions(contractId, officer);
   }
 
   @Access('contract.sign', { resource: 'contract' })
-  @Post(':contractId/signatures')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The signature is recorded; with both signatures the contract is Signed', schema: { example: { ...CONTRACT_EXAMPLE, status: 'signed', allowedActions: ['verify', 'reject'], verifications: [] } } })
+  @IdempotentPost({ path: ':contractId/signatures', answers: ContractView, description: 'The signature is recorded; with both signatures the contract is Signed' })
   @ApiProblems(InvalidCalendarDate, DateInTheFuture, IllegalTransition, PartyAlreadySigned, ForbiddenForSide)
   sign(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: SignContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.signContract.execute(contractId, command, officer);
   }
 
   @Access('contract.decide', { resource: 'contract' })
-  @Post(':contractId/verifications')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: "This node's side verified; Verified once both sides have", schema: { example: CONTRACT_EXAMPLE } })
+  @IdempotentPost({ path: ':contractId/verifications', answers: ContractView, description: "This node's side verified; Verified once both sides have" })
   @ApiProblems(IllegalTransition, SideAlreadyVerified, ForbiddenForSide)
   verify(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: VerifyContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.verifyContract.execute(contractId, command, officer);
   }
 
   @Access('contract.decide', { resource: 'contract' })
-  @Post(':contractId/rejections')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Rejected with reason: back to Draft, to be signed again', schema: { example: { ...CONTRACT_EXAMPLE, status: 'draft', allowedActions: ['sign'], signingRound: 2, signatures: [], verifications: [] } } })
+  @IdempotentPost({ path: ':contractId/rejections', answers: ContractView, description: 'Rejected with reason: back to Draft, to be signed again' })
   @ApiProblems(IllegalTransition, ForbiddenForSide)
   reject(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RejectContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.rejectContract.execute(contractId, command, officer);
   }
 
   @Access('contract.amend', { resource: 'contract' })
-  @Post(':contractId/amendments')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'A new version in Draft; worse terms than the verified version raise a substitution flag', schema: { example: { ...CONTRACT_EXAMPLE, version: 2, status: 'draft', allowedActions: ['sign'], amendmentReason: 'Employer moved the worksite', signatures: [], verifications: [] } } })
+  @IdempotentPost({ path: ':contractId/amendments', answers: ContractView, description: 'A new version in Draft; worse terms than the verified version raise a substitution flag' })
   @ApiProblems(IllegalTransition, NothingAmended, DeductionsExceedWage, ForbiddenForSide)
   amend(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: AmendContractCommand, @CurrentOfficer() officer: Officer): Promise<ContractView> {
     return this.amendContract.execute(contractId, command, officer);
   }
 
   @Access('contract.register-at-destination', { resource: 'contract' })
-  @Post(':contractId/registrations-at-destination')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Registered at destination and compared with the verified contract; substitution is flagged on both sides', schema: { example: FLAGGED_CONTRACT_EXAMPLE } })
+  @IdempotentPost({
+    path: ':contractId/registrations-at-destination',
+    answers: RegistrationView,
+    description: 'Registered at destination and compared with the verified contract; substitution is flagged on both sides',
+  })
   @ApiProblems(InvalidCalendarDate, DateInTheFuture, IllegalTransition, ForbiddenForSide)
-  register(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RegisterAtDestinationCommand, @CurrentOfficer() officer: Officer): Promise<Registration> {
+  register(@Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() command: RegisterAtDestinationCommand, @CurrentOfficer() officer: Officer): Promise<RegistrationView> {
     return this.registerAtDestination.execute(contractId, command, officer);
   }
 
   @Access('contract.resolve-flag', { resource: 'contract', param: 'contractId' })
-  @Post(':contractId/substitution-flags/:flagId/resolution')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The flag is resolved with a decision and reason', schema: { example: { ...FLAGGED_CONTRACT_EXAMPLE.openFlags[0], status: 'resolved', decision: 'terms-restored', resolutionReason: 'Employer restored the verified wage' } } })
-  @ApiNotFoundResponse({ description: 'No such flag on this contract (problem+json)' })
+  @IdempotentPost({ path: ':contractId/substitution-flags/:flagId/resolution', answers: FlagView, description: 'The flag is resolved with a decision and reason', notFound: 'No such flag on this contract' })
   @ApiProblems(IllegalTransition, ForbiddenForSide)
   resolve(
     @Param('contractId', new ParseUUIDPipe()) contractId: string,

@@ -2,7 +2,11 @@ import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateContracts1763900000320 } from '../migrations/1763900000320-create-contracts';
 import { AmendContractUseCase } from './amend-contract.usecase';
 import { ContractOwners } from './contract-owner';
-import { CONTRACT_ENTITIES } from './contract.entities';
+import { ContractRegistration } from './contract-registration.entity';
+import { ContractStep } from './contract-step.entity';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { SubstitutionFlag } from './substitution-flag.entity';
 import { ContractReplicaProjector } from './contract-replica.projector';
 import { ContractsController } from './contracts.controller';
 import { DraftContractUseCase } from './draft-contract.usecase';
@@ -14,7 +18,7 @@ import { SignContractUseCase } from './sign-contract.usecase';
 import { VerifyContractUseCase } from './verify-contract.usecase';
 
 @CorridorFeature({
-  entities: CONTRACT_ENTITIES,
+  entities: [Contract, ContractVersion, ContractStep, ContractRegistration, SubstitutionFlag],
   migrations: [CreateContracts1763900000320],
   controllers: [ContractsController, ContractReplicaProjector],
   providers: [

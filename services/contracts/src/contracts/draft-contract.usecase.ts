@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import { decideAccess, type Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractDraftedSchema } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
-import { JobOrderReplica, WorkerMatchReplica } from '../replicas/replica.entities';
+import { JobOrderReplica } from '../replicas/job-order-replica.entity';
+import { WorkerMatchReplica } from '../replicas/worker-match-replica.entity';
 import { assertActsForSide } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractAlreadyDrafted, DeductionsExceedWage, JobOrderNotVerified, TermsWorseThanJobOrder, WorkerNotMatched } from './contracts.errors';
 import type { DraftContractCommand, DraftTermsInput } from './contract.commands';
 import { STANDARD_TEMPLATE_DEFAULTS, termsToMessage, type ContractTerms, type PayPeriod } from './contract-terms';
-import { Contract, ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { ContractVersion } from './contract-version.entity';
+import { Contract } from './contract.entity';
+import { contractView, type ContractView } from './contract.views';
 import { detectSubstitution } from './substitution-detector';
 
 /** The terms the verified job order fixes: a draft may improve on them, never undercut them. */
@@ -25,13 +25,7 @@ const JOB_ORDER_TERMS = new Set(['employer', 'occupation', 'wage', 'hoursPerDay'
  * origin ministry drafts for any worker, a licensed agency for the workers it matched.
  */
 @Injectable()
-export class DraftContractUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class DraftContractUseCase extends WriteUseCase {
   async execute(command: DraftContractCommand, officer: Officer): Promise<ContractView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const match = await manager.findOneBy(WorkerMatchReplica, { journeyId: command.journeyId });

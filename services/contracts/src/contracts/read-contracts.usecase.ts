@@ -4,8 +4,8 @@ import { agencyFilterOf, type Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { findContractFor } from './contract-access';
 import type { ListContractsQuery } from './contract.commands';
-import { Contract } from './contract.entities';
-import { contractView, versionViews, type ContractView, type VersionView } from './contract-view';
+import { Contract } from './contract.entity';
+import { contractView, versionViews, type ContractView, type VersionView } from './contract.views';
 
 export type ContractPage = Page<ContractView>;
 

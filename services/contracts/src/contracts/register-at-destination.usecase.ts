@@ -1,41 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractRegisteredAtDestinationSchema } from '@corridor/events';
 import { assertNotInFuture } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, assertNodeIsSide, findContractFor } from './contract-access';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { RegisterAtDestinationCommand, RegisteredTermsInput } from './contract.commands';
 import { CONTRACT_LIFECYCLE } from './contract-state';
 import { termsToMessage, type ContractTerms } from './contract-terms';
-import { ContractVersion } from './contract.entities';
-import { contractView, type ContractView } from './contract-view';
+import { ContractVersion } from './contract-version.entity';
+import { contractView, type RegistrationView } from './contract.views';
 import { raiseSubstitutionFlag } from './substitution-flags';
 import { detectSubstitution } from './substitution-detector';
-
-export interface Registration extends ContractView {
-  registrationId: string;
-  substitutionFlagId: string | null;
-}
 
 /**
  * The destination authority registers the contract the worker actually works under. It is
  * compared with the verified contract; worse terms are contract substitution, flagged on both sides.
  */
 @Injectable()
-export class RegisterAtDestinationUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
-  async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<Registration> {
+export class RegisterAtDestinationUseCase extends WriteUseCase {
+  async execute(contractId: string, command: RegisterAtDestinationCommand, officer: Officer): Promise<RegistrationView> {
     assertNotInFuture('registeredOn', command.registeredOn);
     return this.outbox.transaction(async (tx) => {
       const { manager, publish } = tx;

@@ -1,28 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractSubstitutionResolvedSchema } from '@corridor/events';
 import { NotFoundProblem } from '@corridor/http';
 import { SUBSTITUTION_FLAG_LIFECYCLE } from '@corridor/state-machine';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { ResolveSubstitutionFlagCommand } from './contract.commands';
-import { SubstitutionFlag } from './contract.entities';
-import { flagView, type FlagView } from './contract-view';
+import { SubstitutionFlag } from './substitution-flag.entity';
+import { flagView, type FlagView } from './contract.views';
 
 /** Either side closes a substitution flag with a decision and a reason; both sides learn of it. */
 @Injectable()
-export class ResolveSubstitutionFlagUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ResolveSubstitutionFlagUseCase extends WriteUseCase {
   async execute(contractId: string, flagId: string, command: ResolveSubstitutionFlagCommand, officer: Officer): Promise<FlagView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);

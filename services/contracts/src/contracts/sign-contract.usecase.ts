@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractSignedSchema } from '@corridor/events';
 import { assertNotInFuture } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { PARTY_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { SignContractCommand } from './contract.commands';
 import { afterSignature } from './contract-state';
-import { contractView, progressOf, type ContractView } from './contract-view';
+import { contractView, progressOf, type ContractView } from './contract.views';
 
 /**
  * Records that the worker or the employer signed the current version, with the day they signed
@@ -19,13 +17,7 @@ import { contractView, progressOf, type ContractView } from './contract-view';
  * destination authority at destination; both signatures make the contract Signed.
  */
 @Injectable()
-export class SignContractUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class SignContractUseCase extends WriteUseCase {
   async execute(contractId: string, command: SignContractCommand, officer: Officer): Promise<ContractView> {
     assertNotInFuture('signedOn', command.signedOn);
     return this.outbox.transaction(async ({ manager, publish }) => {

@@ -7,7 +7,8 @@ import { ContractSubstitutionDetectedSchema, type OutboxEvent } from '@corridor/
 import type { OutboxTransaction } from '@corridor/messaging';
 import { contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
-import type { Contract, SubstitutionSource } from './contract.entities';
+import type { Contract } from './contract.entity';
+import type { SubstitutionSource } from './substitution-flag.entity';
 import type { WorseTerm } from './substitution-detector';
 
 /**

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ContractVerifiedSchema } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { assertActsForSide, findContractFor, sideOfNode } from './contract-access';
 import { SIDE_ON_THE_WIRE, contractEvent } from './contract-events';
 import { ContractLedger } from './contract-ledger';
 import type { VerifyContractCommand } from './contract.commands';
 import { afterVerification } from './contract-state';
 import { termsToMessage } from './contract-terms';
-import { ContractVersion } from './contract.entities';
-import { contractView, progressOf, type ContractView } from './contract-view';
+import { ContractVersion } from './contract-version.entity';
+import { contractView, progressOf, type ContractView } from './contract.views';
 
 /**
  * This node's side verifies the signed version: the origin ministry on the origin node, the
@@ -20,13 +18,7 @@ import { contractView, progressOf, type ContractView } from './contract-view';
  * contract is Verified when both sides have verified the same version and round.
  */
 @Injectable()
-export class VerifyContractUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class VerifyContractUseCase extends WriteUseCase {
   async execute(contractId: string, command: VerifyContractCommand, officer: Officer): Promise<ContractView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const contract = await findContractFor(manager, officer, contractId, true);

@@ -1,10 +1,12 @@
 import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt, systemActor } from '@corridor/events';
+import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
+import { jobOrderColumnsFrom } from '@corridor/job-orders';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
-import { JobOrderReplica, WorkerMatchReplica } from './replica.entities';
+import { JobOrderReplica } from './job-order-replica.entity';
+import { WorkerMatchReplica } from './worker-match-replica.entity';
 
 /**
  * Keeps what drafting a contract needs from the recruitment stage: job orders and their state,
@@ -27,23 +29,7 @@ export class RecruitmentReplicaProjector {
   async onJobOrderCreated(event: ReceivedEventOf<typeof JobOrderCreatedSchema>): Promise<void> {
     const p = event.payload;
     if (await event.manager.existsBy(JobOrderReplica, { id: p.jobOrderId })) return;
-    await event.manager.insert(JobOrderReplica, {
-      id: p.jobOrderId,
-      origin: p.origin,
-      destination: p.destination,
-      status: 'submitted',
-      employerName: p.employerName,
-      employerRegistrationNumber: p.employerRegistrationNumber,
-      workplaceProvince: p.workplaceProvince,
-      occupationIsco: p.occupationIsco,
-      sectorIsic: p.sectorIsic,
-      wageMinor: String(p.wage?.amountMinor ?? 0n),
-      wageCurrency: p.wage?.currency ?? '',
-      wagePeriod: p.wagePeriod,
-      hoursPerDay: p.hoursPerDay,
-      contractMonths: p.contractMonths,
-      updatedAt: occurredAt(event.envelope),
-    });
+    await event.manager.insert(JobOrderReplica, jobOrderColumnsFrom(p, occurredAt(event.envelope)));
     await this.recordAudit(event, 'job-order', p.jobOrderId, 'job-order.replicate-create');
   }
 
@@ -90,13 +76,6 @@ export class RecruitmentReplicaProjector {
   }
 
   private recordAudit(event: ReceivedEvent, targetType: string, targetId: string, action: string): Promise<unknown> {
-    const by = event.envelope.recordedBy;
-    return this.audit.record(event.manager, {
-      actor: systemActor(this.config.country, 'recruitment-replica'),
-      action,
-      targetType,
-      targetId,
-      reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
-    });
+    return this.audit.recordReplicated(event.manager, { replica: 'recruitment-replica', country: this.config.country, event: event.envelope, action, targetType, targetId });
   }
 }

@@ -1,18 +1,20 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ReadTimelineUseCase, type TimelineView } from './read-timeline.usecase';
+import { ApiController, GetView } from '@corridor/http';
+import { ReadTimelineUseCase } from './read-timeline.usecase';
+import { TimelineView } from './timeline.views';
 
-@ApiTags('journeys')
-@ApiBearerAuth()
-@Controller('api/v1/journeys')
+@ApiController('api/v1/journeys', { tag: 'journeys', forbidden: 'Another country, or a role that may not' })
 export class JourneysController {
   constructor(private readonly readTimeline: ReadTimelineUseCase) {}
 
   @Access('journey.read', { resource: 'journey' })
-  @Get(':journeyId/timeline')
-  @ApiOkResponse({ description: "The journey's events in order, as this country node received them" })
-  @ApiNotFoundResponse({ description: 'No such journey, or not visible to the caller (problem+json)' })
+  @GetView({
+    path: ':journeyId/timeline',
+    answers: TimelineView,
+    description: "The journey's events in order, as this country node received them",
+    notFound: 'No such journey, or not visible to the caller',
+  })
   timeline(@Param('journeyId', new ParseUUIDPipe()) journeyId: string, @CurrentOfficer() officer: Officer): Promise<TimelineView> {
     return this.readTimeline.one(journeyId, officer);
   }

@@ -6,22 +6,7 @@ import { seesOnlyCorridorEvents } from './journey-access';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
 import { TimelineEntry } from './timeline-entry.entity';
-
-export interface TimelineView {
-  journeyId: string;
-  origin: string;
-  destination: string | null;
-  /** Flags not yet resolved, e.g. a fee breach; those with blocksDeparture stop exit clearance. */
-  openFlags: { flagId: string; kind: string; reason: string; blocksDeparture: boolean; raisedAt: string }[];
-  entries: {
-    eventId: string;
-    eventType: string;
-    stage: string;
-    occurredAt: string;
-    recordedBy: { country: string; agencyId: string | null; officerId: string | null };
-    details: Record<string, unknown>;
-  }[];
-}
+import type { TimelineView } from './timeline.views';
 
 /** The journey's stage changes in the order they happened, for an officer allowed to see it. */
 @Injectable()

@@ -1,26 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { AgencyLicenceReinstatedSchema, AgencyLicenceRevokedSchema, AgencyLicenceSuspendedSchema, buildEvent } from '@corridor/events';
 import { NotFoundProblem } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { Agency } from './agency.entity';
 import { AGENCY_LIFECYCLE, type AgencyAction } from './agency-licence';
-import { agencyView, type AgencyView } from './agency-view';
+import { agencyView, type AgencyView } from './agency.views';
 
 const EVENTS = { suspend: AgencyLicenceSuspendedSchema, reinstate: AgencyLicenceReinstatedSchema, revoke: AgencyLicenceRevokedSchema } as const;
 
 /** Suspends, reinstates or revokes an agency's licence along the licence state machine. */
 @Injectable()
-export class ChangeAgencyLicenceUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ChangeAgencyLicenceUseCase extends WriteUseCase {
   async execute(agencyId: string, action: AgencyAction, reason: string, officer: Officer): Promise<AgencyView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const agency = await manager.findOne(Agency, { where: { id: agencyId }, lock: { mode: 'pessimistic_write' } });

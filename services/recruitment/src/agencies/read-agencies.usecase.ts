@@ -6,7 +6,7 @@ import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { ListAgenciesQuery } from './agency.commands';
-import { agencyView, type AgencyView } from './agency-view';
+import { agencyView, type AgencyView } from './agency.views';
 
 /** Agencies as the ministry sees them; agency staff see only their own agency. */
 @Injectable()

@@ -1,27 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { AgencyRegisteredSchema, buildEvent } from '@corridor/events';
 import { InvalidCalendarDate, InvalidPeriod } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { isCalendarDate } from '@corridor/reference-data';
 import { LicenceNumberTaken } from './agencies.errors';
 import { Agency } from './agency.entity';
 import type { RegisterAgencyCommand } from './agency.commands';
-import { agencyView, type AgencyView } from './agency-view';
+import { agencyView, type AgencyView } from './agency.views';
 
 /** The origin ministry licenses an agency; the event stays in the country. */
 @Injectable()
-export class RegisterAgencyUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RegisterAgencyUseCase extends WriteUseCase {
   async execute(command: RegisterAgencyCommand, officer: Officer): Promise<AgencyView> {
     for (const field of ['licenceValidFrom', 'licenceValidTo'] as const) {
       if (!isCalendarDate(command[field])) throw new InvalidCalendarDate(field, command[field]);

@@ -5,9 +5,9 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { isoDay } from '@corridor/reference-data';
 import { Agency } from '../agencies/agency.entity';
 import { licenceProblem } from '../agencies/agency-licence';
-import { FeeBreach } from '../fees/fee.entities';
+import { FeeBreach } from '../fees/fee-breach.entity';
 import { JobOrder } from '../job-orders/job-order.entity';
-import { OrientationSession } from '../orientation/orientation.entities';
+import { OrientationSession } from '../orientation/orientation-session.entity';
 import { ownerOfWorker } from '../workers/worker-owner';
 import { Worker } from '../workers/worker.entity';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
-import { FeeBreach } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
 
 /** The ministry sees every breach of the node; an agency only those of its own workers. */
 export async function findBreachFor(manager: EntityManager, officer: Officer, breachId: string, lock = false): Promise<FeeBreach> {

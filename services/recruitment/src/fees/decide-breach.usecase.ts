@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachResolvedSchema, buildEvent } from '@corridor/events';
 import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
-import { Outbox } from '@corridor/messaging';
 import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
-import { FeeBreach, FeeRefund } from './fee.entities';
-import { breachView, type BreachView } from './fee-views';
+import { FeeBreach } from './fee-breach.entity';
+import { FeeRefund } from './fee-refund.entity';
+import { breachView, type BreachView } from './fee.views';
 
 /** The ministry resolves a fee breach by a decision with reason (e.g. the payment was not a recruitment cost). */
 @Injectable()
-export class DecideBreachUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class DecideBreachUseCase extends WriteUseCase {
   async execute(breachId: string, reason: string, officer: Officer): Promise<BreachView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const breach = await findBreachFor(manager, officer, breachId, true);

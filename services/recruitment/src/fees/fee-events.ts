@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { FeeBreachFlaggedSchema, type FeeBreachFlagged } from '@corridor/events';
-import type { FeeBreach } from './fee.entities';
+import type { FeeBreach } from './fee-breach.entity';
 
 /** The one FeeBreachFlagged payload: when the cap is crossed, and again when the journey crosses the border. */
 export function feeBreachFlagged(breach: Pick<FeeBreach, 'id' | 'workerId' | 'feeId' | 'capMinor' | 'capCurrency' | 'paidTotalMinor' | 'currency' | 'reason'>): FeeBreachFlagged {

@@ -3,7 +3,9 @@ import { CreateRecruitmentStage1763900000110 } from '../migrations/1763900000110
 import { DecideBreachUseCase } from './decide-breach.usecase';
 import { NODE_CONFIG, type NodeConfig } from '@corridor/config';
 import { FEE_CAPS, feeCapsFromCorridors } from './fee-caps';
-import { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeePayment } from './fee-payment.entity';
+import { FeeRefund } from './fee-refund.entity';
 import { FeesController } from './fees.controller';
 import { ReadFeesUseCase } from './read-fees.usecase';
 import { RecordFeeUseCase } from './record-fee.usecase';

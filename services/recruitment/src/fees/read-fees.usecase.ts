@@ -6,9 +6,11 @@ import { pageOf, type Page, type DateRangePageQuery } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
-import { FeeBreach, FeePayment, FeeRefund } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeePayment } from './fee-payment.entity';
+import { FeeRefund } from './fee-refund.entity';
 import type { ListBreachesQuery } from './fee.commands';
-import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
+import { breachView, feeView, type BreachView, type FeeView } from './fee.views';
 
 @Injectable()
 export class ReadFeesUseCase {

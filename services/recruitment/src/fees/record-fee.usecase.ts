@@ -14,15 +14,10 @@ import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
 import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
 import { feeBreachFlagged } from './fee-events';
-import { FeeBreach, FeePayment } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeePayment } from './fee-payment.entity';
 import type { RecordFeeCommand } from './fee.commands';
-import { breachView, feeView, type BreachView, type FeeView } from './fee-views';
-
-export interface RecordedFee {
-  fee: FeeView;
-  /** The open fee breach of the journey after this payment, if any. */
-  breach: BreachView | null;
-}
+import { breachView, feeView, type RecordedFeeView } from './fee.views';
 
 /**
  * Records a payment the worker made and compares what the worker paid in total with the
@@ -38,7 +33,7 @@ export class RecordFeeUseCase {
     @InjectFeeCaps() private readonly caps: FeeCaps,
   ) {}
 
-  async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFee> {
+  async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFeeView> {
     assertNotInFuture('paidOn', command.paidOn, today);
     const origin = this.config.country;
     return this.outbox.transaction(async ({ manager, publish }) => {

@@ -1,30 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachResolvedSchema, FeeRefundedSchema, buildEvent } from '@corridor/events';
 import { FEE_BREACH_LIFECYCLE } from '@corridor/state-machine';
-import { Outbox } from '@corridor/messaging';
 import { assertNotInFuture } from '@corridor/http';
 import { journeyCorridor } from '../common/journey-events';
 import { Worker } from '../workers/worker.entity';
 import { findBreachFor } from './breach-access';
 import { RefundCurrencyMismatch } from './fees.errors';
-import { FeeBreach, FeeRefund } from './fee.entities';
+import { FeeBreach } from './fee-breach.entity';
+import { FeeRefund } from './fee-refund.entity';
 import type { RecordRefundCommand } from './fee.commands';
-import { breachView, type BreachView } from './fee-views';
+import { breachView, type BreachView } from './fee.views';
 
 /** Records money given back to the worker; once refunds cover the excess the breach is resolved. */
 @Injectable()
-export class RecordRefundUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RecordRefundUseCase extends WriteUseCase {
   async execute(breachId: string, command: RecordRefundCommand, officer: Officer, today = new Date()): Promise<BreachView> {
     assertNotInFuture('refundedOn', command.refundedOn, today);
     return this.outbox.transaction(async ({ manager, publish }) => {

@@ -1,28 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { JobOrderCreatedSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { assertCorridorOpen } from '../common/corridors';
 import { JobOrder } from './job-order.entity';
 import type { CreateJobOrderCommand } from './job-order.commands';
-import { jobOrderView, type JobOrderView } from './job-order-view';
+import { jobOrderView, type JobOrderView } from './job-order.views';
 
 /**
  * The destination authority records an employer's demand letter for workers of one origin. The
  * event goes on the corridor topic origin→destination so that the origin holds the same job order.
  */
 @Injectable()
-export class CreateJobOrderUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class CreateJobOrderUseCase extends WriteUseCase {
   async execute(command: CreateJobOrderCommand, officer: Officer): Promise<JobOrderView> {
     const destination = this.config.country;
     assertCorridorOpen(this.config, command.origin, destination);

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { JobOrderApprovedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, buildEvent, type OutboxEvent } from '@corridor/events';
 import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { JobOrder } from './job-order.entity';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
-import { jobOrderView, type JobOrderView } from './job-order-view';
+import { jobOrderView, type JobOrderView } from './job-order.views';
 
 export type JobOrderDecision = 'approve' | 'verify' | 'reject';
 
@@ -17,13 +15,7 @@ export type JobOrderDecision = 'approve' | 'verify' | 'reject';
  * only take its own side's decision; the event goes on the corridor topic so both hold the result.
  */
 @Injectable()
-export class DecideJobOrderUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class DecideJobOrderUseCase extends WriteUseCase {
   async execute(jobOrderId: string, decision: JobOrderDecision, officer: Officer, reason?: string): Promise<JobOrderView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const order = await manager.findOne(JobOrder, { where: { id: jobOrderId }, lock: { mode: 'pessimistic_write' } });

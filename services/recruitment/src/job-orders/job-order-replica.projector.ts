@@ -1,7 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt, systemActor } from '@corridor/events';
+import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
+import { jobOrderColumnsFrom } from '@corridor/job-orders';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
 import { JobOrder } from './job-order.entity';
@@ -33,28 +34,14 @@ export class JobOrderReplicaProjector {
       .insert()
       .into(JobOrder)
       .values({
-        id: p.jobOrderId,
-        origin: p.origin,
-        destination: p.destination,
+        ...jobOrderColumnsFrom(p, at),
         authoredBy: event.envelope.recordedBy?.country ?? p.destination,
-        status: 'submitted',
-        employerName: p.employerName,
-        employerRegistrationNumber: p.employerRegistrationNumber,
-        workplaceProvince: p.workplaceProvince,
-        occupationIsco: p.occupationIsco,
-        sectorIsic: p.sectorIsic,
         workersRequested: p.workersRequested,
         workersMatched: 0,
-        wageMinor: String(p.wage?.amountMinor ?? 0n),
-        wageCurrency: p.wage?.currency ?? '',
-        wagePeriod: p.wagePeriod,
-        hoursPerDay: p.hoursPerDay,
-        contractMonths: p.contractMonths,
         benefits: p.benefits,
         rejectionReason: null,
         createdBy: event.envelope.recordedBy?.officerId || 'unknown',
         createdAt: at,
-        updatedAt: at,
       })
       .orIgnore()
       .execute();
@@ -133,13 +120,6 @@ export class JobOrderReplicaProjector {
   }
 
   private recordAudit(event: ReceivedEvent, jobOrderId: string, action: string): Promise<unknown> {
-    const by = event.envelope.recordedBy;
-    return this.audit.record(event.manager, {
-      actor: systemActor(this.config.country, 'job-order-replica'),
-      action,
-      targetType: 'job-order',
-      targetId: jobOrderId,
-      reason: `event ${event.envelope.eventId} recorded by ${by?.country ?? '?'} (${by?.officerId || 'unknown officer'})`,
-    });
+    return this.audit.recordReplicated(event.manager, { replica: 'job-order-replica', country: this.config.country, event: event.envelope, action, targetType: 'job-order', targetId: jobOrderId });
   }
 }

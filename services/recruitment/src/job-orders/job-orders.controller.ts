@@ -1,21 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey, ApiProblems, CorridorNotOpen, ForbiddenForSide } from '@corridor/http';
+import { ApiController, ApiProblems, CorridorNotOpen, ForbiddenForSide, GetPage, GetView, IdempotentPost, type Page } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
-import type { Page } from '@corridor/http';
 import { CreateJobOrderUseCase } from './create-job-order.usecase';
 import { DecideJobOrderUseCase } from './decide-job-order.usecase';
 import { CreateJobOrderCommand, ListJobOrdersQuery, RejectJobOrderCommand } from './job-order.commands';
-import type { JobOrderView } from './job-order-view';
+import { JobOrderView } from './job-order.views';
 import { ReadJobOrdersUseCase } from './read-job-orders.usecase';
 import { IllegalTransition } from '@corridor/state-machine';
 
@@ -23,10 +14,7 @@ import { IllegalTransition } from '@corridor/state-machine';
  * Job orders (demand letters): created and approved at destination, verified or rejected at
  * origin. Both nodes of the corridor hold the same job order.
  */
-@ApiTags('job-orders')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Another country, a role that may not, or the other side’s decision (problem+json)' })
-@Controller('api/v1/job-orders')
+@ApiController('api/v1/job-orders', { tag: 'job-orders', forbidden: 'Another country, a role that may not, or the other side’s decision' })
 export class JobOrdersController {
   constructor(
     private readonly createJobOrder: CreateJobOrderUseCase,
@@ -35,10 +23,7 @@ export class JobOrdersController {
   ) {}
 
   @Access('job-order.create')
-  @Post()
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The job order is recorded (status submitted) and sent along the corridor' })
+  @IdempotentPost({ answers: JobOrderView, description: 'The job order is recorded (status submitted) and sent along the corridor' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields; invalid ISCO-08, ISIC or ISO 4217 code; out-of-range numbers (problem+json)' })
   @ApiProblems(CorridorNotOpen)
   create(@Body() command: CreateJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
@@ -46,45 +31,33 @@ export class JobOrdersController {
   }
 
   @Access('job-order.read')
-  @Get()
-  @ApiOkResponse({ description: 'Job orders of this node’s corridors, paged; filter by status, occupation, origin, destination, creation date' })
+  @GetPage({ answers: JobOrderView, description: 'Job orders of this node’s corridors, paged; filter by status, occupation, origin, destination, creation date' })
   list(@Query() query: ListJobOrdersQuery): Promise<Page<JobOrderView>> {
     return this.readJobOrders.list(query);
   }
 
   @Access('job-order.read', { resource: 'job-order' })
-  @Get(':jobOrderId')
-  @ApiOkResponse({ description: 'The job order, its state and the actions allowed now' })
-  @ApiNotFoundResponse({ description: 'Not known on this node (problem+json)' })
+  @GetView({ path: ':jobOrderId', answers: JobOrderView, description: 'The job order, its state and the actions allowed now', notFound: 'Not known on this node' })
   one(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string): Promise<JobOrderView> {
     return this.readJobOrders.one(jobOrderId);
   }
 
   @Access('job-order.approve', { resource: 'job-order' })
-  @Post(':jobOrderId/approval')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Approved by the destination authority' })
+  @IdempotentPost({ path: ':jobOrderId/approval', answers: JobOrderView, description: 'Approved by the destination authority' })
   @ApiProblems(IllegalTransition, ForbiddenForSide)
   approve(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'approve', officer, body.note);
   }
 
   @Access('job-order.decide', { resource: 'job-order' })
-  @Post(':jobOrderId/verification')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Verified by the origin ministry: workers may be matched to it' })
+  @IdempotentPost({ path: ':jobOrderId/verification', answers: JobOrderView, description: 'Verified by the origin ministry: workers may be matched to it' })
   @ApiProblems(IllegalTransition, ForbiddenForSide)
   verify(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'verify', officer, body.note);
   }
 
   @Access('job-order.decide', { resource: 'job-order' })
-  @Post(':jobOrderId/rejection')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Rejected by the origin ministry, with reason (final)' })
+  @IdempotentPost({ path: ':jobOrderId/rejection', answers: JobOrderView, description: 'Rejected by the origin ministry, with reason (final)' })
   @ApiProblems(IllegalTransition, ForbiddenForSide)
   reject(@Param('jobOrderId', new ParseUUIDPipe()) jobOrderId: string, @Body() command: RejectJobOrderCommand, @CurrentOfficer() officer: Officer): Promise<JobOrderView> {
     return this.decide.execute(jobOrderId, 'reject', officer, command.reason);

@@ -4,7 +4,7 @@ import { NotFoundProblem } from '@corridor/http';
 import { pageOf, type Page } from '@corridor/http';
 import { JobOrder } from './job-order.entity';
 import type { ListJobOrdersQuery } from './job-order.commands';
-import { jobOrderView, type JobOrderView } from './job-order-view';
+import { jobOrderView, type JobOrderView } from './job-order.views';
 
 /** Job orders of this node's corridors, its own and replicated ones alike. */
 @Injectable()

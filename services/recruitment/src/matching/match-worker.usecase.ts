@@ -8,7 +8,7 @@ import { FeeBreachFlaggedSchema, WorkerMatchedSchema, buildEvent } from '@corrid
 import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
-import { FeeBreach } from '../fees/fee.entities';
+import { FeeBreach } from '../fees/fee-breach.entity';
 import { JobOrder } from '../job-orders/job-order.entity';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
 import { feeBreachFlagged } from '../fees/fee-events';
@@ -16,7 +16,7 @@ import { JobOrderFull } from '../job-orders/job-orders.errors';
 import { findWorkerFor } from '../workers/worker-access';
 import { SEX_ON_THE_WIRE } from '../workers/worker-events';
 import { WorkerPersonData } from '../workers/worker-person-data';
-import { matchView, type MatchView } from './match-view';
+import { matchView, type MatchView } from './match.views';
 import { WorkerAlreadyMatched, WorkerNominatedElsewhere } from './matching.errors';
 import { WorkerMatch } from './worker-match.entity';
 

@@ -4,7 +4,7 @@ import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import type { ListMatchesQuery } from './match.commands';
-import { matchView, type MatchView } from './match-view';
+import { matchView, type MatchView } from './match.views';
 import { WorkerMatch } from './worker-match.entity';
 
 /** The name lists of this node; an agency sees only its own workers. */

@@ -1,30 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { In } from 'typeorm';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { OrientationCompletedSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { journeyCorridor } from '../common/journey-events';
 import { isoDay } from '@corridor/reference-data';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { Worker } from '../workers/worker.entity';
-import { OrientationAttendance, OrientationSession } from './orientation.entities';
+import { OrientationAttendance } from './orientation-attendance.entity';
+import { OrientationSession } from './orientation-session.entity';
 import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 import { SessionNotHeldYet } from './orientation.errors';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Completes a session: every worker who attended has completed pre-departure orientation. */
 @Injectable()
-export class CompleteOrientationUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class CompleteOrientationUseCase extends WriteUseCase {
   async execute(sessionId: string, officer: Officer, today = new Date()): Promise<SessionView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const session = await findSessionFor(manager, officer, sessionId, true);

@@ -1,5 +1,5 @@
 import { defineStateMachine } from '@corridor/state-machine';
-import type { SessionStatus } from './orientation.entities';
+import type { SessionStatus } from './orientation-session.entity';
 
 export type SessionAction = 'record-attendance' | 'complete';
 

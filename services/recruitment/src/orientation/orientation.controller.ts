@@ -1,24 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse } from '@nestjs/swagger';
 import { CurrentOfficer, Access, type Officer } from '@corridor/auth';
-import { ApiIdempotencyKey, ApiProblems, InvalidCalendarDate } from '@corridor/http';
+import { ApiController, ApiProblems, GetPage, GetView, IdempotentPost, InvalidCalendarDate, type Page } from '@corridor/http';
 import { EmptyCommand } from '../common/empty-command';
-import type { Page } from '@corridor/http';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
 import { ListSessionsQuery, RecordAttendanceCommand, ScheduleOrientationCommand } from './orientation.commands';
 import { ReadSessionsUseCase } from './read-sessions.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';
 import { ScheduleOrientationUseCase } from './schedule-orientation.usecase';
-import type { SessionView } from './session-view';
+import { SessionView } from './session.views';
 import { IllegalTransition } from '@corridor/state-machine';
 import { AgencyLicenceNotValid } from '../agencies/agencies.errors';
 import { AttendanceAlreadyRecorded, AttendeeNotMatched, SessionNotHeldYet } from './orientation.errors';
 
 /** Pre-departure orientation at origin: sessions, attendance, completion. */
-@ApiTags('orientation')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Another country or a role that may not (problem+json)' })
-@Controller('api/v1/orientation-sessions')
+@ApiController('api/v1/orientation-sessions', { tag: 'orientation', forbidden: 'Another country or a role that may not' })
 export class OrientationController {
   constructor(
     private readonly schedule: ScheduleOrientationUseCase,
@@ -28,10 +24,7 @@ export class OrientationController {
   ) {}
 
   @Access('orientation.schedule')
-  @Post()
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The session is scheduled' })
+  @IdempotentPost({ answers: SessionView, description: 'The session is scheduled' })
   @ApiBadRequestResponse({ description: 'Missing, malformed or unknown fields, unknown topics (problem+json)' })
   @ApiProblems(AgencyLicenceNotValid, InvalidCalendarDate)
   create(@Body() command: ScheduleOrientationCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
@@ -39,35 +32,26 @@ export class OrientationController {
   }
 
   @Access('orientation.read')
-  @Get()
-  @ApiOkResponse({ description: 'Sessions, paged; filter by status, agency, date range; an agency sees its own' })
+  @GetPage({ answers: SessionView, description: 'Sessions, paged; filter by status, agency, date range; an agency sees its own' })
   list(@Query() query: ListSessionsQuery, @CurrentOfficer() officer: Officer): Promise<Page<SessionView>> {
     return this.read.list(query, officer);
   }
 
   @Access('orientation.read', { resource: 'orientation-session' })
-  @Get(':sessionId')
-  @ApiOkResponse({ description: 'The session with its attendees' })
-  @ApiNotFoundResponse({ description: 'No such session, or another agency’s (problem+json)' })
+  @GetView({ path: ':sessionId', answers: SessionView, description: 'The session with its attendees', notFound: 'No such session, or another agency’s' })
   one(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.read.one(sessionId, officer);
   }
 
   @Access('orientation.record', { resource: 'orientation-session' })
-  @Post(':sessionId/attendance')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'The matched worker attended; OrientationAttended goes on the journey' })
+  @IdempotentPost({ path: ':sessionId/attendance', answers: SessionView, description: 'The matched worker attended; OrientationAttended goes on the journey' })
   @ApiProblems(IllegalTransition, AttendeeNotMatched, AttendanceAlreadyRecorded)
   attend(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() command: RecordAttendanceCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.attendance.execute(sessionId, command.workerId, officer);
   }
 
   @Access('orientation.record', { resource: 'orientation-session' })
-  @Post(':sessionId/completion')
-  @HttpCode(201)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Completed: OrientationCompleted on the journey of every attendee' })
+  @IdempotentPost({ path: ':sessionId/completion', answers: SessionView, description: 'Completed: OrientationCompleted on the journey of every attendee' })
   @ApiProblems(IllegalTransition, SessionNotHeldYet)
   finish(@Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() _body: EmptyCommand, @CurrentOfficer() officer: Officer): Promise<SessionView> {
     return this.complete.execute(sessionId, officer);

@@ -1,7 +1,8 @@
 import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateRecruitmentStage1763900000110 } from '../migrations/1763900000110-create-recruitment-stage';
 import { CompleteOrientationUseCase } from './complete-orientation.usecase';
-import { OrientationAttendance, OrientationSession } from './orientation.entities';
+import { OrientationAttendance } from './orientation-attendance.entity';
+import { OrientationSession } from './orientation-session.entity';
 import { OrientationController } from './orientation.controller';
 import { ReadSessionsUseCase } from './read-sessions.usecase';
 import { RecordAttendanceUseCase } from './record-attendance.usecase';

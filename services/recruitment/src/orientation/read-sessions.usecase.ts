@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOf, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
-import { OrientationAttendance, OrientationSession } from './orientation.entities';
+import { OrientationAttendance } from './orientation-attendance.entity';
+import { OrientationSession } from './orientation-session.entity';
 import type { ListSessionsQuery } from './orientation.commands';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 @Injectable()
 export class ReadSessionsUseCase {

@@ -1,28 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { OrientationAttendedSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { journeyCorridor } from '../common/journey-events';
 import { WorkerMatch } from '../matching/worker-match.entity';
 import { findWorkerFor } from '../workers/worker-access';
-import { OrientationAttendance } from './orientation.entities';
+import { OrientationAttendance } from './orientation-attendance.entity';
 import { SESSION_LIFECYCLE } from './orientation-lifecycle';
 import { AttendanceAlreadyRecorded, AttendeeNotMatched } from './orientation.errors';
 import { findSessionFor } from './session-access';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Records that a matched worker attended a scheduled session. */
 @Injectable()
-export class RecordAttendanceUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RecordAttendanceUseCase extends WriteUseCase {
   async execute(sessionId: string, workerId: string, officer: Officer): Promise<SessionView> {
     return this.outbox.transaction(async ({ manager, publish }) => {
       const session = await findSessionFor(manager, officer, sessionId, true);

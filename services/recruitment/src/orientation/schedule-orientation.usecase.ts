@@ -1,27 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { OrientationSessionScheduledSchema, buildEvent } from '@corridor/events';
 import { assertCalendarDate } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { isMinistry } from '../common/roles';
-import { OrientationSession } from './orientation.entities';
+import { OrientationSession } from './orientation-session.entity';
 import type { ScheduleOrientationCommand } from './orientation.commands';
-import { sessionView, type SessionView } from './session-view';
+import { sessionView, type SessionView } from './session.views';
 
 /** Schedules a pre-departure orientation session (ministry, or a licensed agency for its workers). */
 @Injectable()
-export class ScheduleOrientationUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ScheduleOrientationUseCase extends WriteUseCase {
   async execute(command: ScheduleOrientationCommand, officer: Officer): Promise<SessionView> {
     assertCalendarDate('heldOn', command.heldOn);
     return this.outbox.transaction(async ({ manager, publish }) => {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
-import { OrientationSession } from './orientation.entities';
+import { OrientationSession } from './orientation-session.entity';
 
 /** The ministry sees every session of the node; an agency only its own (others read as absent). */
 export async function findSessionFor(manager: EntityManager, officer: Officer, sessionId: string, lock = false): Promise<OrientationSession> {

@@ -11,13 +11,7 @@ import { findWorkerFor } from './worker-access';
 import { WorkerPersonData } from './worker-person-data';
 import { SEX_ON_THE_WIRE } from './worker-events';
 import { WorkerAlreadyNominated } from './workers.errors';
-
-export interface Nomination {
-  workerId: string;
-  journeyId: string;
-  destination: string;
-  personDataShared: boolean;
-}
+import type { NominationView } from './worker.views';
 
 /**
  * Puts a worker on a destination's name list: the journey's first event on the corridor topic.
@@ -33,7 +27,7 @@ export class NominateWorkerUseCase {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async execute(workerId: string, destination: string, officer: Officer): Promise<Nomination> {
+  async execute(workerId: string, destination: string, officer: Officer): Promise<NominationView> {
     const origin = this.config.country;
     assertCorridorOpen(this.config, origin, destination);
     return this.outbox.transaction(async ({ manager, publish }) => {

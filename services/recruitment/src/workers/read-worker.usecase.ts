@@ -5,31 +5,9 @@ import { agencyFilterOf, type Officer } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { InjectNodeConfig } from '@corridor/config';
 import { findWorkerFor, mayActOnWorker } from './worker-access';
-import { Worker, type EducationLevel } from './worker.entity';
-import { WorkerPersonData, type HomeAddressInClear } from './worker-person-data';
-
-export interface WorkerView {
-  workerId: string;
-  journeyId: string;
-  fullName: string;
-  fullNameLatin: string;
-  sex: string;
-  birthDate: string;
-  nationality: string;
-  documentType: string;
-  documentNumber: string;
-  documentExpiry: string;
-  intendedDestination: string | null;
-  occupationIsco: string | null;
-  phone: string | null;
-  homeAddress: HomeAddressInClear | null;
-  skills: string[];
-  education: EducationLevel | null;
-  agencyId: string | null;
-  consent: { toProcess: boolean; toShare: boolean; givenHow: string; givenOn: string | null; toShareWithdrawnOn: string | null };
-  nominatedDestination: string | null;
-  registeredAt: string;
-}
+import { Worker } from './worker.entity';
+import { WorkerPersonData } from './worker-person-data';
+import type { WorkerView } from './worker.views';
 
 /** Reads of person data: each one decrypts in memory and leaves an audit entry with its purpose. */
 @Injectable()

@@ -15,24 +15,7 @@ import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
 import { InvalidRegistration, WorkerAlreadyRegistered } from './workers.errors';
 import { SEX_ON_THE_WIRE } from './worker-events';
-
-/**
- * Registered anyway, but worth a look: another worker has the same name and birth date (not the
- * same document, which is refused). The other worker's id is given only to a caller who may see
- * that worker; an agency is not told which worker another agency registered.
- */
-export interface RegistrationWarning {
-  code: 'likely-duplicate';
-  detail: string;
-  existingWorkerId?: string;
-}
-
-export interface RegisteredWorker {
-  workerId: string;
-  journeyId: string;
-  registeredAt: string;
-  warnings: RegistrationWarning[];
-}
+import type { RegisteredWorkerView, RegistrationWarningView } from './worker.views';
 
 /** At most this many likely duplicates are named in one answer. */
 const MAX_LIKELY_DUPLICATES = 5;
@@ -47,7 +30,7 @@ export class RegisterWorkerUseCase {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorker> {
+  async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorkerView> {
     this.checkRules(command, officer, today);
     const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
     const consentGivenOn = command.consentGivenOn ?? isoDay(today);
@@ -126,7 +109,7 @@ export class RegisterWorkerUseCase {
     });
   }
 
-  private likelyDuplicate(other: Pick<Worker, 'id' | 'agencyId'>, officer: Officer): RegistrationWarning {
+  private likelyDuplicate(other: Pick<Worker, 'id' | 'agencyId'>, officer: Officer): RegistrationWarningView {
     if (mayActOnWorker(officer, this.config.country, other)) {
       return {
         code: 'likely-duplicate',

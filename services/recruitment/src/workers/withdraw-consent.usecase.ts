@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
-import { InjectNodeConfig } from '@corridor/config';
 import { ConsentToShareWithdrawnSchema, buildEvent } from '@corridor/events';
 import { journeyCorridor } from '../common/journey-events';
-import { Outbox } from '@corridor/messaging';
 import { isoDay } from '@corridor/reference-data';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
 import { ConsentAlreadyWithdrawn } from './workers.errors';
+import type { ConsentWithdrawalView } from './worker.views';
 
 /**
  * Records that the worker withdrew consent to share person data along the corridor. From then on
@@ -18,14 +16,8 @@ import { ConsentAlreadyWithdrawn } from './workers.errors';
  * destination too once the journey has crossed, so that it stops using what it received.
  */
 @Injectable()
-export class WithdrawConsentUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
-  async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<{ workerId: string; withdrawnOn: string }> {
+export class WithdrawConsentUseCase extends WriteUseCase {
+  async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<ConsentWithdrawalView> {
     const withdrawnOn = isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
