@@ -26,7 +26,9 @@ const moduleNameMapper = Object.fromEntries(
 // of the output (libs/testing service-logs.ts).
 const assertions = '<rootDir>/libs/testing/src/jest-setup.ts';
 const services = [assertions, '<rootDir>/libs/testing/src/jest-setup-services.ts'];
-const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFilesAfterEnv: services };
+// Stryker's sandbox (npm run test:mutation) is a copy of the repository inside it: not a module source.
+const modulePathIgnorePatterns = ['<rootDir>/.stryker-tmp/'];
+const common = { transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node', rootDir: __dirname, setupFilesAfterEnv: services };
 
 module.exports = {
   // The failures again at the very end of the output, however many suites ran (jest's own

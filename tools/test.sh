@@ -64,6 +64,8 @@ fi
 # The run's own broker.
 test_port="${KAFKA_TEST_PORT:-$(free_port)}"
 test_controller_port="${KAFKA_TEST_CONTROLLER_PORT:-$(free_port)}"
+# Two free ports in a row can be the same one (the first was closed before the second was asked for).
+while [ "$test_controller_port" = "$test_port" ]; do test_controller_port="$(free_port)"; done
 test_data="$ROOT/.data/kafka-test/$test_port"
 unset KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD
 export KAFKA_PORT="$test_port" KAFKA_CONTROLLER_PORT="$test_controller_port" KAFKA_DATA_DIR="$test_data" \

@@ -347,3 +347,44 @@ describe('rejection', () => {
   });
 });
 
+
+describe('a wage in another currency or per another period at destination', () => {
+  it('cannot be compared with the verified wage: flagged on both sides as not comparable, even when the amount is higher', async () => {
+    const journey = await aMatchedWorker('AG-1');
+    const drafted = await draftWhenReplicated(journey.journeyId);
+    expect(drafted.status).toBe(201);
+    const id = drafted.body.contractId;
+    const today = isoDay();
+    expect((await contracts(nodes.KH).post(`/api/v1/contracts/${id}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'worker', signedOn: today })).status).toBe(201);
+    expect((await contracts(nodes.KH).post(`/api/v1/contracts/${id}/signatures`).set('Authorization', KH_MINISTRY).send({ party: 'employer', signedOn: today })).status).toBe(201);
+    expect((await contracts(nodes.KH).post(`/api/v1/contracts/${id}/verifications`).set('Authorization', KH_MINISTRY).send({})).status).toBe(201);
+    await contractOn(nodes.TH, id, (c) => c.status === 'partly-verified');
+    expect((await contracts(nodes.TH).post(`/api/v1/contracts/${id}/verifications`).set('Authorization', TH_DESTINATION).send({})).status).toBe(201);
+
+    // The verified terms otherwise, with a wage that is numerically higher but in US dollars.
+    const verifiedTerms = { ...worseTerms, wageAmountMinor: 1_040_000, hoursPerDay: 8, restDaysPerWeek: 1, accommodation: 'none', deductions: [], probationDays: 0 };
+    const registered = await contracts(nodes.TH)
+      .post(`/api/v1/contracts/${id}/registrations-at-destination`)
+      .set('Authorization', TH_DESTINATION)
+      .send({ registeredOn: today, terms: { ...verifiedTerms, wageAmountMinor: 1_500_000, wageCurrency: 'USD' } });
+    expect(registered.status).toBe(201);
+    const notComparable = {
+      term: 'wage',
+      verifiedValue: '1040000 THB per month',
+      newValue: '1500000 USD per month',
+      whyWorse: 'the wage is paid in another currency or per another period, so it can no longer be checked against the verified wage',
+    };
+    expect(registered.body.openFlags).toEqual([expect.objectContaining({ flagId: registered.body.substitutionFlagId, source: 'destination-registration', blocksDeparture: true, changedTerms: [notComparable] })]);
+    const onKh = await contractOn(nodes.KH, id, (c) => (c.openFlags as unknown[]).length === 1);
+    expect(onKh.openFlags).toEqual([expect.objectContaining({ flagId: registered.body.substitutionFlagId, changedTerms: [notComparable] })]);
+
+    // Per day instead of per month, in baht: not comparable either (a second registration, a second flag).
+    const perDay = await contracts(nodes.TH)
+      .post(`/api/v1/contracts/${id}/registrations-at-destination`)
+      .set('Authorization', TH_DESTINATION)
+      .send({ registeredOn: today, terms: { ...verifiedTerms, wageAmountMinor: 50_000, payPeriod: 'day' } });
+    expect(perDay.status).toBe(201);
+    const onKhAfter = await contractOn(nodes.KH, id, (c) => (c.openFlags as unknown[]).length === 2);
+    expect((onKhAfter.openFlags as { changedTerms: unknown[] }[]).map((f) => f.changedTerms)).toEqual([[notComparable], [{ ...notComparable, newValue: '50000 THB per day' }]]);
+  });
+});

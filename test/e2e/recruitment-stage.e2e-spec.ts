@@ -5,7 +5,11 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Role } from '@corridor/auth';
 import { bearer, eventually, inOrder } from '@corridor/testing';
-import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
+import { fromBinary } from '@bufbuild/protobuf';
+import { loadPersonDataKeys, openSealed } from '@corridor/crypto';
+import { PersonDataSchema, decodeEnvelope } from '@corridor/events';
+import { aVerifiedJobOrder, aWorkerRegistration, registerWorker, startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
+import { corridorRecordsOf, sealedPersonDataOf } from '../support/corridor-records';
 
 jest.setTimeout(180_000);
 
@@ -304,6 +308,41 @@ describe('a fee breach flagged before the worker is matched', () => {
       .expect(201);
     await timelineWith(th(), worker.journeyId, 3, (t) => t.openFlags.length === 0, ['destination-officer']);
     await timelineWith(kh(), worker.journeyId, 6, (t) => t.openFlags.length === 0, ['ministry-officer']);
+  });
+});
+
+describe('consent to share withdrawn after the match, before a contract event', () => {
+  it('the contract events that follow carry no person data: no key named, no sealed block, nothing in clear', async () => {
+    const person = { fullName: 'ពៅ សុខា', fullNameLatin: 'Pov Sokha', birthDate: '1995-03-09', documentNumber: `NK${Date.now() % 10_000_000}` };
+    const worker = await registerWorker(kh(), person);
+    const jobOrder = await aVerifiedJobOrder(kh(), th());
+    const matched = await request(kh().recruitment.getHttpServer()).post(`/api/v1/job-orders/${jobOrder}/matches`).set('Authorization', khMinistry()).send({ workerId: worker.workerId });
+    expect(matched.body.personDataShared).toBe(true);
+    // Positive control: with consent, the match carried the person data, sealed for TH.
+    const [matchedRecord] = await corridorRecordsOf(worker.journeyId, 1);
+    const crossing = sealedPersonDataOf(matchedRecord);
+    expect(crossing.encryptionKeyId).toBe(loadPersonDataKeys({ NODE_ENV: 'test' }, 'TH').activeTransitKey.keyId);
+    const opened = fromBinary(PersonDataSchema, openSealed(crossing.sealed!, loadPersonDataKeys({ NODE_ENV: 'test' }, 'TH').privateTransitKeys, new TextEncoder().encode(worker.journeyId)));
+    expect(opened).toMatchObject({ fullNameLatin: person.fullNameLatin, documentNumber: person.documentNumber });
+
+    const withdrawn = await request(kh().recruitment.getHttpServer()).post(`/api/v1/workers/${worker.workerId}/consent-withdrawals`).set('Authorization', khMinistry()).send({ howGiven: 'signed-form' });
+    expect(withdrawn.status).toBe(201);
+    const drafted = await eventually(async () => {
+      const response = await request(kh().contracts!.getHttpServer()).post('/api/v1/contracts').set('Authorization', khMinistry()).send({ journeyId: worker.journeyId });
+      return response.body.type === 'https://corridor.gms/problems/worker-not-matched' || response.body.type === 'https://corridor.gms/problems/job-order-not-verified' ? undefined : response;
+    }, 30_000, `the match of ${worker.journeyId} replicated to KH contracts`);
+    expect(drafted.status).toBe(201);
+    const signed = await request(kh().contracts!.getHttpServer()).post(`/api/v1/contracts/${drafted.body.contractId}/signatures`).set('Authorization', khMinistry()).send({ party: 'worker', signedOn: today });
+    expect(signed.status).toBe(201);
+
+    // The recruitment and contracts topics are read together: their records interleave in any order.
+    const afterWithdrawal = (await corridorRecordsOf(worker.journeyId, 4)).filter((r) => decodeEnvelope(r.message.value).eventType !== 'corridor.v1.WorkerMatched');
+    const seen = afterWithdrawal.map(sealedPersonDataOf);
+    expect(seen.map((r) => r.eventType).sort()).toEqual(['corridor.v1.ConsentToShareWithdrawn', 'corridor.v1.ContractDrafted', 'corridor.v1.ContractSigned']);
+    // Everything after the withdrawal: no key named, no sealed block, no person data in clear.
+    expect(seen).toEqual(seen.map((r) => ({ eventType: r.eventType, encryptionKeyId: '', sealed: undefined })));
+    const clear = [person.fullName, person.fullNameLatin, person.birthDate, person.documentNumber, 'Sokha'];
+    expect(afterWithdrawal.filter((r) => clear.some((secret) => r.message.value!.includes(Buffer.from(secret, 'utf8'))))).toEqual([]);
   });
 });
 

@@ -103,3 +103,25 @@ export async function timelineOf(node: CountryNode, journeyId: string, count: nu
     return response.status === 200 && response.body.entries.length >= count ? response.body : undefined;
   }, 20_000, `${count} event(s) of journey ${journeyId} on the ${node.country} timeline`);
 }
+
+/** A KH→TH job order TH created and approved and KH verified (as it stands on both nodes once KH has verified). */
+export async function aVerifiedJobOrder(kh: CountryNode, th: CountryNode, overrides: Record<string, unknown> = {}): Promise<string> {
+  const thOfficer = bearer('TH', ['destination-officer']);
+  const khMinistry = bearer('KH', ['ministry-officer']);
+  const created = await request(th.recruitment.getHttpServer())
+    .post('/api/v1/job-orders')
+    .set('Authorization', thOfficer)
+    .send({
+      origin: 'KH', employerName: 'Samut Prakan Garments Co., Ltd.', employerRegistrationNumber: '0115560004321', workplaceProvince: 'Samut Prakan',
+      occupationIsco: '8153', sectorIsic: '14', workersRequested: 1, wageAmountMinor: 1_050_000, wageCurrency: 'THB', wagePeriod: 'month', hoursPerDay: 8, contractMonths: 24,
+      ...overrides,
+    });
+  if (created.status !== 201) throw new Error(`job order answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const id = created.body.jobOrderId as string;
+  const approved = await request(th.recruitment.getHttpServer()).post(`/api/v1/job-orders/${id}/approval`).set('Authorization', thOfficer).send({});
+  if (approved.status !== 201) throw new Error(`approval answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  await eventually(async () => ((await request(kh.recruitment.getHttpServer()).get(`/api/v1/job-orders/${id}`).set('Authorization', khMinistry)).body.status === 'approved' ? true : undefined), 30_000, `job order ${id} approved on KH`);
+  const verified = await request(kh.recruitment.getHttpServer()).post(`/api/v1/job-orders/${id}/verification`).set('Authorization', khMinistry).send({});
+  if (verified.status !== 201) throw new Error(`verification answered ${verified.status}: ${JSON.stringify(verified.body)}`);
+  return id;
+}

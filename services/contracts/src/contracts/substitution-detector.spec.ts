@@ -42,9 +42,72 @@ describe('contract substitution', () => {
     ]);
   });
 
-  it('a wage in another currency or per another period cannot be compared and is flagged', () => {
-    expect(terms({ wage: { amountMinor: 40_000, currency: 'USD' } })).toEqual(['wage']);
-    expect(terms({ payPeriod: 'day', wage: { amountMinor: 40_000, currency: 'THB' } })).toEqual(['wage']);
+  it('a wage in another currency or per another period cannot be compared: flagged as such, not as lower or higher', () => {
+    const notComparable = 'the wage is paid in another currency or per another period, so it can no longer be checked against the verified wage';
+    // Lower and higher amounts alike: without exchange rates and working time neither is known to be worse or better.
+    for (const amountMinor of [40_000, 1_040_000, 5_000_000]) {
+      expect(detectSubstitution(verified, later({ wage: { amountMinor, currency: 'USD' } }))).toEqual([
+        { term: 'wage', verifiedValue: '1040000 THB per month', newValue: `${amountMinor} USD per month`, whyWorse: notComparable },
+      ]);
+      expect(detectSubstitution(verified, later({ payPeriod: 'day', wage: { amountMinor, currency: 'THB' } }))).toEqual([
+        { term: 'wage', verifiedValue: '1040000 THB per month', newValue: `${amountMinor} THB per day`, whyWorse: notComparable },
+      ]);
+    }
+  });
+
+  it('the same wage, currency and period is not substitution; one minor unit less is', () => {
+    expect(terms({ wage: { amountMinor: 1_040_000, currency: 'THB' } })).toEqual([]);
+    expect(terms({ wage: { amountMinor: 1_039_999, currency: 'THB' } })).toEqual(['wage']);
+  });
+
+  it('equal hours, rest days, overtime rate, contract length, probation and deduction cap are not substitution', () => {
+    expect(terms({ hoursPerDay: 8, restDaysPerWeek: 1, overtimeRatePercent: 150, contractMonths: 24, probationDays: 30, accommodation: 'provided', returnJourneyPaidBy: 'employer' })).toEqual([]);
+    expect(terms({ hoursPerDay: 9 })).toEqual(['hoursPerDay']);
+    expect(terms({ contractMonths: 25 })).toEqual(['contractMonths']);
+    expect(terms({ probationDays: 31 })).toEqual(['probationDays']);
+    expect(terms({ restDaysPerWeek: 0.5 })).toEqual(['restDaysPerWeek']);
+    expect(terms({ overtimeRatePercent: 149 })).toEqual(['overtimeRatePercent']);
+    expect(terms({ deductions: [{ purpose: 'Social security', capAmountMinor: 75_001 }] })).toEqual(['deductions.Social security']);
+  });
+
+  it('every worse term is named with its verified value, its new value and why', () => {
+    expect(
+      detectSubstitution(
+        verified,
+        later({
+          employerName: 'Other Co.',
+          employerRegistrationNumber: '0105548099999',
+          occupationIsco: '9312',
+          restDaysPerWeek: 0,
+          overtimeRatePercent: 100,
+          contractMonths: 36,
+          accommodation: 'none',
+          probationDays: 90,
+          returnJourneyPaidBy: 'worker',
+          deductions: [{ purpose: 'Social security', capAmountMinor: 90_000 }, { purpose: 'Uniform', capAmountMinor: 20_000 }],
+        }),
+      ),
+    ).toEqual([
+      { term: 'employer', verifiedValue: 'Siam Frozen Foods Co., Ltd. (0105548012345)', newValue: 'Other Co. (0105548099999)', whyWorse: 'a different employer from the one the worker signed with' },
+      { term: 'occupation', verifiedValue: '9329', newValue: '9312', whyWorse: 'a different occupation from the one the worker signed for' },
+      { term: 'restDaysPerWeek', verifiedValue: '1', newValue: '0', whyWorse: 'fewer rest days' },
+      { term: 'overtimeRatePercent', verifiedValue: '150', newValue: '100', whyWorse: 'lower overtime rate' },
+      { term: 'contractMonths', verifiedValue: '24', newValue: '36', whyWorse: 'longer contract than agreed' },
+      { term: 'accommodation', verifiedValue: 'provided', newValue: 'none', whyWorse: 'less accommodation support' },
+      { term: 'probationDays', verifiedValue: '30', newValue: '90', whyWorse: 'longer probation' },
+      { term: 'returnJourneyPaidBy', verifiedValue: 'employer', newValue: 'worker', whyWorse: 'the worker now pays the return journey' },
+      { term: 'deductions.Social security', verifiedValue: '75000', newValue: '90000', whyWorse: 'a higher deduction from wages' },
+      { term: 'deductions.Uniform', verifiedValue: 'none', newValue: '20000', whyWorse: 'a new deduction from wages' },
+    ]);
+  });
+
+  it('the employer is told apart by its registration number, not its name', () => {
+    expect(terms({ employerName: 'Siam Frozen Foods Company Limited' })).toEqual([]);
+  });
+
+  it('the return journey moving to the employer is not substitution', () => {
+    expect(detectSubstitution(later({ returnJourneyPaidBy: 'worker' }), later({ returnJourneyPaidBy: 'employer' }))).toEqual([]);
+    expect(detectSubstitution(later({ returnJourneyPaidBy: 'worker' }), later({ returnJourneyPaidBy: 'worker' }))).toEqual([]);
   });
 
   it('fewer rest days, a lower overtime rate, a longer contract and a longer probation are substitution', () => {

@@ -12,7 +12,7 @@ import { Agency } from '../agencies/agency.entity';
 import { journeyCorridor } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
 import type { Worker } from '../workers/worker.entity';
-import { FeeCaps, InjectFeeCaps, type FeeCap } from './fee-caps';
+import { FeeCaps, InjectFeeCaps, compareWithCap, type FeeCap } from './fee-caps';
 import { feeBreachFlagged } from './fee-events';
 import { FeeBreach } from './fee-breach.entity';
 import { FeePayment } from './fee-payment.entity';
@@ -75,7 +75,7 @@ export class RecordFeeUseCase {
       });
       await publish(paid.topic, paid.event);
       const destination = worker.nominatedDestination ?? worker.intendedDestination;
-      const breach = await this.compareWithCap(manager, worker, fee, this.caps.of(origin, destination), `${origin}>${destination ?? '?'}`);
+      const breach = await this.flagAboveCap(manager, worker, fee, this.caps.of(origin, destination), `${origin}>${destination ?? '?'}`);
       if (breach) {
         // The fee paid is what breached the cap.
         const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(breach), causedBy: paid.event });
@@ -86,22 +86,17 @@ export class RecordFeeUseCase {
   }
 
   /** The breach to announce after this fee (new or updated), or undefined when the cap holds. */
-  private async compareWithCap(manager: EntityManager, worker: Worker, fee: FeePayment, cap: FeeCap, corridor: string): Promise<FeeBreach | undefined> {
+  private async flagAboveCap(manager: EntityManager, worker: Worker, fee: FeePayment, cap: FeeCap, corridor: string): Promise<FeeBreach | undefined> {
     const currency = fee.currency;
-    const [{ total }] = (await manager.query('SELECT COALESCE(sum(amount_minor), 0)::text AS total FROM fee_payment WHERE journey_id = $1 AND currency = $2', [worker.journeyId, currency])) as { total: string }[];
-    const paidTotal = Number(total);
-    const comparable = cap.amountMinor === 0 || cap.currency === currency;
-    const capInCurrency = comparable ? cap.amountMinor : 0;
-    if (comparable && paidTotal <= capInCurrency) return undefined;
-    const capText = cap.amountMinor === 0 ? 'zero (employer pays)' : `${cap.amountMinor} ${cap.currency}`;
-    const reason = comparable
-      ? `the worker paid ${paidTotal} ${currency} (minor units) in total; the ${corridor} cap is ${capText}: ${paidTotal - capInCurrency} above it`
-      : `the worker paid ${paidTotal} ${currency} (minor units); the ${corridor} cap is in ${cap.currency} and cannot be compared: flagged for review`;
+    // Every payment of the journey, this one included (same transaction): the rule counts the total.
+    const payments = await manager.find(FeePayment, { where: { journeyId: worker.journeyId }, select: { amountMinor: true, currency: true } });
+    const { paidTotalMinor: paidTotal, excessMinor, breach: reason } = compareWithCap(cap, payments, currency, corridor);
+    if (reason === undefined) return undefined;
     const open = await manager.findOne(FeeBreach, { where: { journeyId: worker.journeyId, status: 'open' }, lock: { mode: 'pessimistic_write' } });
     if (open) {
       if (open.currency === currency) {
         open.paidTotalMinor = String(paidTotal);
-        open.excessMinor = String(paidTotal - capInCurrency);
+        open.excessMinor = String(excessMinor);
       }
       open.reason = reason;
       await manager.update(FeeBreach, { id: open.id }, { paidTotalMinor: open.paidTotalMinor, excessMinor: open.excessMinor, reason });
@@ -117,7 +112,7 @@ export class RecordFeeUseCase {
       capMinor: String(cap.amountMinor),
       capCurrency: cap.currency || currency,
       paidTotalMinor: String(paidTotal),
-      excessMinor: String(paidTotal - capInCurrency),
+      excessMinor: String(excessMinor),
       currency,
       reason,
       status: 'open',

@@ -64,14 +64,14 @@ export class MatchWorkerUseCase {
       await manager.insert(WorkerMatch, match);
       await manager.update(JobOrder, { id: order.id }, { workersMatched: matched, status, updatedAt: new Date() });
       await manager.update('worker', { id: worker.id }, { nominatedDestination: order.destination });
-      const { sealedPersonData, encryptionKeyId } = this.personData.forDestination(worker, order.destination);
+      const { sealedPersonData, encryptionKeyId, personDataShared } = this.personData.forDestination(worker, order.destination);
       await this.audit.record(manager, {
         actor: officer,
         action: 'worker.match',
         targetType: 'worker',
         targetId: worker.id,
         reason: `job order ${order.id} (${order.destination})`,
-        details: { jobOrderId: order.id, personDataShared: worker.consentToShare },
+        details: { jobOrderId: order.id, personDataShared },
       });
       const corridor = { origin, destination: order.destination };
       const matchedEvent = buildEvent({
@@ -100,7 +100,7 @@ export class MatchWorkerUseCase {
         const flagged = buildEvent({ stage: 'recruitment', by: officer, journeyId: worker.journeyId, corridor, schema: FeeBreachFlaggedSchema, payload: feeBreachFlagged(openBreach), causedBy: matchedEvent.event });
         await publish(flagged.topic, flagged.event);
       }
-      return { ...matchView(match), personDataShared: worker.consentToShare };
+      return { ...matchView(match), personDataShared };
     });
   }
 }

@@ -37,14 +37,14 @@ export class NominateWorkerUseCase {
       }
       worker.nominatedDestination = destination;
       await manager.update('worker', { id: worker.id }, { nominatedDestination: destination });
-      const { sealedPersonData, encryptionKeyId } = this.personData.forDestination(worker, destination);
+      const { sealedPersonData, encryptionKeyId, personDataShared } = this.personData.forDestination(worker, destination);
       await this.audit.record(manager, {
         actor: officer,
         action: 'worker.nominate',
         targetType: 'worker',
         targetId: worker.id,
         reason: `name list for ${destination}`,
-        details: { destination, personDataShared: worker.consentToShare },
+        details: { destination, personDataShared },
       });
       const { topic, event } = buildEvent({
         stage: 'recruitment',
@@ -63,7 +63,7 @@ export class NominateWorkerUseCase {
         }),
       });
       await publish(topic, event);
-      return { workerId: worker.id, journeyId: worker.journeyId, destination, personDataShared: worker.consentToShare };
+      return { workerId: worker.id, journeyId: worker.journeyId, destination, personDataShared };
     });
   }
 }

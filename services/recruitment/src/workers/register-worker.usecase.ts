@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ageOn, isCalendarDate, isInTheFuture, isoDay } from '@corridor/reference-data';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail } from '@corridor/audit';
@@ -10,10 +9,12 @@ import { WorkerRegisteredSchema, buildEvent } from '@corridor/events';
 import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import type { RegisterWorkerCommand } from './worker.commands';
+import { consentAtRegistration } from './consent';
 import { mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
-import { InvalidRegistration, WorkerAlreadyRegistered } from './workers.errors';
+import { assertRegistrationRules } from './registration-rules';
+import { WorkerAlreadyRegistered } from './workers.errors';
 import { SEX_ON_THE_WIRE } from './worker-events';
 import type { RegisteredWorkerView, RegistrationWarningView } from './worker.views';
 
@@ -31,9 +32,8 @@ export class RegisterWorkerUseCase {
   ) {}
 
   async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorkerView> {
-    this.checkRules(command, officer, today);
+    assertRegistrationRules(command, this.config.country, officer.country, today);
     const documentIndex = this.personData.documentIndex(command.nationality, command.documentType, command.documentNumber);
-    const consentGivenOn = command.consentGivenOn ?? isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       // Agency staff register only while their agency's licence is valid; ministry officers are not checked.
       await assertAgencyMayRecruit(manager, officer, today);
@@ -55,7 +55,6 @@ export class RegisterWorkerUseCase {
         ...this.personData.sealContact(id, { phone: command.phone?.trim(), homeAddress: command.homeAddress }),
         skills: command.skills?.map((skill) => skill.trim()) ?? null,
         education: command.education ?? null,
-        consentGivenOn,
         sex: command.sex,
         birthYear: Number(command.birthDate.slice(0, 4)),
         nationality: command.nationality,
@@ -64,9 +63,7 @@ export class RegisterWorkerUseCase {
         intendedDestination: command.intendedDestination ?? null,
         occupationIsco: command.occupationIsco ?? null,
         agencyId: officer.agencyId ?? null,
-        consentToProcess: command.consentToProcess,
-        consentToShare: command.consentToShare,
-        consentGivenHow: command.consentGivenHow,
+        ...consentAtRegistration(command, today),
         registeredBy: officer.subject,
         // Set here rather than by the column default, so the answer needs no second read.
         registeredAt: new Date(),
@@ -121,36 +118,5 @@ export class RegisterWorkerUseCase {
       code: 'likely-duplicate',
       detail: 'registered, but this may be the same person: a worker registered by another agency has the same name and birth date, with another identity document; the ministry can check',
     };
-  }
-
-  private checkRules(command: RegisterWorkerCommand, officer: Officer, today: Date): void {
-    const todayIso = isoDay(today);
-    if (command.nationality !== this.config.country) {
-      throw new InvalidRegistration(`nationality: this is the ${this.config.country} node, it registers ${this.config.country} nationals only, got ${command.nationality}`, 'nationality');
-    }
-    if (officer.country !== this.config.country) {
-      throw new InvalidRegistration(`an officer of ${officer.country} cannot register workers on the ${this.config.country} node`);
-    }
-    if (command.intendedDestination === this.config.country) {
-      throw new InvalidRegistration('intendedDestination must be another country than the origin', 'intendedDestination');
-    }
-    if (!isCalendarDate(command.birthDate) || command.birthDate >= todayIso) {
-      throw new InvalidRegistration(`birthDate ${command.birthDate} is not a past calendar date`, 'birthDate');
-    }
-    if (ageOn(command.birthDate, todayIso) < 15) {
-      throw new InvalidRegistration('birthDate: a worker must be at least 15 years old (ILO C138 minimum age for employment)', 'birthDate');
-    }
-    if (!isCalendarDate(command.documentExpiry) || command.documentExpiry <= todayIso) {
-      throw new InvalidRegistration(`documentExpiry ${command.documentExpiry} must be a calendar date after today`, 'documentExpiry');
-    }
-    if (command.consentGivenOn !== undefined && (!isCalendarDate(command.consentGivenOn) || isInTheFuture(command.consentGivenOn, today))) {
-      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} must be a calendar date not after today`, 'consentGivenOn');
-    }
-    if (command.consentGivenOn !== undefined && command.consentGivenOn < command.birthDate) {
-      throw new InvalidRegistration(`consentGivenOn ${command.consentGivenOn} is before the birth date`, 'consentGivenOn');
-    }
-    if (command.phone !== undefined && (command.phone.match(/[0-9]/g) ?? []).length < 6) {
-      throw new InvalidRegistration('phone must hold at least 6 digits', 'phone');
-    }
   }
 }

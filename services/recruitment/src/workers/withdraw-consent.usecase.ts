@@ -4,11 +4,10 @@ import { create } from '@bufbuild/protobuf';
 import type { Officer } from '@corridor/auth';
 import { ConsentToShareWithdrawnSchema, buildEvent } from '@corridor/events';
 import { journeyCorridor } from '../common/journey-events';
-import { isoDay } from '@corridor/reference-data';
 import { findWorkerFor } from './worker-access';
 import { Worker } from './worker.entity';
-import { ConsentAlreadyWithdrawn } from './workers.errors';
 import type { ConsentWithdrawalView } from './worker.views';
+import { withdrawalOf } from './consent';
 
 /**
  * Records that the worker withdrew consent to share person data along the corridor. From then on
@@ -18,13 +17,11 @@ import type { ConsentWithdrawalView } from './worker.views';
 @Injectable()
 export class WithdrawConsentUseCase extends WriteUseCase {
   async execute(workerId: string, howGiven: string, officer: Officer, today = new Date()): Promise<ConsentWithdrawalView> {
-    const withdrawnOn = isoDay(today);
     return this.outbox.transaction(async ({ manager, publish }) => {
       const worker = await findWorkerFor(manager, officer, this.config.country, workerId, true);
-      if (!worker.consentToShare) {
-        throw new ConsentAlreadyWithdrawn(workerId, worker.consentToShareWithdrawnOn);
-      }
-      await manager.update(Worker, { id: worker.id }, { consentToShare: false, consentToShareWithdrawnOn: withdrawnOn });
+      const withdrawal = withdrawalOf(worker, today);
+      const withdrawnOn = withdrawal.consentToShareWithdrawnOn;
+      await manager.update(Worker, { id: worker.id }, withdrawal);
       await this.audit.record(manager, { actor: officer, action: 'worker.consent-withdraw', targetType: 'worker', targetId: worker.id, reason: `withdrawn (${howGiven})` });
       const { topic, event } = buildEvent({
         stage: 'recruitment',

@@ -3,6 +3,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { encodeSealed, normaliseForIndex, sealForCountry, type CountryKeyring } from '@corridor/crypto';
 import { PersonDataSchema } from '@corridor/events';
 import { InjectPersonDataKeys } from '@corridor/service-runtime';
+import { disclosureOf } from './consent';
 import type { Worker } from './worker.entity';
 
 /** The worker's person data in clear: exists only in memory, never in a table or an event. */
@@ -95,11 +96,11 @@ export class WorkerPersonData {
   /**
    * What a cross-border event of this journey may carry of the worker: nothing without consent
    * to share; otherwise the person data sealed for the destination country's key, with the
-   * journey id bound in so the block cannot be replayed into another journey. The one place
-   * that decides disclosure, for nominations and matches alike.
+   * journey id bound in so the block cannot be replayed into another journey. What may be
+   * disclosed is decided by `disclosureOf` (consent.ts), for nominations and matches alike.
    */
-  forDestination(worker: Worker, destination: string): { sealedPersonData: Uint8Array; encryptionKeyId: string } {
-    if (!worker.consentToShare) return { sealedPersonData: new Uint8Array(), encryptionKeyId: '' };
+  forDestination(worker: Worker, destination: string): { sealedPersonData: Uint8Array; encryptionKeyId: string; personDataShared: boolean } {
+    if (disclosureOf(worker) === 'none') return { sealedPersonData: new Uint8Array(), encryptionKeyId: '', personDataShared: false };
     const recipient = this.keys.publicKeyOf(destination);
     const person = this.open(worker);
     const plain = toBinary(
@@ -114,7 +115,7 @@ export class WorkerPersonData {
         nationality: worker.nationality,
       }),
     );
-    return { sealedPersonData: encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(worker.journeyId))), encryptionKeyId: recipient.keyId };
+    return { sealedPersonData: encodeSealed(sealForCountry(plain, recipient, new TextEncoder().encode(worker.journeyId))), encryptionKeyId: recipient.keyId, personDataShared: true };
   }
 
   documentIndex(nationality: string, documentType: string, documentNumber: string): string {

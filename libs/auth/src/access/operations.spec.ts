@@ -1,0 +1,33 @@
+import { OPERATIONS, ROLE_GRANTS, isOperation, type Operation } from './operations';
+
+const where = (trait: 'personData' | 'agencyLicence' | 'crossNode') => (Object.keys(OPERATIONS) as Operation[]).filter((operation) => OPERATIONS[operation][trait]);
+
+describe('the operations of the access model', () => {
+  it('the operations that disclose person data or send it across the border are exactly these', () => {
+    expect(where('personData')).toEqual(['worker.register', 'worker.search', 'worker.read', 'worker.nominate', 'match.create', 'contract.draft']);
+  });
+
+  it('the operations an agency may do only under a licence valid today are exactly these', () => {
+    expect(where('agencyLicence')).toEqual(['worker.register', 'worker.search', 'worker.read', 'worker.nominate', 'match.create', 'orientation.schedule', 'contract.draft']);
+  });
+
+  it('only the journey may be read by an officer of another country than the node', () => {
+    expect(where('crossNode')).toEqual(['journey.read']);
+  });
+
+  it('names every operation and nothing else', () => {
+    expect(Object.keys(OPERATIONS)).toHaveLength(31);
+    expect(isOperation('contract.resolve-flag')).toBe(true);
+    expect(isOperation('contract.delete')).toBe(false);
+    expect(isOperation('toString')).toBe(false);
+  });
+
+  it('grants each role its side: origin roles the origin, the destination officer the destination, oversight both', () => {
+    const sides = (role: keyof typeof ROLE_GRANTS) => [...new Set(Object.values(ROLE_GRANTS[role]).flat())];
+    expect(sides('ministry-officer')).toEqual(['origin']);
+    expect(sides('agency-staff')).toEqual(['origin']);
+    expect(sides('destination-officer')).toEqual(['destination']);
+    for (const role of ['welfare-officer', 'caseworker', 'auditor', 'admin'] as const) expect(sides(role)).toEqual(['origin', 'destination']);
+    expect(ROLE_GRANTS.statistician).toEqual({});
+  });
+});
