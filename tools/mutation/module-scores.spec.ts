@@ -23,6 +23,8 @@ describe('mutation score per rule module', () => {
     const atThreshold = moduleScores({ threshold: 50, modules: [{ name: 'b', mutate: ['libs/b.ts'] }] }, report);
     expect(atThreshold[0]).toMatchObject({ score: 50, passed: true });
     expect(moduleScores({ threshold: 50, modules: [{ name: 'none', mutate: ['libs/c.ts'] }] }, { files: { 'libs/c.ts': { mutants: [] } } })[0]).toMatchObject({ score: undefined, passed: false });
-    expect(() => moduleScores({ threshold: 50, modules: [{ name: 'gone', mutate: ['libs/d.ts'] }] }, report)).toThrow('gone: libs/d.ts is not in the mutation report');
+    expect(() => moduleScores({ threshold: 50, modules: [{ name: 'half', mutate: ['libs/c.ts', 'libs/d.ts'] }] }, report)).toThrow('half: libs/d.ts is not in the mutation report');
+    // A module none of whose files was mutated (a partial run with --mutate) is reported as not run.
+    expect(moduleScores({ threshold: 50, modules: [{ name: 'gone', mutate: ['libs/d.ts'] }] }, report)[0]).toMatchObject({ notRun: true, score: undefined });
   });
 });

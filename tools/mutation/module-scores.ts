@@ -26,6 +26,8 @@ export interface ModuleScore {
   /** Detected (killed, timed out) over valid mutants (those plus survived and not covered), in %; undefined without mutants. */
   score: number | undefined;
   passed: boolean;
+  /** None of its files was mutated in this run (a partial run). */
+  notRun?: boolean;
   survivors: string[];
 }
 
@@ -38,6 +40,9 @@ export function moduleScores(rules: RuleModules, report: MutationReport): Module
     const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, compileErrors: 0 };
     const survivors: string[] = [];
     const mine = [...new Set(mutate.map(fileOf))];
+    // A partial run (`--mutate <files>`) leaves whole modules out; a module half in the report is a mistake.
+    const reported = mine.filter((file) => files.has(file));
+    if (reported.length === 0) return { name, ...count, score: undefined, passed: true, notRun: true, survivors };
     for (const file of mine) {
       const mutants = files.get(file);
       if (!mutants) throw new Error(`${name}: ${file} is not in the mutation report (was it mutated?)`);

@@ -46,6 +46,8 @@ describe('calendar dates', () => {
     const { isCalendarDate } = jest.requireActual<typeof import('./calendar-date')>('./calendar-date');
     expect(['2024-02-29', '1998-04-17'].every(isCalendarDate)).toBe(true);
     expect(['2026-02-29', '2026-02-30', '2026-2-3', '17/04/1998', ''].some(isCalendarDate)).toBe(false);
+    // The whole value, anchored at both ends; and years below 100, which Date.UTC would read as 19xx.
+    expect(['1998-04-17x', 'x1998-04-17', '0050-01-01'].some(isCalendarDate)).toBe(false);
   });
 
   it('count age in whole years, the birthday itself included', () => {

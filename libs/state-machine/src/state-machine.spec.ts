@@ -51,6 +51,33 @@ describe('a declared state machine', () => {
   });
 });
 
+describe('what a refusal and a wrong choice say', () => {
+  const door = defineStateMachine<'open' | 'shut', 'shut' | 'open' | 'slam' | 'paint'>('door', { open: { shut: 'shut', slam: ['shut', 'open'] }, shut: { open: 'open', paint: 'shut' } });
+
+  it('lists every allowed action, comma separated', () => {
+    expect(door.refusal({ id: 'd2', status: 'shut' }, 'slam')?.detail).toBe('door d2 is shut; "slam" is not allowed. Allowed now: open, paint');
+  });
+
+  it('names the targets the caller must choose between, or the one it may not choose', () => {
+    expect(() => door.next({ id: 'd2', status: 'open' }, 'slam')).toThrow('door: "slam" from open leads to shut or open; the caller must choose');
+    expect(() => door.next({ id: 'd2', status: 'open' }, 'slam', () => 'locked' as 'open')).toThrow('door: "slam" from open cannot lead to locked (declared: shut, open)');
+  });
+
+  it('an object in a state the table does not know is refused, not crashed on', () => {
+    const stray = { id: 'd3', status: 'ajar' as 'open' };
+    expect(door.targets(stray.status, 'shut')).toEqual([]);
+    expect(door.refusal(stray, 'shut')?.detail).toBe('door d3 is ajar; "shut" is not allowed. Allowed now: nothing (final state)');
+  });
+});
+
+describe('the subjects the lifecycles name in their refusals', () => {
+  it('job order, fee breach, substitution flag', () => {
+    expect(JOB_ORDER_LIFECYCLE.refusal({ id: 'j', status: 'filled' }, 'match')?.detail).toMatch(/^job order j is filled;/);
+    expect(FEE_BREACH_LIFECYCLE.refusal({ id: 'b', status: 'resolved-by-decision' }, 'refund')?.detail).toMatch(/^fee breach b is resolved-by-decision;/);
+    expect(SUBSTITUTION_FLAG_LIFECYCLE.refusal({ id: 'f', status: 'resolved' }, 'resolve')?.detail).toMatch(/^substitution flag f is resolved;/);
+  });
+});
+
 describe('lifecycles held by more than one service', () => {
   it('job order: submitted → approved → verified (→ filled when full) or rejected', () => {
     expect(JOB_ORDER_LIFECYCLE.table).toEqual({

@@ -1,3 +1,4 @@
+import { decideAccess } from './access-model';
 import { OPERATIONS, ROLE_GRANTS, isOperation, type Operation } from './operations';
 
 const where = (trait: 'personData' | 'agencyLicence' | 'crossNode') => (Object.keys(OPERATIONS) as Operation[]).filter((operation) => OPERATIONS[operation][trait]);
@@ -29,5 +30,13 @@ describe('the operations of the access model', () => {
     expect(sides('destination-officer')).toEqual(['destination']);
     for (const role of ['welfare-officer', 'caseworker', 'auditor', 'admin'] as const) expect(sides(role)).toEqual(['origin', 'destination']);
     expect(ROLE_GRANTS.statistician).toEqual({});
+  });
+
+  it('an object the caller may not see is refused as not visible, worded like an unknown id', () => {
+    expect(decideAccess({ subject: 'o', country: 'TH', roles: ['destination-officer'] }, 'contract.read', 'TH', { origin: 'KH', destination: 'TH', sharedWithDestination: false })).toEqual({
+      allowed: false,
+      refusal: 'not-visible',
+      detail: 'the object of "contract.read" does not exist or is not visible to the caller',
+    });
   });
 });

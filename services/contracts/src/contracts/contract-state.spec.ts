@@ -31,6 +31,12 @@ describe('contract state machine', () => {
     expect(typeOf(() => afterSignature(contract({ signedBy: ['worker'] }), 'worker'))).toBe('https://corridor.gms/problems/party-already-signed');
   });
 
+  it('a contract past Draft cannot be signed again: illegal-transition first, whoever signed', () => {
+    const signed = contract({ status: 'signed', signedBy: ['worker', 'employer'] });
+    expect(typeOf(() => afterSignature(signed, 'worker'))).toBe('https://corridor.gms/problems/illegal-transition');
+    expect(CONTRACT_LIFECYCLE.refusal(signed, 'sign')?.detail).toMatch(/^contract c-1 is signed;/);
+  });
+
   it('a signed contract is Verified only when the origin ministry and the destination authority both verified', () => {
     const signed = contract({ status: 'signed', signedBy: ['worker', 'employer'] });
     expect(afterVerification(signed, 'origin')).toBe('partly-verified');

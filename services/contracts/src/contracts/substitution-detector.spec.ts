@@ -129,6 +129,8 @@ describe('contract substitution', () => {
 
   it('a new deduction or a higher cap is substitution; the purpose is matched ignoring case and spaces', () => {
     expect(terms({ deductions: [{ purpose: 'social  SECURITY', capAmountMinor: 75_000 }] })).toEqual([]);
+    expect(terms({ deductions: [{ purpose: '  Social security ', capAmountMinor: 75_000 }] })).toEqual([]);
+    expect(terms({ deductions: [{ purpose: 'Socialsecurity', capAmountMinor: 75_000 }] })).toEqual(['deductions.Socialsecurity']);
     expect(terms({ deductions: [{ purpose: 'Social security', capAmountMinor: 90_000 }] })).toEqual(['deductions.Social security']);
     expect(terms({ deductions: [...verified.deductions, { purpose: 'Uniform', capAmountMinor: 20_000 }] })).toEqual(['deductions.Uniform']);
   });

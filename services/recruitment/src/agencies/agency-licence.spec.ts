@@ -18,6 +18,12 @@ describe('agency licence', () => {
     expect(licenceProblem(agency({ status: 'revoked' }), '2026-06-01')?.reason).toBe('revoked');
   });
 
+  it('names the reason of a suspension or revocation only when there is one', () => {
+    expect(licenceProblem(agency({ status: 'suspended' }), '2026-06-01')?.detail).toBe('its licence RA-1 is suspended');
+    expect(licenceProblem(agency({ status: 'revoked', statusReason: 'forged documents' }), '2026-06-01')).toEqual({ reason: 'revoked', detail: 'its licence RA-1 was revoked (forged documents)' });
+    expect(AGENCY_LIFECYCLE.refusal(agency({ status: 'revoked' }), 'reinstate')?.detail).toMatch(/^agency a is revoked;/);
+  });
+
   it('its table: licensed ⇄ suspended → revoked (final)', () => {
     expect(AGENCY_LIFECYCLE.table).toEqual({
       licensed: { suspend: 'suspended', revoke: 'revoked' },
