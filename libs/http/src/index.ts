@@ -10,3 +10,4 @@ export * from './api-problems.decorator';
 export * from './trace-context.middleware';
 export * from './views';
 export * from './endpoints';
+export * from './money-inputs';

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@corridor/http';
-import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES } from '@corridor/reference-data';
+import { IsCurrencyCode, MAX_AMOUNT_MINOR, PageQuery } from '@corridor/http';
+import { ISCO08_UNIT_GROUP_CODES } from '@corridor/reference-data';
 import { CONTRACT_STATUSES } from './contract-state';
 import { ACCOMMODATION, PAY_PERIODS, RETURN_JOURNEY_PAYERS } from './contract-terms';
 
-/** The largest amount in minor units the platform takes (10^12: a billion in two-decimal currencies). */
-export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DeductionInput {
@@ -49,7 +47,7 @@ export class DraftTermsInput {
 
   @ApiPropertyOptional({ example: 'THB', description: 'ISO 4217' })
   @IsOptional()
-  @IsIn(CURRENCY_CODES, { message: 'wageCurrency must be an ISO 4217 currency code the platform knows, e.g. THB' })
+  @IsCurrencyCode('wageCurrency')
   wageCurrency?: string;
 
   @ApiPropertyOptional({ enum: PAY_PERIODS, example: 'month' })
@@ -229,7 +227,7 @@ export class RegisteredTermsInput {
   wageAmountMinor: number;
 
   @ApiProperty({ example: 'THB' })
-  @IsIn(CURRENCY_CODES, { message: 'wageCurrency must be an ISO 4217 currency code the platform knows, e.g. THB' })
+  @IsCurrencyCode('wageCurrency')
   wageCurrency: string;
 
   @ApiProperty({ enum: PAY_PERIODS, example: 'month' })

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { CURRENCY_CODES } from '@corridor/reference-data';
-import { DateRangePageQuery } from '@corridor/http';
-import { MAX_AMOUNT_MINOR } from '../job-orders/job-order.commands';
+import { DateRangePageQuery, IsCurrencyCode, MAX_AMOUNT_MINOR } from '@corridor/http';
 
 export const FEE_PURPOSES = [
   'recruitment-service',
@@ -28,7 +26,7 @@ export class RecordFeeCommand {
   amountMinor: number;
 
   @ApiProperty({ example: 'THB', description: 'ISO 4217' })
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 currency code, e.g. THB' })
+  @IsCurrencyCode('currency')
   currency: string;
 
   @ApiProperty({ enum: FEE_PURPOSES, example: 'recruitment-service' })
@@ -59,7 +57,7 @@ export class RecordRefundCommand {
   amountMinor: number;
 
   @ApiProperty({ example: 'THB', description: 'ISO 4217; the currency of the breach' })
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 currency code, e.g. THB' })
+  @IsCurrencyCode('currency')
   currency: string;
 
   @ApiProperty({ example: '2026-11-25', description: 'YYYY-MM-DD' })

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, NODE_COUNTRIES } from '@corridor/reference-data';
-import { DateRangePageQuery } from '@corridor/http';
+import { DateRangePageQuery, IsCurrencyCode, MAX_AMOUNT_MINOR } from '@corridor/http';
 
 export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
-/** The largest amount in minor units the platform takes (10^12: a billion in two-decimal currencies). */
-export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 
 /** A destination employer's demand letter, as the destination authority records it. */
 export class CreateJobOrderCommand {
@@ -48,7 +46,7 @@ export class CreateJobOrderCommand {
   wageAmountMinor: number;
 
   @ApiProperty({ example: 'THB', enum: CURRENCY_CODES, description: 'ISO 4217' })
-  @IsIn(CURRENCY_CODES, { message: 'wageCurrency must be an ISO 4217 currency code, e.g. THB' })
+  @IsCurrencyCode('wageCurrency')
   wageCurrency: string;
 
   @ApiProperty({ enum: WAGE_PERIODS, example: 'month' })
