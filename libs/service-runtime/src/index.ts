@@ -6,3 +6,5 @@ export * from './serve-until-stopped';
 export * from './service-logger';
 export * from './service-definition';
 export * from './write-use-case';
+export * from './row-owners';
+export * from './stage-case';
