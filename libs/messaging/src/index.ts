@@ -1,5 +1,6 @@
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-health';
+export * from './kafka/consumer-lag';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-acls';
 export * from './kafka/kafka-acl-sync';
