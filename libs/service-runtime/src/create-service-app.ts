@@ -17,6 +17,8 @@ export interface EventSubscription {
 }
 
 export interface ServiceAppOptions {
+  /** The service's name, on every log line. */
+  service?: string;
   config: NodeConfig;
   database: string;
   rootModule: DynamicModule;
@@ -49,7 +51,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   options.subscription?.topics.forEach(assertDocumentedTopic);
   await ensureDatabase(options.config.postgres, options.database);
   const app = await NestFactory.create(options.rootModule, {
-    logger: createServiceLogger(process.env, options.logLevels),
+    logger: createServiceLogger(process.env, options.logLevels, { service: options.service, country: options.config.country }),
     bufferLogs: false,
   });
   const applied = await runMigrations(app.get(DataSource));
