@@ -20,3 +20,4 @@ export * from './migrations/1796294118448-outbox-trace-context';
 export * from './messaging.module';
 export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';
 export * from './consumer/left-out';
+export * from './ops/dead-letter-tool';
