@@ -21,3 +21,4 @@ export * from './messaging.module';
 export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';
 export * from './consumer/left-out';
 export * from './ops/dead-letter-tool';
+export * from './ops/rewind-consumer-group';
