@@ -8,3 +8,4 @@ export * from './service-definition';
 export * from './write-use-case';
 export * from './row-owners';
 export * from './stage-case';
+export * from './service-metrics.module';
