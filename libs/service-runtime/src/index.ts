@@ -6,3 +6,4 @@ export * from './serve-until-stopped';
 export * from './service-logger';
 export * from './service-definition';
 export * from './write-use-case';
+export * from './audit-heads.module';
