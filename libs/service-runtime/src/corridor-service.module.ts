@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
+import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule, AuditSealingMigration, PartnerAuditHead, PartnerAuditHeadsMigration } from '@corridor/audit';
 import { AuthModule } from '@corridor/auth';
 import { NodeConfigModule, type NodeConfig } from '@corridor/config';
 import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
@@ -11,6 +11,8 @@ import type { CountryKeyring } from '@corridor/crypto';
 import { ServiceMetrics } from '@corridor/metrics';
 import { ServiceMetricsModule } from './service-metrics.module';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
+import { AuditHeadsModule } from './audit-heads.module';
+import { STAGES, type Stage } from '@corridor/events';
 
 export interface CorridorServiceOptions {
   service: string;
@@ -45,8 +47,17 @@ export class CorridorServiceModule {
           serviceDataSourceOptions({
             server: options.config.postgres,
             database: options.database,
-            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
-            migrations: [MessagingTables1763900000000, OutboxTraceContext1796294118448, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
+            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry, PartnerAuditHead],
+            migrations: [
+              MessagingTables1763900000000,
+              OutboxTraceContext1796294118448,
+              AuditLogMigration,
+              AccessRefusalsMigration,
+              IdempotencyKeysMigration,
+              AuditSealingMigration,
+              PartnerAuditHeadsMigration,
+              ...options.migrations,
+            ],
           }),
         ),
         MessagingModule.forService({
@@ -66,6 +77,8 @@ export class CorridorServiceModule {
         HealthModule.forChecks([PostgresHealth, KafkaHealth]),
         // Every service keeps its own hash-chained audit log and honours Idempotency-Key on writes.
         AuditModule,
+        // A stage service vouches for its audit chain to its corridor partners and keeps theirs (ADR 0020).
+        AuditHeadsModule.forService(options.service, (STAGES as readonly string[]).includes(options.service) ? (options.service as Stage) : undefined),
         IdempotencyModule,
       ],
       providers: [

@@ -9,3 +9,4 @@ export * from './write-use-case';
 export * from './row-owners';
 export * from './stage-case';
 export * from './service-metrics.module';
+export * from './audit-heads.module';
