@@ -8,6 +8,8 @@ import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, Idem
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, OutboxTraceContext1796294118448, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
 import type { CountryKeyring } from '@corridor/crypto';
+import { ServiceMetrics } from '@corridor/metrics';
+import { ServiceMetricsModule } from './service-metrics.module';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
 import { AuditHeadsModule } from './audit-heads.module';
 import { STAGES, type Stage } from '@corridor/events';
@@ -27,11 +29,13 @@ export interface CorridorServiceOptions {
 /**
  * The infrastructure every stage service of a country node stands on: its own database through
  * TypeORM (outbox, inbox, audit log, idempotency keys included), Kafka messaging, officer
- * tokens, person-data keys, /health, node config.
+ * tokens, person-data keys, /health, /metrics, node config.
  */
 @Module({})
 export class CorridorServiceModule {
   static forRoot(options: CorridorServiceOptions): DynamicModule {
+    // Process series (CPU, memory, event loop) only where one process is one service: not in the suites.
+    const metrics = new ServiceMetrics({ service: options.service, country: options.config.country }, { processMetrics: process.env.NODE_ENV !== 'test' });
     return {
       module: CorridorServiceModule,
       // Global so that /health and feature modules reach PostgresHealth and the node config.
@@ -63,7 +67,9 @@ export class CorridorServiceModule {
           publishesTo: options.publishesTo,
           relay: options.relay,
           startRelay: options.startRelay,
+          metrics,
         }),
+        ServiceMetricsModule.forService(metrics),
         AuthModule.forRoot({
           ...(options.config.oidc ? { jwks: options.config.oidc } : { secret: options.config.jwtSecret }),
           nodeCountry: options.config.country,
