@@ -375,15 +375,21 @@ async function rawPostgres(clients: number, seconds: number): Promise<{ tool: st
 }
 
 /** Samples how many connections Postgres holds, to show the run never came near max_connections. */
-function sampleConnections(): { stop: () => Promise<{ peak: number; max: number }> } {
+function sampleConnections(): { stop: () => Promise<{ peak: number; ownPeak: number; max: number }> } {
   let peak = 0;
+  let ownPeak = 0;
   let stopped = false;
   const client = new Client({ ...postgres, database: 'postgres' });
   const running = (async () => {
     await client.connect();
     while (!stopped) {
-      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = $1', ['client backend']);
+      // The whole server (other users of a shared machine included) and the bench's own databases.
+      const { rows } = await client.query<{ n: number; own: number }>(
+        'SELECT count(*)::int AS n, (count(*) FILTER (WHERE datname LIKE $2))::int AS own FROM pg_stat_activity WHERE backend_type = $1',
+        ['client backend', `${runId}%`],
+      );
       peak = Math.max(peak, rows[0].n);
+      ownPeak = Math.max(ownPeak, rows[0].own);
       await sleep(250);
     }
     const max = Number((await client.query<{ max_connections: string }>('SHOW max_connections')).rows[0].max_connections);
@@ -393,7 +399,7 @@ function sampleConnections(): { stop: () => Promise<{ peak: number; max: number 
   return {
     stop: async () => {
       stopped = true;
-      return { peak, max: await running };
+      return { peak, ownPeak, max: await running };
     },
   };
 }
@@ -448,7 +454,7 @@ async function main(): Promise<void> {
     for (const s of services) rss[`${s.node} ${s.service}`] = round(((await residentSetSize(s.process.pid)) ?? NaN) / 2 ** 20, 0);
     const audit: Record<string, { unsealed: number }> = {};
     for (const s of services) audit[`${s.node} ${s.service}`] = (await query<{ unsealed: number }>(s.database, 'SELECT count(*)::int AS unsealed FROM audit_log WHERE seq IS NULL'))[0];
-    const { peak, max } = await connections.stop();
+    const { peak, ownPeak, max } = await connections.stop();
 
     console.log('measuring the raw limits in the same run…');
     const rawSeconds = Number(args['raw-seconds']);
@@ -477,7 +483,7 @@ async function main(): Promise<void> {
       crossBorderPropagationMs: propagation,
       rssMiB: rss,
       atEnd: { outboxBacklog: backlog, consumerLag: lag, auditUnsealed: audit },
-      postgresConnections: { peak, maxConnections: max },
+      postgresConnections: { peak, benchPeak: ownPeak, maxConnections: max },
       raw: {
         kafkaProduceConsumeRecordsPerSecond: round(kafkaRecords, 0),
         postgresCommitsPerSecond: { clients, tool: pgAtConcurrency.tool, value: round(pgAtConcurrency.commitsPerSecond, 0) },
@@ -510,7 +516,7 @@ function printTable(r: {
   crossBorderPropagationMs: { n: number; p50: number; p95: number; p99: number };
   rssMiB: Record<string, number>;
   atEnd: { outboxBacklog: number; consumerLag: number };
-  postgresConnections: { peak: number; maxConnections: number };
+  postgresConnections: { peak: number; benchPeak: number; maxConnections: number };
   raw: { kafkaProduceConsumeRecordsPerSecond: number; postgresCommitsPerSecond: { clients: number; tool: string; value: number }; postgresCommitsPerSecondOneClient: { value: number } };
   ratios: { registrationsToPostgresCommits: number; eventsToKafkaRecords: number };
   machine: { loadBefore: number[]; loadAfter: number[] };
@@ -523,7 +529,7 @@ function printTable(r: {
   line('events/s (published and consumed, end to end)', `${r.events.perSecond} (${r.events.count} events)`);
   line('cross-border propagation ms p50/p95/p99', `${r.crossBorderPropagationMs.p50} / ${r.crossBorderPropagationMs.p95} / ${r.crossBorderPropagationMs.p99} (${r.crossBorderPropagationMs.n} entries)`);
   line('outbox backlog / consumer lag at the end', `${r.atEnd.outboxBacklog} / ${r.atEnd.consumerLag}`);
-  line('Postgres connections peak / max_connections', `${r.postgresConnections.peak} / ${r.postgresConnections.maxConnections}`);
+  line('Postgres connections peak: bench / server / max', `${r.postgresConnections.benchPeak} / ${r.postgresConnections.peak} / ${r.postgresConnections.maxConnections}`);
   line('raw kafkajs produce→consume records/s', String(r.raw.kafkaProduceConsumeRecordsPerSecond));
   line(`raw Postgres commits/s at ${r.raw.postgresCommitsPerSecond.clients} clients (${r.raw.postgresCommitsPerSecond.tool})`, String(r.raw.postgresCommitsPerSecond.value));
   line('raw Postgres commits/s at 1 client', String(r.raw.postgresCommitsPerSecondOneClient.value));
