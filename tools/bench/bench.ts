@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -9,7 +8,7 @@ import { Client } from 'pg';
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
 import { DEVELOPMENT_JWT_SECRET, PLATFORM_SERVICES, kafkaSaslFromFile, loadNodeConfig } from '@corridor/config';
 import { isoDay } from '@corridor/reference-data';
-import { startPrivateBroker, testKafka, type PrivateBroker } from '@corridor/testing';
+import { freePort, startPrivateBroker, testKafka, type PrivateBroker } from '@corridor/testing';
 import { residentSetSize, spawnService, waitForHealth } from '../platform/service-process';
 import { JOURNEY_STEPS, type BenchApi, type JourneyState, type Node, type SetupState } from './journey-steps';
 
@@ -46,17 +45,6 @@ const NODES: Node[] = ['KH', 'TH'];
 const root = path.resolve(__dirname, '../..');
 const runId = `bench_${Date.now().toString(36)}`;
 const postgres = loadNodeConfig({ ...process.env, COUNTRY: 'KH' }).postgres;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function percentiles(values: number[]): { n: number; p50: number; p95: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
