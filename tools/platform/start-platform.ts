@@ -1,7 +1,7 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceBuildMain, serviceUrl } from '@corridor/config';
+import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceUrl } from '@corridor/config';
+import { spawnService, waitForHealth } from './service-process';
 
 /**
  * `npm start`: runs the compiled build (dist/<service>/) of every service of the KH, TH and LA nodes as its own process against the
@@ -26,9 +26,9 @@ function kafkaIdentity(country: string): { KAFKA_SASL_USERNAME: string; KAFKA_SA
 function startService(country: string, service: (typeof PLATFORM_SERVICES)[number]): void {
   const label = `${country} ${service.name}`.padEnd(15);
   // Compiled JavaScript (tools/start.sh builds what is stale first): no transpiler in the service process.
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, serviceBuildMain(service.name))], {
-    cwd: root,
-    env: {
+  const child = spawnService(
+    service.name,
+    {
       ...process.env,
       ...kafkaIdentity(country),
       COUNTRY: country,
@@ -36,11 +36,8 @@ function startService(country: string, service: (typeof PLATFORM_SERVICES)[numbe
       PORT: '',
       CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on('line', (line) => console.log(`[${label}] ${line}`));
-  }
+    label,
+  );
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[${label}] exited unexpectedly (${signal ?? code}); stopping the platform`);
@@ -48,20 +45,6 @@ function startService(country: string, service: (typeof PLATFORM_SERVICES)[numbe
     }
   });
   children.push({ label, process: child });
-}
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url}/health did not answer 200 within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
 }
 
 async function shutdown(exitCode: number): Promise<never> {

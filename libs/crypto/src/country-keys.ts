@@ -192,7 +192,11 @@ function parsePrivateKey(id: string, value: string): KeyObject {
   return key;
 }
 
-function parseCountryPublicKeys(text: string): Map<string, { keyId: string; publicKey: KeyObject }> {
+/**
+ * Reads "TH=<key id>:<base64>;LA=…" (COUNTRY_PUBLIC_KEYS, COUNTRY_SIGNING_KEYS): each entry's
+ * country, key id and key, the key made by `toKey` from the decoded bytes (throwing when it is not one).
+ */
+export function parseCountryKeyList(name: string, text: string, kind: string, toKey: (bytes: Buffer) => KeyObject): Map<string, { keyId: string; publicKey: KeyObject }> {
   const keys = new Map<string, { keyId: string; publicKey: KeyObject }>();
   for (const entry of text.split(';').map((e) => e.trim()).filter(Boolean)) {
     // Split on the first '=' and ':' only: country codes such as CN-YN contain '-', base64 may end in '='.
@@ -201,17 +205,21 @@ function parseCountryPublicKeys(text: string): Map<string, { keyId: string; publ
     const country = entry.slice(0, Math.max(eq, 0)).trim();
     const keyId = entry.slice(eq + 1, Math.max(colon, 0)).trim();
     if (eq < 0 || colon < 0 || !isNodeCountry(country) || !KEY_ID_PATTERN.test(keyId)) {
-      throw new KeyConfigurationError('COUNTRY_PUBLIC_KEYS entries must look like "TH=<key id>:<base64 SPKI DER>"');
+      throw new KeyConfigurationError(`${name} entries must look like "TH=<key id>:<base64 SPKI DER>"`);
     }
-    if (keys.has(country)) throw new KeyConfigurationError(`COUNTRY_PUBLIC_KEYS lists ${country} twice`);
+    if (keys.has(country)) throw new KeyConfigurationError(`${name} lists ${country} twice`);
     let publicKey: KeyObject;
     try {
-      publicKey = toX25519PublicKey(parseBase64(`COUNTRY_PUBLIC_KEYS ${country}`, entry.slice(colon + 1).trim()));
+      publicKey = toKey(parseBase64(`${name} ${country}`, entry.slice(colon + 1).trim()));
     } catch (error) {
       if (error instanceof KeyConfigurationError) throw error;
-      throw new KeyConfigurationError(`COUNTRY_PUBLIC_KEYS ${country} is not an X25519 SPKI DER public key`);
+      throw new KeyConfigurationError(`${name} ${country} is not an ${kind} SPKI DER public key`);
     }
     keys.set(country, { keyId, publicKey });
   }
   return keys;
+}
+
+function parseCountryPublicKeys(text: string): Map<string, { keyId: string; publicKey: KeyObject }> {
+  return parseCountryKeyList('COUNTRY_PUBLIC_KEYS', text, 'X25519', toX25519PublicKey);
 }

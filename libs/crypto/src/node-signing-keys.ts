@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
 import { isNodeCountry } from '@corridor/reference-data';
-import { KeyConfigurationError } from './country-keys';
+import { KeyConfigurationError, parseCountryKeyList } from './country-keys';
 import { KEY_ID_PATTERN } from './field-cipher';
 
 /**
@@ -91,23 +91,9 @@ function parseOwnKey(text: string): { keyId: string; privateKey: KeyObject } {
 }
 
 function parsePartnerKeys(text: string): Map<string, { keyId: string; publicKey: KeyObject }> {
-  const keys = new Map<string, { keyId: string; publicKey: KeyObject }>();
-  for (const entry of text.split(';').map((e) => e.trim()).filter(Boolean)) {
-    const eq = entry.indexOf('=');
-    const colon = entry.indexOf(':', eq + 1);
-    const country = entry.slice(0, Math.max(eq, 0)).trim();
-    const keyId = entry.slice(eq + 1, Math.max(colon, 0)).trim();
-    if (eq < 0 || colon < 0 || !isNodeCountry(country) || !KEY_ID_PATTERN.test(keyId)) {
-      throw new KeyConfigurationError('COUNTRY_SIGNING_KEYS entries must look like "TH=<key id>:<base64 SPKI DER>"');
-    }
-    let publicKey: KeyObject;
-    try {
-      publicKey = createPublicKey({ key: Buffer.from(entry.slice(colon + 1).trim(), 'base64'), format: 'der', type: 'spki' });
-    } catch {
-      throw new KeyConfigurationError(`COUNTRY_SIGNING_KEYS ${country} is not an SPKI DER public key`);
-    }
-    if (publicKey.asymmetricKeyType !== 'ed25519') throw new KeyConfigurationError(`COUNTRY_SIGNING_KEYS ${country} must be an Ed25519 key`);
-    keys.set(country, { keyId, publicKey });
-  }
-  return keys;
+  return parseCountryKeyList('COUNTRY_SIGNING_KEYS', text, 'Ed25519', (bytes) => {
+    const key = createPublicKey({ key: bytes, format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not Ed25519');
+    return key;
+  });
 }

@@ -7,7 +7,7 @@ import { kafkaSaslFromFile, type NodeConfig } from '@corridor/config';
 import { registerBrokerCredentials } from './test-kafka';
 
 /** A TCP port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
