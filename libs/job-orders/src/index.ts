@@ -1,2 +1,3 @@
 export * from './job-order-columns';
 export * from './labour-terms-inputs';
+export * from './job-order-replica-step';
