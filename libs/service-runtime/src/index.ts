@@ -8,3 +8,5 @@ export * from './service-definition';
 export * from './write-use-case';
 export * from './row-owners';
 export * from './stage-case';
+export * from './service-metrics.module';
+export * from './audit-heads.module';

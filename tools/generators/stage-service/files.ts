@@ -17,7 +17,8 @@ export function stageServiceFiles(n: StageNames, description: string, migrationT
   "$schema": "../../node_modules/nx/schemas/project-schema.json",
   "sourceRoot": "services/${N}/src",
   "projectType": "application",
-  "tags": ["type:service", "scope:${N}"]
+  "tags": ["type:service", "scope:${N}"],
+  "targets": { "build": {} }
 }
 `,
     [`${root}/src/main.ts`]: `import 'reflect-metadata';
