@@ -236,7 +236,7 @@ export class ${P}CaseReplicaProjector {
 
   @HandlesEvent(StageCaseOpenedSchema)
   onOpened(event: ReceivedEventOf<typeof StageCaseOpenedSchema>): Promise<void> {
-    return replicateStageCase(event, ${P}Case, '${N}', this);
+    return replicateStageCase(event, ${P}Case, '${N}', { config: this.config, audit: this.audit });
   }
 }
 `,

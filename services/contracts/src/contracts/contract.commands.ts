@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { AmountMinor, IsCurrencyCode, OptionalAmountMinor, OptionalWholeNumber, PageQuery, WholeNumber } from '@corridor/http';
-import { ContractMonths, HoursPerDay } from '@corridor/job-orders';
-import { ISCO08_UNIT_GROUP_CODES } from '@corridor/reference-data';
+import { ContractMonths, EmployerName, EmployerRegistrationNumber, HoursPerDay, OccupationIsco, WorkplaceProvince } from '@corridor/job-orders';
 import { CONTRACT_STATUSES } from './contract-state';
 import { ACCOMMODATION, PAY_PERIODS, RETURN_JOURNEY_PAYERS } from './contract-terms';
 
@@ -85,26 +84,16 @@ export class DraftTermsInput {
 
 /** An amendment may also name another employer, workplace or occupation (and will be compared). */
 export class AmendedTermsInput extends DraftTermsInput {
-  @ApiPropertyOptional({ example: 'Siam Frozen Foods Co., Ltd.' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @EmployerName({ optional: true })
   employerName?: string;
 
-  @ApiPropertyOptional({ example: '0105548012345' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/.-]{2,39}$/, { message: 'employerRegistrationNumber must be 3 to 40 letters, digits, "/", "." or "-"' })
+  @EmployerRegistrationNumber({ optional: true })
   employerRegistrationNumber?: string;
 
-  @ApiPropertyOptional({ example: 'Samut Sakhon' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 100)
+  @WorkplaceProvince({ optional: true })
   workplaceProvince?: string;
 
-  @ApiPropertyOptional({ example: '9329', description: 'ISCO-08 unit group' })
-  @IsOptional()
-  @IsIn(ISCO08_UNIT_GROUP_CODES, { message: 'occupationIsco must be an ISCO-08 unit group (4 digits), e.g. 9329' })
+  @OccupationIsco({ optional: true, description: 'ISCO-08 unit group' })
   occupationIsco?: string;
 }
 
@@ -176,22 +165,16 @@ export class AmendContractCommand {
 
 /** Every core term as the worker actually works under it at destination. */
 export class RegisteredTermsInput {
-  @ApiProperty({ example: 'Siam Frozen Foods Co., Ltd.' })
-  @IsString()
-  @Length(2, 200)
+  @EmployerName()
   employerName: string;
 
-  @ApiProperty({ example: '0105548012345' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/.-]{2,39}$/, { message: 'employerRegistrationNumber must be 3 to 40 letters, digits, "/", "." or "-"' })
+  @EmployerRegistrationNumber()
   employerRegistrationNumber: string;
 
-  @ApiProperty({ example: 'Samut Sakhon' })
-  @IsString()
-  @Length(2, 100)
+  @WorkplaceProvince()
   workplaceProvince: string;
 
-  @ApiProperty({ example: '9329' })
-  @IsIn(ISCO08_UNIT_GROUP_CODES, { message: 'occupationIsco must be an ISCO-08 unit group (4 digits), e.g. 9329' })
+  @OccupationIsco()
   occupationIsco: string;
 
   @AmountMinor({ example: 900000 })

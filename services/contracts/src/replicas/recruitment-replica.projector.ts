@@ -2,9 +2,9 @@ import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
-import { jobOrderColumnsFrom } from '@corridor/job-orders';
-import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
-import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
+import { applyJobOrderStep, jobOrderColumnsFrom } from '@corridor/job-orders';
+import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import type { JobOrderAction } from '@corridor/state-machine';
 import { JobOrderReplica } from './job-order-replica.entity';
 import { WorkerMatchReplica } from './worker-match-replica.entity';
 
@@ -66,13 +66,8 @@ export class RecruitmentReplicaProjector {
   }
 
   private async move(event: ReceivedEvent, jobOrderId: string, action: Exclude<JobOrderAction, 'match'>): Promise<void> {
-    const order = await event.manager.findOne(JobOrderReplica, { where: { id: jobOrderId }, lock: { mode: 'pessimistic_write' } });
-    if (!order) return logLeftOut(this.logger, event, `job order ${jobOrderId} is not held here`);
-    const refused = JOB_ORDER_LIFECYCLE.refusal(order, action);
-    if (refused) return logLeftOut(this.logger, event, refused.detail);
-    const status = JOB_ORDER_LIFECYCLE.next(order, action);
-    await event.manager.update(JobOrderReplica, { id: jobOrderId }, { status, updatedAt: occurredAt(event.envelope) });
-    await this.recordAudit(event, 'job-order', jobOrderId, `job-order.replicate-${status}`);
+    const status = await applyJobOrderStep(event, JobOrderReplica, jobOrderId, action, this.logger, { lockRow: true });
+    if (status) await this.recordAudit(event, 'job-order', jobOrderId, `job-order.replicate-${status}`);
   }
 
   private recordAudit(event: ReceivedEvent, targetType: string, targetId: string, action: string): Promise<unknown> {

@@ -2,8 +2,8 @@ import { Controller, Logger } from '@nestjs/common';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
-import { jobOrderColumnsFrom } from '@corridor/job-orders';
-import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { applyJobOrderStep, jobOrderColumnsFrom } from '@corridor/job-orders';
+import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
 import { JobOrder } from './job-order.entity';
 
@@ -83,12 +83,8 @@ export class JobOrderReplicaProjector {
   private async move(event: ReceivedEvent, jobOrderId: string, action: Exclude<JobOrderAction, 'match'>, reason?: string): Promise<void> {
     if (this.isOwn(event)) return;
     await this.serialise(event, jobOrderId);
-    const order = await event.manager.findOne(JobOrder, { where: { id: jobOrderId } });
-    if (!order) return logLeftOut(this.logger, event, `job order ${jobOrderId} is not held here`);
-    const refused = JOB_ORDER_LIFECYCLE.refusal(order, action);
-    if (refused) return logLeftOut(this.logger, event, refused.detail);
-    const status = JOB_ORDER_LIFECYCLE.next(order, action);
-    await event.manager.update(JobOrder, { id: order.id }, { status, rejectionReason: reason ?? order.rejectionReason, updatedAt: occurredAt(event.envelope) });
+    const status = await applyJobOrderStep(event, JobOrder, jobOrderId, action, this.logger, { changes: (order) => ({ rejectionReason: reason ?? order.rejectionReason }) });
+    if (!status) return;
     await this.recount(event, jobOrderId);
     await this.recordAudit(event, jobOrderId, `job-order.replicate-${status}`);
   }

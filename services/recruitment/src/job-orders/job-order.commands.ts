@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, NODE_COUNTRIES } from '@corridor/reference-data';
 import { AmountMinor, DateRangePageQuery, IsCurrencyCode, WholeNumber } from '@corridor/http';
-import { ContractMonths, HoursPerDay } from '@corridor/job-orders';
+import { ContractMonths, EmployerName, EmployerRegistrationNumber, HoursPerDay, OccupationIsco, WorkplaceProvince } from '@corridor/job-orders';
 
 export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
 
@@ -12,22 +12,16 @@ export class CreateJobOrderCommand {
   @IsIn(NODE_COUNTRIES, { message: `origin must be one of ${NODE_COUNTRIES.join(', ')}` })
   origin: string;
 
-  @ApiProperty({ example: 'Siam Frozen Foods Co., Ltd.' })
-  @IsString()
-  @Length(2, 200)
+  @EmployerName()
   employerName: string;
 
-  @ApiProperty({ example: '0105548012345', description: "The employer's registration number at destination" })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/.-]{2,39}$/, { message: 'employerRegistrationNumber must be 3 to 40 letters, digits, "/", "." or "-"' })
+  @EmployerRegistrationNumber({ description: "The employer's registration number at destination" })
   employerRegistrationNumber: string;
 
-  @ApiProperty({ example: 'Samut Sakhon' })
-  @IsString()
-  @Length(2, 100)
+  @WorkplaceProvince()
   workplaceProvince: string;
 
-  @ApiProperty({ example: '9329', description: 'ISCO-08 unit group (4 digits)' })
-  @IsIn(ISCO08_UNIT_GROUP_CODES, { message: 'occupationIsco must be an ISCO-08 unit group (4 digits), e.g. 9329' })
+  @OccupationIsco({ description: 'ISCO-08 unit group (4 digits)' })
   occupationIsco: string;
 
   @ApiProperty({ example: '10', description: 'ISIC Rev.4 division (2 digits)' })
