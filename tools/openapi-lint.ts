@@ -5,7 +5,8 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DEVELOPMENT_JWT_SECRET, PLATFORM_SERVICES, loadNodeConfig } from '@corridor/config';
 import { dropDatabase } from '@corridor/persistence';
-import { createStageServiceApp, type ServiceDefinition } from '@corridor/service-runtime';
+import { createStageServiceApp } from '@corridor/service-runtime';
+import { serviceDefinitionOf } from './ops/service-definitions';
 
 /**
  * `npm test` check step (and `npm run openapi:lint`): every service of the platform layout
@@ -16,18 +17,10 @@ import { createStageServiceApp, type ServiceDefinition } from '@corridor/service
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, '.data/openapi');
 
-/** The service's definition: the export of services/<name>/src/index.ts that defines that service. */
-async function definitionOf(service: string): Promise<ServiceDefinition> {
-  const exports = (await import(path.join(root, 'services', service, 'src', 'index.ts'))) as Record<string, unknown>;
-  const definition = Object.values(exports).find((value): value is ServiceDefinition => typeof value === 'object' && value !== null && (value as ServiceDefinition).name === service && 'features' in value);
-  if (!definition) throw new Error(`services/${service}/src/index.ts exports no service definition named ${service}`);
-  return definition;
-}
-
 async function documentOf(service: string): Promise<unknown> {
   const config = loadNodeConfig({ ...process.env, COUNTRY: 'KH', JWT_SECRET: DEVELOPMENT_JWT_SECRET, NODE_ENV: 'test' });
   const database = `openapi_lint_${service.replace(/-/g, '_')}_${process.pid}`;
-  const { app } = await createStageServiceApp(await definitionOf(service), config, { database, startRelay: false, groupId: `kh.openapi-lint.${service}.${process.pid}` });
+  const { app } = await createStageServiceApp(await serviceDefinitionOf(service), config, { database, startRelay: false, groupId: `kh.openapi-lint.${service}.${process.pid}` });
   try {
     return (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
   } finally {

@@ -77,8 +77,14 @@ function deployment(service: string): IDeployment & K8sObject {
                 secret('PGUSER', 'postgres-corridor', 'username'),
                 secret('PGPASSWORD', 'postgres-corridor', 'password'),
                 // KAFKA_SASL_USERNAME/PASSWORD: the node's Kafka principal, added by the overlay (its KafkaUser's secret, written by Strimzi).
-                // Created by the ministry's operators (docs/runbook.md "Key rotation"), never in this repository.
-                secret('PERSON_DATA_KEYS', 'person-data-keys', 'keys'),
+                // Created by the ministry's operators (docs/runbook.md "Keys"), never in this repository.
+                secret('PERSON_DATA_KEYS', 'person-data-keys', 'PERSON_DATA_KEYS'),
+                secret('PERSON_DATA_ACTIVE_KEY', 'person-data-keys', 'PERSON_DATA_ACTIVE_KEY'),
+                secret('BLIND_INDEX_KEY', 'person-data-keys', 'BLIND_INDEX_KEY'),
+                secret('NODE_PRIVATE_KEYS', 'person-data-keys', 'NODE_PRIVATE_KEYS'),
+                secret('NODE_ACTIVE_KEY_ID', 'person-data-keys', 'NODE_ACTIVE_KEY_ID'),
+                // The partners' public transit keys: not secret, but handed over like the rest.
+                secret('COUNTRY_PUBLIC_KEYS', 'corridor-public-keys', 'COUNTRY_PUBLIC_KEYS'),
               ],
               resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
               startupProbe: { httpGet: { path: '/health', port: 'http' }, periodSeconds: 5, failureThreshold: 36 },

@@ -193,9 +193,9 @@ export function policyProblems(objects: K8sObject[]): string[] {
       if (c.readinessProbe?.httpGet?.path !== '/health' || c.livenessProbe?.httpGet?.path !== '/health') problems.push(`${name}: readiness and liveness probes must call /health`);
       if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory || !c.resources?.limits?.memory) problems.push(`${name}: requests (cpu, memory) and a memory limit are required`);
       for (const e of c.env ?? []) {
-        if (/PASSWORD|SECRET|KEYS?$/.test(e.name) && e.value !== undefined) problems.push(`${name}: ${e.name} is written inline; reference a Secret (valueFrom.secretKeyRef)`);
+        if (/PASSWORD|SECRET|KEYS?$|_KEY_ID$/.test(e.name) && e.value !== undefined) problems.push(`${name}: ${e.name} is written inline; reference a Secret (valueFrom.secretKeyRef)`);
       }
-      for (const wanted of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'PGPASSWORD', 'PERSON_DATA_KEYS']) {
+      for (const wanted of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'PGPASSWORD', 'PERSON_DATA_KEYS', 'NODE_PRIVATE_KEYS', 'BLIND_INDEX_KEY']) {
         if (!c.env?.some((e) => e.name === wanted)) problems.push(`${name}: ${wanted} is not set`);
       }
     }

@@ -7,3 +7,4 @@ export * from './service-logger';
 export * from './service-definition';
 export * from './write-use-case';
 export * from './service-metrics.module';
+export * from './read-model';
