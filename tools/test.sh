@@ -102,6 +102,10 @@ if [ "${SUITES_ONLY:-0}" != 1 ]; then
   step "AsyncAPI document matches proto/" node -r @swc-node/register tools/asyncapi.ts --check
   step "lint (module boundaries, test rules)" bash -c 'npx nx show projects >/dev/null && npx eslint --max-warnings=0 .'
   step "type check" npx tsc -p tsconfig.json
+  # infra/k8s: up to date with tools/k8s/manifests.ts, every overlay rendered and each object validated.
+  step "Kubernetes manifests rendered and valid" node -r @swc-node/register tools/k8s/k8s.ts
+  # Every service's OpenAPI document (services of libs/config's platform layout) against redocly.yaml.
+  step "OpenAPI documents pass Redocly lint" node -r @swc-node/register tools/openapi-lint.ts
 fi
 
 echo

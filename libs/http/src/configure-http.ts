@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { asyncApiYaml, buildAsyncApiDocument } from '@corridor/events';
 import { INPUT_LIMITS } from './input-policy';
@@ -43,10 +43,27 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       .setVersion(options.version ?? '1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .addGlobalParameters(...TRACE_CONTEXT_PARAMETERS)
+      // Relative: the document is served by the service it describes, wherever it is deployed.
+      .addServer('/', "This country node's service")
+      .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
       .build(),
   );
+  markPublicOperations(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveAsyncApi(expressApp);
+}
+
+/**
+ * An operation without a security requirement is one that needs no token (@Public, e.g. /health):
+ * say so with an empty requirement rather than leave it unsaid (Redocly's security-defined).
+ */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
 }
 
 /** The events every node publishes and consumes: the same document as docs/asyncapi.yaml, as YAML and as JSON. */

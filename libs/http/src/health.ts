@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@corridor/auth';
 
@@ -39,6 +39,7 @@ class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
   @Get()
+  @ApiOperation({ summary: 'Whether Postgres and Kafka answer (readiness and liveness probe)' })
   @ApiOkResponse({ type: HealthView, description: 'Every dependency answers' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'A dependency does not answer: the same body, with the failing ones down' })
   async health(@Res() response: Response): Promise<void> {

@@ -86,28 +86,20 @@ export class ServiceMetrics {
       },
     });
     const consumption = new CachedReading(() => probes().consumption?.() ?? Promise.resolve(undefined));
-    new Gauge({
-      name: 'corridor_consumer_lag',
-      help: "Records of a consumed topic not yet consumed by the service's consumer group (end offset minus committed offset, summed over partitions)",
-      labelNames: ['topic'],
-      registers,
-      async collect() {
-        const topics = await consumption.read();
-        this.reset();
-        topics?.forEach((t) => this.set({ topic: t.topic }, t.lag));
-      },
-    });
-    new Gauge({
-      name: 'corridor_dead_letter_records',
-      help: 'Records held in <topic>.dlq of each consumed topic (all groups, since the topic was created or last trimmed)',
-      labelNames: ['topic'],
-      registers,
-      async collect() {
-        const topics = await consumption.read();
-        this.reset();
-        topics?.forEach((t) => this.set({ topic: t.topic }, t.deadLetters));
-      },
-    });
+    const perTopic = (name: string, help: string, value: (t: TopicConsumption) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['topic'],
+        registers,
+        async collect() {
+          const topics = await consumption.read();
+          this.reset();
+          topics?.forEach((t) => this.set({ topic: t.topic }, value(t)));
+        },
+      });
+    perTopic('corridor_consumer_lag', "Records of a consumed topic not yet consumed by the service's consumer group (end offset minus committed offset, summed over partitions)", (t) => t.lag);
+    perTopic('corridor_dead_letter_records', 'Records held in <topic>.dlq of each consumed topic (all groups, since the topic was created or last trimmed)', (t) => t.deadLetters);
     new Gauge({
       name: 'corridor_audit_merge_delay_seconds',
       help: 'How long the oldest audit entry not yet in the hash chain has waited (0: every entry is chained)',

@@ -10,3 +10,4 @@ export * from './row-owners';
 export * from './stage-case';
 export * from './service-metrics.module';
 export * from './audit-heads.module';
+export * from './read-model';

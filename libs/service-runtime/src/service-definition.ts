@@ -5,6 +5,7 @@ import { assertDistinctTimestamps, collectFeatureTables } from './corridor-featu
 import { CorridorServiceModule } from './corridor-service.module';
 import { createServiceApp, type ServiceApp } from './create-service-app';
 import { serveUntilStopped } from './serve-until-stopped';
+import type { ReadModel } from './read-model';
 
 /**
  * Everything that makes one stage service what it is, in one object: its name (which is also its
@@ -24,6 +25,8 @@ export interface ServiceDefinition {
   publishesTo(config: NodeConfig): string[];
   /** Topics it consumes; a service without it runs no consumer. */
   consumes?(config: NodeConfig): string[];
+  /** Read models kept from consumed events alone, which `npm run rebuild` can rebuild from Kafka. */
+  readModels?: ReadModel[];
 }
 
 /** How a service is run: the same options for every service, in production, `npm start` and tests. */

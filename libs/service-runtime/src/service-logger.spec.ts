@@ -33,16 +33,19 @@ describe('service log colours', () => {
   });
 });
 
+/** What `work` writes to the stream (stdout by default), chunk by chunk, kept from the output. */
+function writtenTo(stream: NodeJS.WriteStream, work: () => void): string[] {
+  const write = jest.spyOn(stream, 'write').mockImplementation(() => true);
+  try {
+    work();
+    return write.mock.calls.map(([chunk]) => String(chunk));
+  } finally {
+    write.mockRestore();
+  }
+}
+
 describe('service log lines', () => {
-  const written = (work: () => void): string[] => {
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      work();
-      return write.mock.calls.map(([chunk]) => String(chunk));
-    } finally {
-      write.mockRestore();
-    }
-  };
+  const written = (work: () => void) => writtenTo(process.stdout, work);
 
   it('name the correlation id and trace id of the request they were written for, one line each', () => {
     const logger = createServiceLogger({ NO_COLOR: '1', LOG_FORMAT: 'text' }, ['log']);
@@ -61,15 +64,7 @@ describe('service log lines', () => {
 });
 
 describe('service log lines in JSON (the default)', () => {
-  const written = (stream: NodeJS.WriteStream, work: () => void): string[] => {
-    const write = jest.spyOn(stream, 'write').mockImplementation(() => true);
-    try {
-      work();
-      return write.mock.calls.map(([chunk]) => String(chunk));
-    } finally {
-      write.mockRestore();
-    }
-  };
+  const written = writtenTo;
 
   it('is the default; LOG_FORMAT=text gives Nest lines, anything else is refused', () => {
     expect(logFormatFrom({})).toBe('json');

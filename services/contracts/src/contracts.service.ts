@@ -4,6 +4,7 @@ import { corridorTopic } from '@corridor/events';
 import { createStageServiceApp, defineService, type ServiceApp, type ServiceRuntime } from '@corridor/service-runtime';
 import { ContractsModule } from './contracts/contracts.module';
 import { ReplicasModule } from './replicas/replicas.module';
+import { RecruitmentReplicaProjector } from './replicas/recruitment-replica.projector';
 
 /** Where this node's contracts go: the contracts topic of each corridor it is an end of. */
 export function contractTopics(config: NodeConfig): string[] {
@@ -26,6 +27,16 @@ export const ContractsService = defineService({
    * topics (the other side's signatures, verifications, amendments, flags).
    */
   consumes: (config) => [...corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'recruitment')), ...contractTopics(config)],
+  readModels: [
+    {
+      // The job orders and matches contracts are drafted from; nothing references these tables.
+      name: 'recruitment-replica',
+      projectors: [RecruitmentReplicaProjector],
+      clear: async (manager) => {
+        await manager.query('TRUNCATE job_order_replica, worker_match_replica');
+      },
+    },
+  ],
 });
 
 /** The contracts service of one country node, ready to listen or to test in-process. */

@@ -47,31 +47,31 @@ function toDeadLetter(partition: number, message: KafkaMessage): DeadLetter {
 }
 
 /**
- * Every record of `<topic>.dlq` up to its end as of now, oldest first per partition. Reads with a
+ * Every record of `topics` up to their ends as of now (each partition in order), read with a
  * throw-away group of the node (`groupId`, under the node's prefix so its principal may use it)
  * that commits nothing.
  */
-export async function listDeadLetters(kafka: Kafka, topic: string, groupId: string, timeoutMs = 30_000): Promise<DeadLetter[]> {
-  const dlq = deadLetterTopic(topic);
+export async function readTopicsToEnd(kafka: Kafka, topics: string[], groupId: string, timeoutMs = 60_000): Promise<{ topic: string; partition: number; message: KafkaMessage }[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(dlq).finally(() => admin.disconnect());
-  const pending = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high) - 1]));
+  const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))).finally(() => admin.disconnect());
+  const pending = new Map<string, number>(ends.flatMap(({ topic, offsets }) => offsets.filter((p) => Number(p.high) > Number(p.low)).map((p) => [`${topic}/${p.partition}`, Number(p.high) - 1] as [string, number])));
   if (pending.size === 0) return [];
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
-  const letters: DeadLetter[] = [];
+  const records: { topic: string; partition: number; message: KafkaMessage }[] = [];
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [dlq], fromBeginning: true });
+    await consumer.subscribe({ topics, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`did not read ${dlq} to its end within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`did not read ${topics.join(', ')} to the end within ${timeoutMs} ms`)), timeoutMs);
       void consumer.run({
         autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          const last = pending.get(partition);
+        eachMessage: async ({ topic, partition, message }) => {
+          const key = `${topic}/${partition}`;
+          const last = pending.get(key);
           if (last === undefined || Number(message.offset) > last) return;
-          letters.push(toDeadLetter(partition, message));
-          if (Number(message.offset) >= last) pending.delete(partition);
+          records.push({ topic, partition, message });
+          if (Number(message.offset) >= last) pending.delete(key);
           if (pending.size === 0) {
             clearTimeout(timer);
             resolve();
@@ -82,7 +82,13 @@ export async function listDeadLetters(kafka: Kafka, topic: string, groupId: stri
   } finally {
     await consumer.disconnect();
   }
-  return letters.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+  return records;
+}
+
+/** Every record of `<topic>.dlq` up to its end as of now, oldest first per partition. */
+export async function listDeadLetters(kafka: Kafka, topic: string, groupId: string, timeoutMs = 30_000): Promise<DeadLetter[]> {
+  const records = await readTopicsToEnd(kafka, [deadLetterTopic(topic)], groupId, timeoutMs);
+  return records.map((r) => toDeadLetter(r.partition, r.message)).sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
 /**
