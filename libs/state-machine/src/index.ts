@@ -2,3 +2,4 @@ export * from './state-machine';
 export * from './lifecycles/job-order.lifecycle';
 export * from './lifecycles/fee-breach.lifecycle';
 export * from './lifecycles/substitution-flag.lifecycle';
+export * from './lifecycles/deployment.lifecycle';
