@@ -1,3 +1,4 @@
+import { SubstitutionSourceEmployerChange1797000000020 } from '../migrations/1797000000020-substitution-source-employer-change';
 import { EmployerChangeProjector } from './employer-change.projector';
 import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateContracts1763900000320 } from '../migrations/1763900000320-create-contracts';
@@ -20,7 +21,7 @@ import { VerifyContractUseCase } from './verify-contract.usecase';
 
 @CorridorFeature({
   entities: [Contract, ContractVersion, ContractStep, ContractRegistration, SubstitutionFlag],
-  migrations: [CreateContracts1763900000320],
+  migrations: [CreateContracts1763900000320, SubstitutionSourceEmployerChange1797000000020],
   controllers: [ContractsController, ContractReplicaProjector, EmployerChangeProjector],
   providers: [
     ContractOwners,
