@@ -18,6 +18,8 @@ export const PLATFORM_SERVICES = [
   { name: 'recruitment', portOffset: 1 },
   { name: 'contracts', portOffset: 2 },
   { name: 'journey', portOffset: 6 },
+  // 3 is the deployment service's, 5 reintegration's: one offset per stage, in stage order.
+  { name: 'social-protection', portOffset: 4 },
 ] as const;
 
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;

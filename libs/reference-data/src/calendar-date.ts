@@ -43,3 +43,9 @@ export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
+
+/** The calendar date `days` days after `day` (before it when negative), both YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return isoDay(new Date(Date.UTC(year, month - 1, date + days)));
+}
