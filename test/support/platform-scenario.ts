@@ -21,7 +21,7 @@ export const OWNERS: readonly Owner[] = ['A', 'B'];
 export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
 export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
 /** The services every country node of the scenario runs (startCountryNodes withContracts); the stage-service generator adds its service. */
-export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'social-protection'] as const;
+export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'deployment', 'social-protection'] as const;
 export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
 
 export interface ScenarioApp {
@@ -213,6 +213,22 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     );
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
+  },
+  'deployment-case': async (step) => {
+    const body = await created(
+      request(step.app('KH', 'deployment').getHttpServer())
+        .post('/api/v1/deployment-cases')
+        .set('Authorization', step.tokens.staffOf(step.owner))
+        .send({ journeyId: step.made.journey, destination: 'TH', openedOn: isoDay(), note: `deployment case of ${step.owner}` }),
+      `deployment case of ${step.owner}`,
+    );
+    const id = body.caseId as string;
+    // The destination's replica, so that the suites see what TH sees.
+    await eventually(async () => {
+      const r = await request(step.app('TH', 'deployment').getHttpServer()).get(`/api/v1/deployment-cases/${id}`).set('Authorization', step.tokens.thDestination());
+      return r.status === 200 ? true : undefined;
+    }, 30_000, `deployment case ${id} on TH`);
+    return id;
   },
   // Social protection: one object of each kind per journey, recorded at one end and awaited at the other.
   grievance: (step) =>

@@ -18,7 +18,8 @@ export const PLATFORM_SERVICES = [
   { name: 'recruitment', portOffset: 1 },
   { name: 'contracts', portOffset: 2 },
   { name: 'journey', portOffset: 6 },
-  // 3 is the deployment service's, 5 reintegration's: one offset per stage, in stage order.
+  { name: 'deployment', portOffset: 3 },
+  // One offset per stage, in stage order (5 is reintegration's).
   { name: 'social-protection', portOffset: 4 },
 ] as const;
 

@@ -39,6 +39,14 @@ const OPERATION_TRAITS = {
   'contract.resolve-flag': { personData: false, agencyLicence: false },
   'journey.read': { personData: false, agencyLicence: false, crossNode: true },
   'audit.read': { personData: false, agencyLicence: false },
+  'deployment.read': { personData: false, agencyLicence: false },
+  'deployment.clear': { personData: true, agencyLicence: false },
+  'deployment.record-insurance': { personData: false, agencyLicence: false },
+  'deployment.revoke-clearance': { personData: false, agencyLicence: false },
+  'deployment.record-movement': { personData: false, agencyLicence: false },
+  'deployment.confirm-arrival': { personData: true, agencyLicence: false },
+  'deployment.permit': { personData: false, agencyLicence: false },
+  'deployment.change-employer': { personData: false, agencyLicence: false },
   // Social protection (services/social-protection): free text may hold person data.
   'enrolment.record': { personData: true, agencyLicence: false },
   'enrolment.read': { personData: true, agencyLicence: false },
@@ -82,6 +90,11 @@ const EITHER: Side[] = ['origin', 'destination'];
  */
 export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
   'ministry-officer': {
+    'deployment.read': ORIGIN,
+    'deployment.clear': ORIGIN,
+    'deployment.record-insurance': ORIGIN,
+    'deployment.revoke-clearance': ORIGIN,
+    'deployment.record-movement': ORIGIN,
     'worker.register': ORIGIN,
     'worker.search': ORIGIN,
     'worker.read': ORIGIN,
@@ -142,6 +155,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
     'journey.read': ORIGIN,
   },
   'destination-officer': {
+    'deployment.read': DESTINATION,
+    'deployment.confirm-arrival': DESTINATION,
+    'deployment.permit': DESTINATION,
+    'deployment.change-employer': DESTINATION,
     'job-order.create': DESTINATION,
     'job-order.approve': DESTINATION,
     'job-order.read': DESTINATION,
