@@ -12,6 +12,11 @@ export function socialProtectionTopics(config: NodeConfig): string[] {
   return corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'social-protection'));
 }
 
+/** What it reads: its own stage's topics, and the deployment stage's for arrivals (the uninsured check counts from them). */
+export function socialProtectionSubscriptions(config: NodeConfig): string[] {
+  return [...socialProtectionTopics(config), ...corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'deployment'))];
+}
+
 /** The social protection stage of one country node. */
 @Module({})
 export class SocialProtectionServiceModule {}
@@ -24,7 +29,7 @@ export const SocialProtectionService = defineService({
     'The social protection of workers abroad: enrolment in the destination schemes, grievances filed at either end and handled in the destination queue, welfare and health cases, remittances. Both ends of the corridor hold every record.',
   features: [EnrolmentsModule, GrievancesModule, WelfareModule, RemittancesModule],
   publishesTo: socialProtectionTopics,
-  consumes: socialProtectionTopics,
+  consumes: socialProtectionSubscriptions,
 });
 
 /** The social-protection service of one country node, ready to listen or to test in-process. */

@@ -4,6 +4,7 @@ import { corridorOwners } from '../shared/protection-owners';
 import { SHARED_PROVIDERS } from '../shared/shared-providers';
 import { FileGrievanceUseCase } from './file-grievance.usecase';
 import { GrievanceLedger } from './grievance-ledger';
+import { GrievanceOverdueCheck } from './grievance-overdue.check';
 import { GrievanceReplicaProjector } from './grievance-replica.projector';
 import { GrievanceStep } from './grievance-step.entity';
 import { Grievance } from './grievance.entity';
@@ -15,7 +16,6 @@ import { ReadGrievancesUseCase } from './read-grievances.usecase';
   entities: [Grievance, GrievanceStep],
   migrations: [CreateSocialProtection1796304805182],
   controllers: [GrievancesController, GrievanceReplicaProjector],
-  providers: [...SHARED_PROVIDERS, corridorOwners({ grievance: Grievance }), GrievanceLedger, FileGrievanceUseCase, ProgressGrievanceUseCase, ReadGrievancesUseCase],
-  exports: [GrievanceLedger],
+  providers: [...SHARED_PROVIDERS, corridorOwners({ grievance: Grievance }), GrievanceLedger, FileGrievanceUseCase, ProgressGrievanceUseCase, ReadGrievancesUseCase, GrievanceOverdueCheck],
 })
 export class GrievancesModule {}
