@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { clearForDeparture, deploymentOnTh } from './deployment-steps';
 import { isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -214,21 +215,11 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
   },
-  'deployment-case': async (step) => {
-    const body = await created(
-      request(step.app('KH', 'deployment').getHttpServer())
-        .post('/api/v1/deployment-cases')
-        .set('Authorization', step.tokens.staffOf(step.owner))
-        .send({ journeyId: step.made.journey, destination: 'TH', openedOn: isoDay(), note: `deployment case of ${step.owner}` }),
-      `deployment case of ${step.owner}`,
-    );
-    const id = body.caseId as string;
-    // The destination's replica, so that the suites see what TH sees.
-    await eventually(async () => {
-      const r = await request(step.app('TH', 'deployment').getHttpServer()).get(`/api/v1/deployment-cases/${id}`).set('Authorization', step.tokens.thDestination());
-      return r.status === 200 ? true : undefined;
-    }, 30_000, `deployment case ${id} on TH`);
-    return id;
+  // Cleared for departure (flag, breach and orientation settled, insurance recorded), seen on TH.
+  deployment: async (step) => {
+    await clearForDeparture(step, `N${step.owner}${Date.now().toString().slice(-7)}`);
+    await deploymentOnTh(step, step.made.journey);
+    return step.made.journey;
   },
   // Social protection: one object of each kind per journey, recorded at one end and awaited at the other.
   grievance: (step) =>
@@ -270,8 +261,11 @@ export interface PlatformScenario {
   stop(): Promise<void>;
 }
 
-export async function startPlatformScenario(builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS): Promise<PlatformScenario> {
-  const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true });
+export async function startPlatformScenario(
+  builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS,
+  stageRuntime?: NonNullable<Parameters<typeof startCountryNodes>[2]>['stageRuntime'],
+): Promise<PlatformScenario> {
+  const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true, stageRuntime });
   const app = (country: ScenarioCountry, service: ScenarioService): INestApplication => {
     const node = platform.nodes[country];
     const found = service === 'recruitment' || service === 'contracts' || service === 'journey' ? node?.[service] : node?.stages[service];

@@ -1,3 +1,4 @@
+import { EmployerChangeProjector } from './employer-change.projector';
 import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateContracts1763900000320 } from '../migrations/1763900000320-create-contracts';
 import { AmendContractUseCase } from './amend-contract.usecase';
@@ -20,7 +21,7 @@ import { VerifyContractUseCase } from './verify-contract.usecase';
 @CorridorFeature({
   entities: [Contract, ContractVersion, ContractStep, ContractRegistration, SubstitutionFlag],
   migrations: [CreateContracts1763900000320],
-  controllers: [ContractsController, ContractReplicaProjector],
+  controllers: [ContractsController, ContractReplicaProjector, EmployerChangeProjector],
   providers: [
     ContractOwners,
     DraftContractUseCase,

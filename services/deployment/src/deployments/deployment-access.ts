@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ResourceOwners, type ResourceOwner } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { Deployment } from './deployment.entity';
-import { DeploymentNotFound, WrongSideOfCorridor } from './deployment.errors';
+import { DeploymentNotFound, DeploymentStepInvalid } from './deployment.errors';
 
 /** A deployment belongs to its corridor: both ends see it (it exists only once the clearance crossed). */
 export function ownerOfDeployment(d: Pick<Deployment, 'origin' | 'destination'>): ResourceOwner {
@@ -30,6 +30,6 @@ export class DeploymentOwners implements OnModuleInit {
 export async function deploymentFor(manager: EntityManager, journeyId: string, node: Pick<NodeConfig, 'country'>, side: 'origin' | 'destination', step: string): Promise<Deployment> {
   const d = await manager.findOne(Deployment, { where: { journeyId }, lock: { mode: 'pessimistic_write' } });
   if (!d) throw new DeploymentNotFound(journeyId);
-  if (d[side] !== node.country) throw new WrongSideOfCorridor(step, side);
+  if (d[side] !== node.country) throw new DeploymentStepInvalid(`${step} is recorded by the ${side} of the corridor, ${d[side]}`, 'journeyId');
   return d;
 }

@@ -28,10 +28,3 @@ export class DeploymentStepInvalid extends DomainProblem({ status: 422, slug: 'd
     super(reason, allowed ? { field, allowed } : { field });
   }
 }
-
-/** 403-like refusal as 422: this node is not the end of the corridor that records the step. */
-export class WrongSideOfCorridor extends DomainProblem({ status: 422, slug: 'wrong-side-of-corridor', title: 'Recorded by the other end of the corridor' }) {
-  constructor(step: string, side: 'origin' | 'destination') {
-    super(`${step} is recorded by the ${side} of the corridor`, { side });
-  }
-}
