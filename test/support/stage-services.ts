@@ -1,4 +1,5 @@
 import { createDeploymentApp } from '@corridor/deployment-service';
+import { createSocialProtectionApp } from '@corridor/social-protection-service';
 import type { NodeConfig } from '@corridor/config';
 import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 
@@ -9,5 +10,6 @@ import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
  */
 export const GENERATED_STAGE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
   'deployment': createDeploymentApp,
+  'social-protection': createSocialProtectionApp,
   // stage-service generator: new stage services above this line
 };

@@ -4,6 +4,7 @@ import { file_corridor_v1_contracts } from './generated/corridor/v1/contracts_pb
 import { file_corridor_v1_deployment } from './generated/corridor/v1/deployment_pb';
 import { EventRecordKey, EventStage, EventVisibility, event as eventOption, file_corridor_v1_options } from './generated/corridor/v1/options_pb';
 import { file_corridor_v1_recruitment } from './generated/corridor/v1/recruitment_pb';
+import { file_corridor_v1_social_protection } from './generated/corridor/v1/social_protection_pb';
 import { STAGES, type Stage } from './topics';
 
 /**
@@ -20,6 +21,7 @@ export const CONTRACT_FILES: readonly DescFile[] = [
   file_corridor_v1_recruitment,
   file_corridor_v1_contracts,
   file_corridor_v1_deployment,
+  file_corridor_v1_social_protection,
 ];
 
 /** Which of a stage's topics an event travels on (see EventVisibility in options.proto). */
@@ -69,6 +71,8 @@ export const STANDALONE_PARTS: ReadonlySet<string> = new Set([
   'corridor.v1.EventEnvelope',
   'corridor.v1.SealedPersonData',
   'corridor.v1.PersonData',
+  // The plaintext of a social-protection event's sealed_case_text block (social_protection.proto).
+  'corridor.v1.CaseText',
   'corridor.v1.EventOptions',
   'corridor.v1.CountryCode',
   'corridor.v1.LocalDate',
