@@ -37,7 +37,7 @@ export interface CountryNode {
  * Several country nodes (`withContracts`: every stage service, not only recruitment and journey) on the one real Kafka cluster and Postgres server, each service with a
  * throw-away database and its own consumer group, as `npm start` runs them but in-process.
  */
-export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean } = {}) {
+export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean; stageRuntime?: Pick<ServiceRuntime, 'clock' | 'scheduler'> } = {}) {
   const databases: string[] = [];
   const nodes: Record<string, CountryNode> = {};
   for (const country of countries) {
@@ -58,7 +58,7 @@ export async function startCountryNodes(countries: string[], corridors = 'KH>TH,
       for (const [stage, createApp] of Object.entries(GENERATED_STAGE_APPS)) {
         const stageDb = uniqueName(`e2e_${country.toLowerCase()}_${stage.replace(/-/g, '_')}`);
         databases.push(stageDb);
-        stages[stage] = (await createApp(config, { database: stageDb })).app;
+        stages[stage] = (await createApp(config, { database: stageDb, ...options.stageRuntime })).app;
       }
     }
     nodes[country] = { country, recruitment, journey, contracts, stages };

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { clearForDeparture, deploymentOnTh } from './deployment-steps';
 import { isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -21,7 +22,7 @@ export const OWNERS: readonly Owner[] = ['A', 'B'];
 export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
 export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
 /** The services every country node of the scenario runs (startCountryNodes withContracts); the stage-service generator adds its service. */
-export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey'] as const;
+export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'deployment', 'social-protection'] as const;
 export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
 
 export interface ScenarioApp {
@@ -78,6 +79,25 @@ async function contractOn(step: BuildStep, country: ScenarioCountry, contractId:
     const response = await request(step.app(country, 'contracts').getHttpServer()).get(`/api/v1/contracts/${contractId}`).set('Authorization', token);
     return response.status === 200 && until(response.body) ? response.body : undefined;
   }, 30_000, `contract ${contractId} on ${country}`);
+}
+
+/** A social-protection object recorded by `at`'s officer for the step's journey, once the other end holds it too. */
+async function protectionObject(step: BuildStep, at: ScenarioCountry, path: string, idField: string, body: Record<string, unknown>): Promise<string> {
+  const tokenOf = (country: ScenarioCountry) => (country === 'KH' ? step.tokens.khMinistry() : step.tokens.thDestination());
+  const made = await created(
+    request(step.app(at, 'social-protection').getHttpServer())
+      .post(path)
+      .set('Authorization', tokenOf(at))
+      .send({ journeyId: step.made.journey, origin: 'KH', destination: 'TH', ...body }),
+    `${path} of ${step.owner}`,
+  );
+  const id = made[idField] as string;
+  const other: ScenarioCountry = at === 'KH' ? 'TH' : 'KH';
+  await eventually(async () => {
+    const r = await request(step.app(other, 'social-protection').getHttpServer()).get(`${path}/${id}`).set('Authorization', tokenOf(other));
+    return r.status === 200 ? true : undefined;
+  }, 30_000, `${path}/${id} on ${other}`);
+  return id;
 }
 
 /**
@@ -195,6 +215,25 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
   },
+  // Cleared for departure (flag, breach and orientation settled, insurance recorded), seen on TH.
+  deployment: async (step) => {
+    await clearForDeparture(step, `N${step.owner}${Date.now().toString().slice(-7)}`);
+    await deploymentOnTh(step, step.made.journey);
+    return step.made.journey;
+  },
+  // Social protection: one object of each kind per journey, recorded at one end and awaited at the other.
+  grievance: (step) =>
+    protectionObject(step, 'KH', '/api/v1/grievances', 'grievanceId', {
+      category: 'unpaid-wages',
+      description: `Wages of ${step.owner}'s worker unpaid for two months`,
+      filedOn: today(),
+    }),
+  enrolment: (step) =>
+    protectionObject(step, 'TH', '/api/v1/enrolments', 'enrolmentId', { schemeCode: 'TH-MOPH-MIGRANT', memberNumber: `MIG-${step.owner}-0001`, coverageFrom: today() }),
+  'welfare-case': (step) =>
+    protectionObject(step, 'TH', '/api/v1/welfare-cases', 'caseId', { kind: 'health', summary: `Health follow-up of ${step.owner}'s worker`, openedOn: today() }),
+  remittance: (step) =>
+    protectionObject(step, 'KH', '/api/v1/remittances', 'remittanceId', { sentOn: today(), amountMinor: 800_000, currency: 'THB', feeMinor: 12_000, channel: 'mobile-money' }),
   // stage-service generator: builders of new stage services above this line
 };
 
@@ -222,8 +261,11 @@ export interface PlatformScenario {
   stop(): Promise<void>;
 }
 
-export async function startPlatformScenario(builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS): Promise<PlatformScenario> {
-  const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true });
+export async function startPlatformScenario(
+  builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS,
+  stageRuntime?: NonNullable<Parameters<typeof startCountryNodes>[2]>['stageRuntime'],
+): Promise<PlatformScenario> {
+  const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true, stageRuntime });
   const app = (country: ScenarioCountry, service: ScenarioService): INestApplication => {
     const node = platform.nodes[country];
     const found = service === 'recruitment' || service === 'contracts' || service === 'journey' ? node?.[service] : node?.stages[service];

@@ -1,3 +1,5 @@
+import { createDeploymentApp } from '@corridor/deployment-service';
+import { createSocialProtectionApp } from '@corridor/social-protection-service';
 import type { NodeConfig } from '@corridor/config';
 import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 
@@ -7,5 +9,7 @@ import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
  * their endpoints. The generator adds a line; nothing else lists them.
  */
 export const GENERATED_STAGE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
+  'deployment': createDeploymentApp,
+  'social-protection': createSocialProtectionApp,
   // stage-service generator: new stage services above this line
 };

@@ -97,7 +97,7 @@ function printTimeline(title: string, answer: Answer): void {
 
 async function main(): Promise<void> {
   for (const country of ['KH', 'TH']) {
-    for (const service of ['recruitment', 'contracts', 'journey'] as const) {
+    for (const service of ['recruitment', 'contracts', 'journey', 'social-protection'] as const) {
       const health = await fetch(`${serviceUrl(country, service)}/health`).catch(() => undefined);
       if (health?.status !== 200) {
         console.error(`${country} ${service} is not answering at ${serviceUrl(country, service)}: start the platform with "npm start" first`);
@@ -168,7 +168,31 @@ export async function demoFlow(): Promise<DemoRun> {
   await until('partly verified on TH', () => call('GET', 'TH', 'contracts', `/api/v1/contracts/${contractId}`, TH_OFFICER), (a) => a.body.status === 'partly-verified');
   await must('TH authority verifies: the contract is verified', 'POST', 'TH', 'contracts', `/api/v1/contracts/${contractId}/verifications`, TH_OFFICER, {});
 
-  const steps = 13; // registration, 7 recruitment steps, 5 contract steps
+  // Social protection (services/social-protection); it follows the contract steps until the demo walks through deployment.
+  step('Social protection abroad: health insurance, a grievance from KH handled in TH\'s queue, a remittance');
+  const corridor = { journeyId, origin: 'KH', destination: 'TH' };
+  await must('TH enrols the worker in the migrant health insurance (member number sealed for KH)', 'POST', 'TH', 'social-protection', '/api/v1/enrolments', TH_OFFICER, {
+    ...corridor, schemeCode: 'TH-MOPH-MIGRANT', memberNumber: 'MIG-6612-000123', coverageFrom: today,
+  });
+  const grievance = await must('KH files a grievance: wages unpaid (description sealed for TH)', 'POST', 'KH', 'social-protection', '/api/v1/grievances', KH_MINISTRY, {
+    ...corridor, category: 'unpaid-wages', description: 'October wages unpaid by Chonburi Construction', filedOn: today,
+  });
+  const grievanceId = grievance.grievanceId as string;
+  console.log(`    due by ${grievance.deadlineOn as string} (the category's deadline, infra/config/social-protection.json)`);
+  await until('grievance in the TH queue', () => call('GET', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}`, TH_OFFICER), (a) => a.status === 200);
+  await must('TH assigns it to a caseworker', 'POST', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}/assignment`, TH_OFFICER, { assignee: 'caseworker-th-7' });
+  await must('TH investigates', 'POST', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}/status-changes`, TH_OFFICER, { status: 'under-investigation', changedOn: today });
+  await must('TH resolves it: 11,000.00 THB recovered', 'POST', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}/resolution`, TH_OFFICER, {
+    outcome: 'upheld-paid', amountRecoveredMinor: 1100000, currency: 'THB', resolvedOn: today,
+  });
+  const atKh = await until('resolution on KH', () => call('GET', 'KH', 'social-protection', `/api/v1/grievances/${grievanceId}`, KH_MINISTRY), (a) => a.body.status === 'resolved');
+  console.log(`    KH sees it ${atKh.body.status as string}, ${((atKh.body.history as unknown[]) ?? []).length} steps`);
+  const remittance = await must('KH records a remittance of 8,000.00 THB sent by agent for 160.00 THB', 'POST', 'KH', 'social-protection', '/api/v1/remittances', KH_MINISTRY, {
+    ...corridor, sentOn: today, amountMinor: 800000, currency: 'THB', feeMinor: 16000, channel: 'agent',
+  });
+  console.log(`    cost of remitting ${remittance.costPercent as number} % (SDG 10.c.1 target: below 3 %)`);
+
+  const steps = 19; // registration, 7 recruitment steps, 5 contract steps, 6 social-protection steps
   const kh = await until('KH timeline', () => call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, KH_MINISTRY), (a) => (a.body.entries?.length ?? 0) >= steps);
   const th = await until('TH timeline', () => call('GET', 'TH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, TH_OFFICER), (a) => (a.body.entries?.length ?? 0) >= steps - 1);
   printTimeline('KH timeline (origin: from registration on)', kh);

@@ -11,6 +11,14 @@ export interface CorridorPolicy {
   workPermitMonths: number;
   workPermitExtensionMonths: number;
   grievanceResponseDays: number;
+  /** Exit clearance: insurance must be recorded before the worker may leave. */
+  exitInsuranceRequired: boolean;
+  /** Exit clearance: the identity document must be valid for the contract length plus this many months. */
+  identityDocumentMarginMonths: number;
+  /** Days an exit clearance stays valid for departure. */
+  exitClearanceValidDays: number;
+  /** A work permit expiring within this many days is flagged (the scheduled check). */
+  permitExpiryWindowDays: number;
 }
 
 export const DEFAULT_POLICIES_FILE = path.join(repoRoot(), 'infra/config/corridor-policies.json');
@@ -33,6 +41,10 @@ const BUILT_IN_DEFAULT: CorridorPolicy = {
   workPermitMonths: 24,
   workPermitExtensionMonths: 24,
   grievanceResponseDays: 30,
+  exitInsuranceRequired: false,
+  identityDocumentMarginMonths: 6,
+  exitClearanceValidDays: 90,
+  permitExpiryWindowDays: 60,
 };
 
 function checkPolicy(name: string, policy: CorridorPolicy): CorridorPolicy {
@@ -41,7 +53,9 @@ function checkPolicy(name: string, policy: CorridorPolicy): CorridorPolicy {
   if (!cap || !whole(cap.amountMinor) || !/^[A-Z]{3}$/.test(cap.currency)) {
     throw new Error(`corridor policy ${name}: recruitmentFeeCap needs a whole amountMinor >= 0 and an ISO 4217 currency`);
   }
-  for (const field of ['arrivalDeadlineDays', 'workPermitMonths', 'workPermitExtensionMonths', 'grievanceResponseDays'] as const) {
+  if (typeof policy.exitInsuranceRequired !== 'boolean') throw new Error(`corridor policy ${name}: exitInsuranceRequired must be true or false`);
+  const counts = ['arrivalDeadlineDays', 'workPermitMonths', 'workPermitExtensionMonths', 'grievanceResponseDays', 'identityDocumentMarginMonths', 'exitClearanceValidDays', 'permitExpiryWindowDays'] as const;
+  for (const field of counts) {
     if (!whole(policy[field])) throw new Error(`corridor policy ${name}: ${field} must be a whole number >= 0`);
   }
   return policy;

@@ -18,6 +18,9 @@ export const PLATFORM_SERVICES = [
   { name: 'recruitment', portOffset: 1 },
   { name: 'contracts', portOffset: 2 },
   { name: 'journey', portOffset: 6 },
+  { name: 'deployment', portOffset: 3 },
+  // One offset per stage, in stage order (5 is reintegration's).
+  { name: 'social-protection', portOffset: 4 },
 ] as const;
 
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;

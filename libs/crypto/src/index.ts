@@ -4,3 +4,4 @@ export * from './encrypted-column';
 export * from './country-sealed-box';
 export * from './country-keys';
 export * from './node-signing-keys';
+export * from './signed-document';

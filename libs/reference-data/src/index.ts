@@ -4,3 +4,4 @@ export * from './isco08';
 export * from './isic4';
 export * from './calendar-date';
 export * from './myanmar-script';
+export * from './checkpoints';

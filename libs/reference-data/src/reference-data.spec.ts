@@ -55,6 +55,13 @@ describe('calendar dates', () => {
     expect(ageOn('2011-11-23', '2026-11-22')).toBe(14);
     expect(ageOn('2011-11-23', '2026-11-23')).toBe(15);
   });
+
+  it('add days across months, leap days and years', () => {
+    const { addDays } = jest.requireActual<typeof import('./calendar-date')>('./calendar-date');
+    expect(addDays('2026-12-03', 30)).toBe('2027-01-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
 });
 
 describe('not in the future: after today in every time zone (UTC+14)', () => {

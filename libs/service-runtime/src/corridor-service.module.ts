@@ -10,6 +10,7 @@ import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence'
 import type { CountryKeyring } from '@corridor/crypto';
 import { ServiceMetrics } from '@corridor/metrics';
 import { ServiceMetricsModule } from './service-metrics.module';
+import { CLOCK, SCHEDULED_CHECK_RECORDER, ScheduledFlag, ScheduledFlags1797000000000, Scheduler, SCHEDULER_OPTIONS, systemClock, type Clock, type SchedulerOptions } from '@corridor/scheduler';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
 import { AuditHeadsModule } from './audit-heads.module';
 import { STAGES, type Stage } from '@corridor/events';
@@ -24,6 +25,9 @@ export interface CorridorServiceOptions {
   publishesTo: string[];
   relay?: OutboxRelayOptions;
   startRelay?: boolean;
+  /** The node's clock (tests: a ManualClock); the system clock by default. */
+  clock?: Clock;
+  scheduler?: SchedulerOptions;
 }
 
 /**
@@ -47,7 +51,7 @@ export class CorridorServiceModule {
           serviceDataSourceOptions({
             server: options.config.postgres,
             database: options.database,
-            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry, PartnerAuditHead],
+            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry, PartnerAuditHead, ScheduledFlag],
             migrations: [
               MessagingTables1763900000000,
               OutboxTraceContext1796294118448,
@@ -56,6 +60,7 @@ export class CorridorServiceModule {
               IdempotencyKeysMigration,
               AuditSealingMigration,
               PartnerAuditHeadsMigration,
+              ScheduledFlags1797000000000,
               ...options.migrations,
             ],
           }),
@@ -83,10 +88,15 @@ export class CorridorServiceModule {
       ],
       providers: [
         PostgresHealth,
+        // Scheduled checks (libs/scheduler) of any feature, on the node's clock.
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: SCHEDULER_OPTIONS, useValue: options.scheduler ?? {} },
+        { provide: SCHEDULED_CHECK_RECORDER, useValue: metrics },
+        Scheduler,
         // Stored idempotent answers are sealed with the person-data key, like the columns they may repeat.
         { provide: IDEMPOTENCY_ANSWER_CIPHER, useFactory: (keys: CountryKeyring) => keys.fieldCipher, inject: [PERSON_DATA_KEYS] },
       ],
-      exports: [PostgresHealth, IDEMPOTENCY_ANSWER_CIPHER],
+      exports: [PostgresHealth, IDEMPOTENCY_ANSWER_CIPHER, CLOCK, Scheduler],
     };
   }
 }

@@ -26,7 +26,12 @@ export const ContractsService = defineService({
    * Its corridors' recruitment topics (job orders and matches, for drafting) and contracts
    * topics (the other side's signatures, verifications, amendments, flags).
    */
-  consumes: (config) => [...corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'recruitment')), ...contractTopics(config)],
+  consumes: (config) => [
+    ...corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'recruitment')),
+    ...contractTopics(config),
+    // Employer changes at destination: worse terms than the verified contract are substitution.
+    ...corridorsOf(config).map((c) => corridorTopic(c.origin, c.destination, 'deployment')),
+  ],
   readModels: [
     {
       // The job orders and matches contracts are drafted from; nothing references these tables.

@@ -5,7 +5,25 @@ const where = (trait: 'personData' | 'agencyLicence' | 'crossNode') => (Object.k
 
 describe('the operations of the access model', () => {
   it('the operations that disclose person data or send it across the border are exactly these', () => {
-    expect(where('personData')).toEqual(['worker.register', 'worker.search', 'worker.read', 'worker.nominate', 'match.create', 'contract.draft']);
+    expect(where('personData')).toEqual([
+      'worker.register',
+      'worker.search',
+      'worker.read',
+      'worker.nominate',
+      'match.create',
+      'contract.draft',
+      // Deployment: the identity document at clearance; name lists by document number.
+      'deployment.clear',
+      'deployment.confirm-arrival',
+      // Social protection: free text (descriptions, notes, member numbers) may name the worker.
+      'enrolment.record',
+      'enrolment.read',
+      'grievance.file',
+      'grievance.read',
+      'grievance.supervise',
+      'welfare-case.record',
+      'welfare-case.read',
+    ]);
   });
 
   it('the operations an agency may do only under a licence valid today are exactly these', () => {
@@ -17,7 +35,7 @@ describe('the operations of the access model', () => {
   });
 
   it('names every operation and nothing else', () => {
-    expect(Object.keys(OPERATIONS)).toHaveLength(31);
+    expect(Object.keys(OPERATIONS)).toHaveLength(31 + 8 + 10); // + deployment, social protection
     expect(isOperation('contract.resolve-flag')).toBe(true);
     expect(isOperation('contract.delete')).toBe(false);
     expect(isOperation('toString')).toBe(false);

@@ -23,7 +23,7 @@ import { clausesFromMessages, termsFromMessage } from './contract-terms';
 import { ContractRegistration } from './contract-registration.entity';
 import { ContractVersion } from './contract-version.entity';
 import { Contract } from './contract.entity';
-import { SubstitutionFlag } from './substitution-flag.entity';
+import { SUBSTITUTION_SOURCES, SubstitutionFlag, type SubstitutionSource } from './substitution-flag.entity';
 import { progressOf } from './contract.views';
 
 /**
@@ -147,7 +147,7 @@ export class ContractReplicaProjector {
         contract,
         {
           id: p.flagId,
-          source: p.source === 'amendment' ? 'amendment' : 'destination-registration',
+          source: SUBSTITUTION_SOURCES.includes(p.source as SubstitutionSource) ? (p.source as SubstitutionSource) : 'destination-registration',
           verifiedVersion: p.verifiedVersion,
           comparedVersion: p.comparedVersion || null,
           registrationId: p.registrationId || null,

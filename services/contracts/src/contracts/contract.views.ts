@@ -18,7 +18,7 @@ import { SUBSTITUTION_DECISIONS } from './contract.commands';
 import { ContractStep, type ContractStepKind } from './contract-step.entity';
 import { ContractVersion } from './contract-version.entity';
 import { Contract } from './contract.entity';
-import { SubstitutionFlag, type SubstitutionSource } from './substitution-flag.entity';
+import { SUBSTITUTION_SOURCES, SubstitutionFlag, type SubstitutionSource } from './substitution-flag.entity';
 import type { WorseTerm } from './substitution-detector';
 
 /** Who recorded a step or created a version: the node's country and the officer. */
@@ -138,7 +138,7 @@ export class FlagView {
   @ApiProperty({ format: 'uuid' })
   flagId: string;
 
-  @ApiProperty({ enum: ['amendment', 'destination-registration'] })
+  @ApiProperty({ enum: SUBSTITUTION_SOURCES })
   source: SubstitutionSource;
 
   @ApiProperty({ enum: SUBSTITUTION_FLAG_LIFECYCLE.states })

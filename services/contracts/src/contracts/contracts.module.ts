@@ -1,3 +1,5 @@
+import { SubstitutionSourceEmployerChange1797000000020 } from '../migrations/1797000000020-substitution-source-employer-change';
+import { EmployerChangeProjector } from './employer-change.projector';
 import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateContracts1763900000320 } from '../migrations/1763900000320-create-contracts';
 import { AmendContractUseCase } from './amend-contract.usecase';
@@ -19,8 +21,8 @@ import { VerifyContractUseCase } from './verify-contract.usecase';
 
 @CorridorFeature({
   entities: [Contract, ContractVersion, ContractStep, ContractRegistration, SubstitutionFlag],
-  migrations: [CreateContracts1763900000320],
-  controllers: [ContractsController, ContractReplicaProjector],
+  migrations: [CreateContracts1763900000320, SubstitutionSourceEmployerChange1797000000020],
+  controllers: [ContractsController, ContractReplicaProjector, EmployerChangeProjector],
   providers: [
     ContractOwners,
     DraftContractUseCase,

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { WorseTerm } from './substitution-detector';
 
-export type SubstitutionSource = 'amendment' | 'destination-registration';
+export const SUBSTITUTION_SOURCES = ['amendment', 'destination-registration', 'employer-change'] as const;
+export type SubstitutionSource = (typeof SUBSTITUTION_SOURCES)[number];
 
 @Entity({ name: 'substitution_flag' })
 export class SubstitutionFlag {

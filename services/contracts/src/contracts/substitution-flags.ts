@@ -22,7 +22,7 @@ export async function raiseSubstitutionFlag(
   contract: Contract,
   officer: Officer,
   found: { source: SubstitutionSource; verifiedVersion: number; comparedVersion: number | null; registrationId: string | null; changedTerms: WorseTerm[] },
-  causedBy: OutboxEvent,
+  causedBy?: OutboxEvent,
 ): Promise<string> {
   const flagId = uuidv7();
   // Worse terms block departure whichever way they appear: in the MOU channel the destination
@@ -43,7 +43,7 @@ export async function raiseSubstitutionFlag(
       blocksDeparture,
     }),
     undefined,
-    causedBy.event,
+    causedBy?.event,
   );
   await ContractLedger.flag(manager, contract, { id: flagId, ...found, blocksDeparture }, { id: event.eventId, country: officer.country, by: officer.subject, at: new Date() });
   await audit.record(manager, {

@@ -1,7 +1,9 @@
+import { DeploymentEventsProjector } from './deployment-events.projector';
 import { CorridorFeature } from '@corridor/service-runtime';
 import { CreateTimeline1763900000200 } from '../migrations/1763900000200-create-timeline';
 import { CreateJourneyFlag1763900000210 } from '../migrations/1763900000210-create-journey-flag';
 import { ContractEventsProjector } from './contract-events.projector';
+import { SocialProtectionEventsProjector } from './social-protection-events.projector';
 import { JourneyOwners } from './journey-access';
 import { ReadTimelineUseCase } from './read-timeline.usecase';
 import { JourneyFlag } from './journey-flag.entity';
@@ -14,7 +16,7 @@ import { TimelineProjector } from './timeline.projector';
 @CorridorFeature({
   entities: [Journey, TimelineEntry, JourneyFlag],
   migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
-  controllers: [JourneysController, TimelineProjector, ContractEventsProjector],
+  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, DeploymentEventsProjector, SocialProtectionEventsProjector],
   providers: [JourneyOwners, ReadTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}

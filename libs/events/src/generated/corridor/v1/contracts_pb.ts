@@ -505,7 +505,7 @@ export type ContractSubstitutionDetected = Message<"corridor.v1.ContractSubstitu
   flagId: string;
 
   /**
-   * amendment | destination-registration
+   * amendment | destination-registration | employer-change
    *
    * @generated from field: string source = 3;
    */

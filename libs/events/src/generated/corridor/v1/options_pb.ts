@@ -76,14 +76,14 @@ export enum EventStage {
   CONTRACTS = 2,
 
   /**
-   * topics *.deployment.v1 (no events yet)
+   * topics *.deployment.v1, file deployment.proto
    *
    * @generated from enum value: EVENT_STAGE_DEPLOYMENT = 3;
    */
   DEPLOYMENT = 3,
 
   /**
-   * topics *.social-protection.v1 (no events yet)
+   * topics *.social-protection.v1, file social_protection.proto
    *
    * @generated from enum value: EVENT_STAGE_SOCIAL_PROTECTION = 4;
    */

@@ -1,0 +1,30 @@
+/**
+ * Border checkpoints per corridor (reference data): where a worker may cross. Codes are stable
+ * identifiers used in events; names are in English with the two towns of each side.
+ */
+export interface Checkpoint {
+  code: string;
+  name: string;
+  /** The corridors ("KH>TH") it serves. */
+  corridors: string[];
+}
+
+export const CHECKPOINTS: readonly Checkpoint[] = [
+  { code: 'KH-TH-POIPET', name: 'Poipet–Aranyaprathet', corridors: ['KH>TH'] },
+  { code: 'KH-TH-CHAMYEAM', name: 'Cham Yeam–Hat Lek', corridors: ['KH>TH'] },
+  { code: 'KH-TH-OSMACH', name: "O'Smach–Chong Chom", corridors: ['KH>TH'] },
+  { code: 'LA-TH-FRIENDSHIP-1', name: 'Friendship Bridge I (Vientiane–Nong Khai)', corridors: ['LA>TH'] },
+  { code: 'LA-TH-FRIENDSHIP-2', name: 'Friendship Bridge II (Savannakhet–Mukdahan)', corridors: ['LA>TH'] },
+  { code: 'MM-TH-MYAWADDY', name: 'Myawaddy–Mae Sot', corridors: ['MM>TH'] },
+  { code: 'MM-TH-KAWTHAUNG', name: 'Kawthaung–Ranong', corridors: ['MM>TH'] },
+  { code: 'AIR-BKK', name: 'Suvarnabhumi Airport (Bangkok)', corridors: ['KH>TH', 'LA>TH', 'MM>TH'] },
+];
+
+/** The checkpoints of one corridor. */
+export function checkpointsOf(origin: string, destination: string): Checkpoint[] {
+  return CHECKPOINTS.filter((c) => c.corridors.includes(`${origin}>${destination}`));
+}
+
+export function isCheckpointOf(code: string, origin: string, destination: string): boolean {
+  return checkpointsOf(origin, destination).some((c) => c.code === code);
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditTrail } from '@corridor/audit';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { GrievanceFiledSchema, buildEvent } from '@corridor/events';
+import { Outbox } from '@corridor/messaging';
+import { CaseTextCipher } from '../shared/case-text';
+import { assertActsOnCorridor, sideOf } from '../shared/journey-corridor';
+import { PROTECTION_POLICIES, type GrievanceCategoryName, type ProtectionPolicies } from '../shared/protection-policy';
+import { CATEGORY_WIRE, SIDE_WIRE } from '../shared/wire';
+import type { FileGrievanceCommand } from './grievance.commands';
+import { GrievanceRuleBroken } from './grievance.errors';
+import { GrievanceLedger } from './grievance-ledger';
+import { Grievance } from './grievance.entity';
+import { deadlineOf, whyNotFileable } from './grievance.rules';
+import type { GrievanceView } from './grievance.views';
+
+/**
+ * An officer of either end files a grievance for the worker. It goes to the destination's queue
+ * (the handling country) with a deadline from its category; the event takes it, the description
+ * sealed, to the other end.
+ */
+@Injectable()
+export class FileGrievanceUseCase {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+    @Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies,
+    private readonly ledger: GrievanceLedger,
+    private readonly text: CaseTextCipher,
+  ) {}
+
+  async execute(command: FileGrievanceCommand, officer: Officer, today = new Date()): Promise<GrievanceView> {
+    const breach = whyNotFileable(command, this.config, today);
+    if (breach) throw new GrievanceRuleBroken(breach.reason, breach.field);
+    assertActsOnCorridor(officer, 'grievance.file', this.config, command);
+    const category = command.category as GrievanceCategoryName;
+    const deadlineOn = deadlineOf(category, command.filedOn, this.policies(command.destination));
+    return this.outbox.transaction(async ({ manager, publish }) => {
+      const id = uuidv7();
+      const at = new Date();
+      const sealed = this.text.sealForOtherEnd(command.description, command.journeyId, command);
+      const { topic, event } = buildEvent({
+        stage: 'social-protection',
+        by: officer,
+        journeyId: command.journeyId,
+        corridor: { origin: command.origin, destination: command.destination },
+        occurredAt: at,
+        schema: GrievanceFiledSchema,
+        encryptionKeyId: sealed.encryptionKeyId,
+        payload: create(GrievanceFiledSchema, {
+          grievanceId: id,
+          category: CATEGORY_WIRE.toWire(category),
+          filedBySide: SIDE_WIRE.toWire(sideOf(this.config.country, command)),
+          filedOn: command.filedOn,
+          deadlineOn,
+          handlingCountry: command.destination,
+          sealedCaseText: sealed.sealedCaseText,
+        }),
+      });
+      const grievance = {
+        id,
+        journeyId: command.journeyId,
+        origin: command.origin,
+        destination: command.destination,
+        handlingCountry: command.destination,
+        category,
+        filedByCountry: this.config.country,
+        filedBy: officer.subject,
+        filedOn: command.filedOn,
+        deadlineOn,
+        status: 'open' as const,
+        assignee: null,
+        referredTo: null,
+        outcome: null,
+        recoveredMinor: null,
+        recoveredCurrency: null,
+        resolvedOn: null,
+        closedOn: null,
+        closeReason: null,
+        overdueFlagId: null,
+        overdueOn: null,
+        escalatedOn: null,
+        filedAt: at,
+      };
+      await this.ledger.file(manager, grievance, command.description, { eventId: event.eventId, country: this.config.country, officer: officer.subject, at });
+      await this.audit.record(manager, { actor: officer, action: 'grievance.file', targetType: 'grievance', targetId: id, reason: category });
+      await publish(topic, event);
+      return this.ledger.view(manager, await manager.findOneByOrFail(Grievance, { id }));
+    });
+  }
+}

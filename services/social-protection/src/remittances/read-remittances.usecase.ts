@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { pageOf, type Page } from '@corridor/http';
+import { visibleTo } from '../shared/journey-corridor';
+import { visibleCorridorsClause } from '../shared/visible-corridors';
+import type { ListRemittancesQuery } from './remittance.commands';
+import { Remittance } from './remittance.entity';
+import { remittanceView, type RemittanceView } from './remittance.views';
+
+@Injectable()
+export class ReadRemittancesUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async one(id: string, officer: Officer): Promise<RemittanceView> {
+    return remittanceView(visibleTo(officer, 'remittance.read', this.config, 'remittance', id, await this.dataSource.getRepository(Remittance).findOneBy({ id })));
+  }
+
+  /** Newest sent first, then by id; filters: journey, channel, sent from/to. */
+  async list(query: ListRemittancesQuery, officer: Officer): Promise<Page<RemittanceView>> {
+    const { limit, offset } = pageOf(query);
+    const builder = visibleCorridorsClause(this.dataSource.getRepository(Remittance).createQueryBuilder('r'), 'r', officer, 'remittance.read')
+      .orderBy('r.sent_on', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+    if (query.journeyId) builder.andWhere('r.journey_id = :journeyId', { journeyId: query.journeyId });
+    if (query.channel) builder.andWhere('r.channel = :channel', { channel: query.channel });
+    if (query.from) builder.andWhere('r.sent_on >= :from', { from: query.from });
+    if (query.to) builder.andWhere('r.sent_on <= :to', { to: query.to });
+    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
+    return { items: rows.map(remittanceView), total, limit, offset };
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Officer } from '@corridor/auth';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { pageOf, type Page } from '@corridor/http';
+import { visibleTo } from '../shared/journey-corridor';
+import { visibleCorridorsClause } from '../shared/visible-corridors';
+import type { ListWelfareCasesQuery } from './welfare-case.commands';
+import { WelfareCase } from './welfare-case.entity';
+import type { WelfareCaseView } from './welfare-case.views';
+import { WelfareLedger } from './welfare-ledger';
+
+@Injectable()
+export class ReadWelfareCasesUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: WelfareLedger,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async one(id: string, officer: Officer): Promise<WelfareCaseView> {
+    const c = visibleTo(officer, 'welfare-case.read', this.config, 'welfare case', id, await this.dataSource.getRepository(WelfareCase).findOneBy({ id }));
+    return this.ledger.view(this.dataSource.manager, c);
+  }
+
+  /** Newest opened first, then by id; filters: journey, status, kind, opened from/to. */
+  async list(query: ListWelfareCasesQuery, officer: Officer): Promise<Page<WelfareCaseView>> {
+    const { limit, offset } = pageOf(query);
+    const builder = visibleCorridorsClause(this.dataSource.getRepository(WelfareCase).createQueryBuilder('c'), 'c', officer, 'welfare-case.read')
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC');
+    if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });
+    if (query.status) builder.andWhere('c.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('c.kind = :kind', { kind: query.kind });
+    if (query.from) builder.andWhere('c.opened_on >= :from', { from: query.from });
+    if (query.to) builder.andWhere('c.opened_on <= :to', { to: query.to });
+    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
+    const items: WelfareCaseView[] = [];
+    for (const row of rows) items.push(await this.ledger.view(this.dataSource.manager, row));
+    return { items, total, limit, offset };
+  }
+}
