@@ -221,19 +221,21 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await deploymentOnTh(step, step.made.journey);
     return step.made.journey;
   },
-  // Social protection: one object of each kind per journey, recorded at one end and awaited at the other.
-  grievance: (step) =>
-    protectionObject(step, 'KH', '/api/v1/grievances', 'grievanceId', {
-      category: 'unpaid-wages',
-      description: `Wages of ${step.owner}'s worker unpaid for two months`,
-      filedOn: today(),
-    }),
-  enrolment: (step) =>
-    protectionObject(step, 'TH', '/api/v1/enrolments', 'enrolmentId', { schemeCode: 'TH-MOPH-MIGRANT', memberNumber: `MIG-${step.owner}-0001`, coverageFrom: today() }),
-  'welfare-case': (step) =>
-    protectionObject(step, 'TH', '/api/v1/welfare-cases', 'caseId', { kind: 'health', summary: `Health follow-up of ${step.owner}'s worker`, openedOn: today() }),
-  remittance: (step) =>
-    protectionObject(step, 'KH', '/api/v1/remittances', 'remittanceId', { sentOn: today(), amountMinor: 800_000, currency: 'THB', feeMinor: 12_000, channel: 'mobile-money' }),
+  // Social protection: one object of each kind per journey, recorded at one end and awaited at the
+  // other, the four side by side (the first builder makes them all; the others hand out their ids).
+  grievance: async (step) => {
+    const [grievance, enrolment, welfareCase, remittance] = await Promise.all([
+      protectionObject(step, 'KH', '/api/v1/grievances', 'grievanceId', { category: 'unpaid-wages', description: `Wages of ${step.owner}'s worker unpaid for two months`, filedOn: today() }),
+      protectionObject(step, 'TH', '/api/v1/enrolments', 'enrolmentId', { schemeCode: 'TH-MOPH-MIGRANT', memberNumber: `MIG-${step.owner}-0001`, coverageFrom: today() }),
+      protectionObject(step, 'TH', '/api/v1/welfare-cases', 'caseId', { kind: 'health', summary: `Health follow-up of ${step.owner}'s worker`, openedOn: today() }),
+      protectionObject(step, 'KH', '/api/v1/remittances', 'remittanceId', { sentOn: today(), amountMinor: 800_000, currency: 'THB', feeMinor: 12_000, channel: 'mobile-money' }),
+    ]);
+    Object.assign(step.notes, { enrolment, welfareCase, remittance });
+    return grievance;
+  },
+  enrolment: async (step) => step.notes.enrolment as string,
+  'welfare-case': async (step) => step.notes.welfareCase as string,
+  remittance: async (step) => step.notes.remittance as string,
   // stage-service generator: builders of new stage services above this line
 };
 
