@@ -21,7 +21,7 @@ export const OWNERS: readonly Owner[] = ['A', 'B'];
 export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
 export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
 /** The services every country node of the scenario runs (startCountryNodes withContracts); the stage-service generator adds its service. */
-export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey'] as const;
+export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'reintegration'] as const;
 export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
 
 export interface ScenarioApp {
@@ -194,6 +194,22 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     );
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
+  },
+  'reintegration-case': async (step) => {
+    const body = await created(
+      request(step.app('KH', 'reintegration').getHttpServer())
+        .post('/api/v1/reintegration-cases')
+        .set('Authorization', step.tokens.staffOf(step.owner))
+        .send({ journeyId: step.made.journey, destination: 'TH', openedOn: isoDay(), note: `reintegration case of ${step.owner}` }),
+      `reintegration case of ${step.owner}`,
+    );
+    const id = body.caseId as string;
+    // The destination's replica, so that the suites see what TH sees.
+    await eventually(async () => {
+      const r = await request(step.app('TH', 'reintegration').getHttpServer()).get(`/api/v1/reintegration-cases/${id}`).set('Authorization', step.tokens.thDestination());
+      return r.status === 200 ? true : undefined;
+    }, 30_000, `reintegration case ${id} on TH`);
+    return id;
   },
   // stage-service generator: builders of new stage services above this line
 };

@@ -1,3 +1,4 @@
+import { createReintegrationApp } from '@corridor/reintegration-service';
 import type { NodeConfig } from '@corridor/config';
 import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 
@@ -7,5 +8,6 @@ import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
  * their endpoints. The generator adds a line; nothing else lists them.
  */
 export const GENERATED_STAGE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
+  'reintegration': createReintegrationApp,
   // stage-service generator: new stage services above this line
 };

@@ -18,6 +18,7 @@ export const PLATFORM_SERVICES = [
   { name: 'recruitment', portOffset: 1 },
   { name: 'contracts', portOffset: 2 },
   { name: 'journey', portOffset: 6 },
+  { name: 'reintegration', portOffset: 3 },
 ] as const;
 
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;

@@ -11,3 +11,4 @@ export * from './event-catalog';
 export * from './record-headers';
 export * from './asyncapi';
 export * from './yaml';
+export * from './sex';

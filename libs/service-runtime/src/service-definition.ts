@@ -1,5 +1,6 @@
 import { type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
 import { consumerGroupId, loadNodeConfig, serviceDatabaseName, servicePort, type NodeConfig } from '@corridor/config';
+import type { BulkUploadRoute } from '@corridor/http';
 import type { OutboxRelayOptions, RetryPolicy } from '@corridor/messaging';
 import { assertDistinctTimestamps, collectFeatureTables } from './corridor-feature';
 import { CorridorServiceModule } from './corridor-service.module';
@@ -24,6 +25,8 @@ export interface ServiceDefinition {
   publishesTo(config: NodeConfig): string[];
   /** Topics it consumes; a service without it runs no consumer. */
   consumes?(config: NodeConfig): string[];
+  /** Routes that take a file of many rows, CSV or JSON, above the usual body limit (libs/http). */
+  bulkUploads?: readonly BulkUploadRoute[];
 }
 
 /** How a service is run: the same options for every service, in production, `npm start` and tests. */
@@ -84,7 +87,7 @@ export function createStageServiceApp(definition: ServiceDefinition, config: Nod
     config,
     database,
     rootModule: serviceRootModule(definition, config, { ...runtime, database }),
-    http: { title: `${definition.title} (${config.country})`, description: definition.description },
+    http: { title: `${definition.title} (${config.country})`, description: definition.description, bulkUploads: definition.bulkUploads },
     subscription: topics && {
       groupId: runtime.groupId ?? serviceConsumerGroup(config, definition.name, database),
       topics,

@@ -39,6 +39,15 @@ const OPERATION_TRAITS = {
   'contract.resolve-flag': { personData: false, agencyLicence: false },
   'journey.read': { personData: false, agencyLicence: false, crossNode: true },
   'audit.read': { personData: false, agencyLicence: false },
+  'return.record': { personData: false, agencyLicence: false },
+  'return.read': { personData: false, agencyLicence: false },
+  'mass-return.upload': { personData: false, agencyLicence: false },
+  'mass-return.read': { personData: false, agencyLicence: false },
+  'reintegration-case.read': { personData: false, agencyLicence: false },
+  'reintegration-case.manage': { personData: false, agencyLicence: false },
+  'service-provider.register': { personData: false, agencyLicence: false },
+  'service-provider.read': { personData: false, agencyLicence: false },
+  'statistics.read': { personData: false, agencyLicence: false },
 } satisfies Record<string, OperationTraits>;
 
 export interface OperationTraits {
@@ -71,6 +80,13 @@ const EITHER: Side[] = ['origin', 'destination'];
  */
 export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
   'ministry-officer': {
+    'return.record': ORIGIN,
+    'return.read': ORIGIN,
+    'mass-return.upload': ORIGIN,
+    'mass-return.read': ORIGIN,
+    'reintegration-case.read': ORIGIN,
+    'service-provider.register': ORIGIN,
+    'service-provider.read': ORIGIN,
     'worker.register': ORIGIN,
     'worker.search': ORIGIN,
     'worker.read': ORIGIN,
@@ -122,6 +138,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
     'journey.read': ORIGIN,
   },
   'destination-officer': {
+    'return.record': DESTINATION,
+    'return.read': DESTINATION,
     'job-order.create': DESTINATION,
     'job-order.approve': DESTINATION,
     'job-order.read': DESTINATION,
@@ -134,9 +152,20 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Operation, Side[]>>> = {
     'journey.read': DESTINATION,
   },
   'welfare-officer': { 'journey.read': EITHER },
-  caseworker: { 'journey.read': EITHER },
-  // Aggregates only; the statistics endpoints come with the journey read model's statistics.
-  statistician: {},
+  // The reintegration caseworker works at origin: returns, mass-return lists, cases, providers.
+  caseworker: {
+    'journey.read': EITHER,
+    'return.record': ORIGIN,
+    'return.read': ORIGIN,
+    'mass-return.upload': ORIGIN,
+    'mass-return.read': ORIGIN,
+    'reintegration-case.read': ORIGIN,
+    'reintegration-case.manage': ORIGIN,
+    'service-provider.register': ORIGIN,
+    'service-provider.read': ORIGIN,
+  },
+  // Aggregates only: the node's labour-migration statistics, never a journey or a person.
+  statistician: { 'statistics.read': EITHER },
   auditor: { 'audit.read': EITHER, 'journey.read': EITHER },
-  admin: { 'audit.read': EITHER, 'journey.read': EITHER },
+  admin: { 'audit.read': EITHER, 'journey.read': EITHER, 'statistics.read': EITHER },
 };

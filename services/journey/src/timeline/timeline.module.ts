@@ -3,6 +3,7 @@ import { CreateTimeline1763900000200 } from '../migrations/1763900000200-create-
 import { CreateJourneyFlag1763900000210 } from '../migrations/1763900000210-create-journey-flag';
 import { ContractEventsProjector } from './contract-events.projector';
 import { JourneyOwners } from './journey-access';
+import { ReintegrationEventsProjector } from './reintegration-events.projector';
 import { ReadTimelineUseCase } from './read-timeline.usecase';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
@@ -14,7 +15,7 @@ import { TimelineProjector } from './timeline.projector';
 @CorridorFeature({
   entities: [Journey, TimelineEntry, JourneyFlag],
   migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
-  controllers: [JourneysController, TimelineProjector, ContractEventsProjector],
+  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, ReintegrationEventsProjector],
   providers: [JourneyOwners, ReadTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}
