@@ -17,7 +17,7 @@ export class CaseOpener {
     manager: EntityManager,
     publish: (topic: string, event: EncodedEvent) => Promise<void>,
     facts: { journeyId: string; returnId: string; origin: string; sex: string; by: EventRecorder; at: Date },
-  ): Promise<ReintegrationCase | undefined> {
+  ): Promise<string | undefined> {
     const id = uuidv7();
     const inserted = await manager
       .createQueryBuilder()
@@ -38,6 +38,6 @@ export class CaseOpener {
       payload: create(ReintegrationCaseOpenedSchema, { caseId: id, returnId: facts.returnId, openedOn: isoDay(facts.at), sex: SEX_ON_THE_WIRE[facts.sex as SexName] ?? 0 }),
     });
     await publish(opened.topic, opened.event);
-    return manager.findOneByOrFail(ReintegrationCase, { id });
+    return id;
   }
 }

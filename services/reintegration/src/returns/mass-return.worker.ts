@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { systemActor, type SexName } from '@corridor/events';
@@ -12,7 +12,7 @@ import { ReturnRecorder } from './return-recorder';
 import type { ReturnTypeName } from './return.rules';
 
 /** Rows per transaction: small enough to keep locks short, large enough to amortise the commit. */
-const CHUNK = 250;
+const CHUNK = 500;
 
 /**
  * Works through the pending rows of mass-return lists in the background, a chunk per outbox
@@ -71,34 +71,47 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
           .getMany();
         if (!rows.length) return 0;
         const at = new Date();
+        // Set-based: three reads for the whole chunk, then the writes row by row in one transaction.
+        const earlier = new Map<string, { id: string; journey_id: string; batch_id: string | null }>(
+          (await manager.query('SELECT row_key, id, journey_id, batch_id FROM return_record WHERE row_key = ANY($1)', [rows.map((r) => r.rowKey)])).map(
+            (r: { row_key: string; id: string; journey_id: string; batch_id: string | null }) => [r.row_key, r],
+          ),
+        );
+        const candidates = await manager
+          .createQueryBuilder(KnownJourney, 'j')
+          .distinctOn(['j.document_index'])
+          .where('j.document_index IN (:...indexes)', { indexes: rows.map((r) => r.documentIndex!) })
+          .andWhere("NOT EXISTS (SELECT 1 FROM return_record r WHERE r.journey_id = j.journey_id AND r.status = 'happened')")
+          .orderBy('j.document_index')
+          .addOrderBy('j.registered_at', 'DESC')
+          .getMany();
+        const journeyOf = new Map(candidates.map((j) => [j.documentIndex!, j]));
+        const planned = new Map(
+          (await manager.findBy(ReturnRecord, { journeyId: In(candidates.map((j) => j.journeyId)) })).map((r) => [r.journeyId, r]),
+        );
         let matched = 0;
         let created = 0;
+        const outcomes: { rowNumber: number; outcome: string; journeyId: string; reason: string | null }[] = [];
         for (const row of rows) {
-          const earlier = await manager.findOne(ReturnRecord, { where: { rowKey: row.rowKey! }, select: { id: true, journeyId: true, batchId: true } });
-          if (earlier) {
-            await manager.update(MassReturnRow, { batchId, rowNumber: row.rowNumber }, { outcome: 'already-recorded', journeyId: earlier.journeyId, reason: `recorded before as return ${earlier.id}${earlier.batchId ? ` (list ${earlier.batchId})` : ''}` });
+          const before = earlier.get(row.rowKey!);
+          if (before) {
+            outcomes.push({ rowNumber: row.rowNumber, outcome: 'already-recorded', journeyId: before.journey_id, reason: `recorded before as return ${before.id}${before.batch_id ? ` (list ${before.batch_id})` : ''}` });
             continue;
           }
-          let journey = await manager
-            .createQueryBuilder(KnownJourney, 'j')
-            .where('j.document_index = :index', { index: row.documentIndex })
-            .andWhere('NOT EXISTS (SELECT 1 FROM return_record r WHERE r.journey_id = j.journey_id AND r.status = :happened)', { happened: 'happened' })
-            .orderBy('j.registered_at', 'DESC')
-            .getOne();
+          let journey = journeyOf.get(row.documentIndex!);
+          // One journey per person in a chunk: a second row of the same document never reaches here (refused at upload).
+          if (journey) journeyOf.delete(row.documentIndex!);
           const outcome = journey ? 'matched' : 'created';
-          if (!journey) {
-            journey = await this.recorder.openIrregular(manager, publish, {
-              origin: this.config.country,
-              sex: row.sex as SexName,
-              birthYear: row.birthYear,
-              returnedFrom: row.returnedFrom!,
-              batchId,
-              documentIndex: row.documentIndex,
-              by,
-              at,
-            });
-          }
-          const existing = (await manager.findOneBy(ReturnRecord, { journeyId: journey.journeyId })) ?? undefined;
+          journey ??= await this.recorder.openIrregular(manager, publish, {
+            origin: this.config.country,
+            sex: row.sex as SexName,
+            birthYear: row.birthYear,
+            returnedFrom: row.returnedFrom!,
+            batchId,
+            documentIndex: row.documentIndex,
+            by,
+            at,
+          });
           await this.recorder.record(manager, publish, journey, {
             status: 'happened',
             type: row.returnType as ReturnTypeName,
@@ -111,12 +124,19 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
             side: 'origin',
             by,
             at,
-            existing,
+            existing: planned.get(journey.journeyId),
+            isNew: outcome === 'created' || !planned.has(journey.journeyId),
           });
-          await manager.update(MassReturnRow, { batchId, rowNumber: row.rowNumber }, { outcome, journeyId: journey.journeyId });
+          outcomes.push({ rowNumber: row.rowNumber, outcome, journeyId: journey.journeyId, reason: null });
           if (outcome === 'matched') matched++;
           else created++;
         }
+        await manager.query(
+          `UPDATE mass_return_row m SET outcome = o.outcome, journey_id = o.journey_id::uuid, reason = o.reason
+             FROM jsonb_to_recordset($2::jsonb) AS o(row_number int, outcome text, journey_id text, reason text)
+            WHERE m.batch_id = $1 AND m.row_number = o.row_number`,
+          [batchId, JSON.stringify(outcomes.map((o) => ({ row_number: o.rowNumber, outcome: o.outcome, journey_id: o.journeyId, reason: o.reason })))],
+        );
         await manager.increment(MassReturnBatch, { id: batchId }, 'processed', rows.length);
         await this.audit.record(manager, {
           actor: systemActor(this.config.country, 'mass-return'),

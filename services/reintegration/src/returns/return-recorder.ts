@@ -70,7 +70,7 @@ export class ReturnRecorder {
     manager: EntityManager,
     publish: Publish,
     journey: KnownJourney,
-    input: ReturnToRecord & { returnedFrom: string; side: ReturnSide; by: EventRecorder; at: Date; existing?: ReturnRecord },
+    input: ReturnToRecord & { returnedFrom: string; side: ReturnSide; by: EventRecorder; at: Date; existing?: ReturnRecord; isNew?: boolean },
   ): Promise<ReturnRecord> {
     const record = manager.create(ReturnRecord, {
       id: input.existing?.id ?? uuidv7(),
@@ -91,7 +91,9 @@ export class ReturnRecorder {
       recordedBy: input.by.subject,
       recordedAt: input.at,
     });
-    await manager.save(ReturnRecord, record);
+    // A return the caller knows to be new is inserted outright (no read first): a mass-return chunk writes hundreds.
+    if (input.isNew && !input.existing) await manager.insert(ReturnRecord, record);
+    else await manager.save(ReturnRecord, record);
     const recorded = buildEvent({
       stage: 'reintegration',
       by: input.by,
