@@ -1,6 +1,7 @@
 import { getOption, hasOption, type DescFile, type DescMessage } from '@bufbuild/protobuf';
 import { file_corridor_v1_common } from './generated/corridor/v1/common_pb';
 import { file_corridor_v1_contracts } from './generated/corridor/v1/contracts_pb';
+import { file_corridor_v1_deployment } from './generated/corridor/v1/deployment_pb';
 import { EventRecordKey, EventStage, EventVisibility, event as eventOption, file_corridor_v1_options } from './generated/corridor/v1/options_pb';
 import { file_corridor_v1_recruitment } from './generated/corridor/v1/recruitment_pb';
 import { file_corridor_v1_reintegration } from './generated/corridor/v1/reintegration_pb';
@@ -14,7 +15,14 @@ import { STAGES, type Stage } from './topics';
  */
 
 /** Every .proto file of the contracts, in dependency order. */
-export const CONTRACT_FILES: readonly DescFile[] = [file_corridor_v1_options, file_corridor_v1_common, file_corridor_v1_recruitment, file_corridor_v1_contracts, file_corridor_v1_reintegration];
+export const CONTRACT_FILES: readonly DescFile[] = [
+  file_corridor_v1_options,
+  file_corridor_v1_common,
+  file_corridor_v1_recruitment,
+  file_corridor_v1_contracts,
+  file_corridor_v1_deployment,
+  file_corridor_v1_reintegration,
+];
 
 /** Which of a stage's topics an event travels on (see EventVisibility in options.proto). */
 export type EventVisibilityName = 'internal' | 'corridor' | 'follows-journey';

@@ -8,6 +8,7 @@ import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, Idem
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, OutboxTraceContext1796294118448, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
 import type { CountryKeyring } from '@corridor/crypto';
+import { CLOCK, ScheduledFlag, ScheduledFlags1797000000000, Scheduler, SCHEDULER_OPTIONS, systemClock, type Clock, type SchedulerOptions } from '@corridor/scheduler';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
 
 export interface CorridorServiceOptions {
@@ -20,6 +21,9 @@ export interface CorridorServiceOptions {
   publishesTo: string[];
   relay?: OutboxRelayOptions;
   startRelay?: boolean;
+  /** The node's clock (tests: a ManualClock); the system clock by default. */
+  clock?: Clock;
+  scheduler?: SchedulerOptions;
 }
 
 /**
@@ -41,8 +45,8 @@ export class CorridorServiceModule {
           serviceDataSourceOptions({
             server: options.config.postgres,
             database: options.database,
-            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
-            migrations: [MessagingTables1763900000000, OutboxTraceContext1796294118448, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
+            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry, ScheduledFlag],
+            migrations: [MessagingTables1763900000000, OutboxTraceContext1796294118448, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ScheduledFlags1797000000000, ...options.migrations],
           }),
         ),
         MessagingModule.forService({
@@ -64,10 +68,14 @@ export class CorridorServiceModule {
       ],
       providers: [
         PostgresHealth,
+        // Scheduled checks (libs/scheduler) of any feature, on the node's clock.
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: SCHEDULER_OPTIONS, useValue: options.scheduler ?? {} },
+        Scheduler,
         // Stored idempotent answers are sealed with the person-data key, like the columns they may repeat.
         { provide: IDEMPOTENCY_ANSWER_CIPHER, useFactory: (keys: CountryKeyring) => keys.fieldCipher, inject: [PERSON_DATA_KEYS] },
       ],
-      exports: [PostgresHealth, IDEMPOTENCY_ANSWER_CIPHER],
+      exports: [PostgresHealth, IDEMPOTENCY_ANSWER_CIPHER, CLOCK, Scheduler],
     };
   }
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
 import { consumerGroupId, loadNodeConfig, serviceDatabaseName, servicePort, type NodeConfig } from '@corridor/config';
 import type { BulkUploadRoute } from '@corridor/http';
 import type { OutboxRelayOptions, RetryPolicy } from '@corridor/messaging';
+import type { Clock, SchedulerOptions } from '@corridor/scheduler';
 import { assertDistinctTimestamps, collectFeatureTables } from './corridor-feature';
 import { CorridorServiceModule } from './corridor-service.module';
 import { createServiceApp, type ServiceApp } from './create-service-app';
@@ -39,6 +40,10 @@ export interface ServiceRuntime {
   relay?: OutboxRelayOptions;
   startRelay?: boolean;
   logLevels?: LogLevel[];
+  /** The clock of the scheduled checks (tests: a ManualClock they move). */
+  clock?: Clock;
+  /** The scheduler's timer (interval, or none: tests run checks with Scheduler.runNow). */
+  scheduler?: SchedulerOptions;
 }
 
 /** Returns the definition as given; a place for the type checker to hold a service to the shape. */
@@ -73,6 +78,8 @@ export function serviceRootModule(definition: ServiceDefinition, config: NodeCon
         publishesTo: definition.publishesTo(config),
         relay: runtime.relay,
         startRelay: runtime.startRelay,
+        clock: runtime.clock,
+        scheduler: runtime.scheduler,
       }),
       ...definition.features,
     ],

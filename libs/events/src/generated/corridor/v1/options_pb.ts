@@ -76,7 +76,7 @@ export enum EventStage {
   CONTRACTS = 2,
 
   /**
-   * topics *.deployment.v1 (no events yet)
+   * topics *.deployment.v1, file deployment.proto
    *
    * @generated from enum value: EVENT_STAGE_DEPLOYMENT = 3;
    */
