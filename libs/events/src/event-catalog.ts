@@ -5,6 +5,7 @@ import { file_corridor_v1_deployment } from './generated/corridor/v1/deployment_
 import { EventRecordKey, EventStage, EventVisibility, event as eventOption, file_corridor_v1_options } from './generated/corridor/v1/options_pb';
 import { file_corridor_v1_recruitment } from './generated/corridor/v1/recruitment_pb';
 import { file_corridor_v1_reintegration } from './generated/corridor/v1/reintegration_pb';
+import { file_corridor_v1_social_protection } from './generated/corridor/v1/social_protection_pb';
 import { STAGES, type Stage } from './topics';
 
 /**
@@ -22,6 +23,7 @@ export const CONTRACT_FILES: readonly DescFile[] = [
   file_corridor_v1_contracts,
   file_corridor_v1_deployment,
   file_corridor_v1_reintegration,
+  file_corridor_v1_social_protection,
 ];
 
 /** Which of a stage's topics an event travels on (see EventVisibility in options.proto). */
@@ -71,6 +73,8 @@ export const STANDALONE_PARTS: ReadonlySet<string> = new Set([
   'corridor.v1.EventEnvelope',
   'corridor.v1.SealedPersonData',
   'corridor.v1.PersonData',
+  // The plaintext of a social-protection event's sealed_case_text block (social_protection.proto).
+  'corridor.v1.CaseText',
   'corridor.v1.EventOptions',
   'corridor.v1.CountryCode',
   'corridor.v1.LocalDate',

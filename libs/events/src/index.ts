@@ -3,6 +3,7 @@ export * from './generated/corridor/v1/recruitment_pb';
 export * from './generated/corridor/v1/contracts_pb';
 export * from './generated/corridor/v1/reintegration_pb';
 export * from './generated/corridor/v1/deployment_pb';
+export * from './generated/corridor/v1/social_protection_pb';
 export * from './topics';
 export * from './event-registry';
 export * from './envelope-codec';

@@ -83,7 +83,7 @@ export enum EventStage {
   DEPLOYMENT = 3,
 
   /**
-   * topics *.social-protection.v1 (no events yet)
+   * topics *.social-protection.v1, file social_protection.proto
    *
    * @generated from enum value: EVENT_STAGE_SOCIAL_PROTECTION = 4;
    */
