@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ReintegrationCaseOpenedSchema, SEX_ON_THE_WIRE, buildEvent, type EncodedEvent, type EventRecorder, type SexName } from '@corridor/events';
+import { ReintegrationCaseOpenedSchema, SEX_ON_THE_WIRE, buildEvent, type EventRecorder, type SexName } from '@corridor/events';
+import type { ReturnWrites } from '../returns/chunk-writes';
 import { isoDay } from '@corridor/reference-data';
 import { ReintegrationCase } from './reintegration-case.entity';
 
@@ -15,15 +16,18 @@ import { ReintegrationCase } from './reintegration-case.entity';
 export class CaseOpener {
   async openOnReturn(
     manager: EntityManager,
-    publish: (topic: string, event: EncodedEvent) => Promise<void>,
-    facts: { journeyId: string; returnId: string; origin: string; sex: string; by: EventRecorder; at: Date },
+    writes: ReturnWrites,
+    facts: { journeyId: string; returnId: string; origin: string; sex: string; by: EventRecorder; at: Date; knownNew?: boolean },
   ): Promise<string | undefined> {
     const id = uuidv7();
-    const inserted = await manager
+    const values = { id, journeyId: facts.journeyId, returnId: facts.returnId, origin: facts.origin, sex: facts.sex, status: 'open' as const, openedOn: isoDay(facts.at), openedAt: facts.at, closedOn: null, closeReason: null, planVersion: 0, planGoals: [] };
+    // A journey its caller knows has no case yet (opened in this very chunk) takes the buffered insert.
+    if (facts.knownNew) await writes.insert(ReintegrationCase, values);
+    const inserted = facts.knownNew ? { raw: [{ id }] } : await manager
       .createQueryBuilder()
       .insert()
       .into(ReintegrationCase)
-      .values({ id, journeyId: facts.journeyId, returnId: facts.returnId, origin: facts.origin, sex: facts.sex, status: 'open', openedOn: isoDay(facts.at), openedAt: facts.at })
+      .values(values)
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -37,7 +41,7 @@ export class CaseOpener {
       schema: ReintegrationCaseOpenedSchema,
       payload: create(ReintegrationCaseOpenedSchema, { caseId: id, returnId: facts.returnId, openedOn: isoDay(facts.at), sex: SEX_ON_THE_WIRE[facts.sex as SexName] ?? 0 }),
     });
-    await publish(opened.topic, opened.event);
+    await writes.publish(opened.topic, opened.event);
     return id;
   }
 }

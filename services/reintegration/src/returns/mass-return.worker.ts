@@ -8,6 +8,7 @@ import { KnownJourney } from '../journeys/known-journey.entity';
 import { MassReturnBatch } from './mass-return-batch.entity';
 import { MassReturnRow } from './mass-return-row.entity';
 import { ReturnRecord } from './return-record.entity';
+import { ChunkWrites } from './chunk-writes';
 import { ReturnRecorder } from './return-recorder';
 import type { ReturnTypeName } from './return.rules';
 
@@ -60,7 +61,7 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
     const by = { subject: batch.uploadedBy, country: this.config.country };
     for (;;) {
       if (this.stopping) return;
-      const done = await this.outbox.transaction(async ({ manager, publish }) => {
+      const done = await this.outbox.transaction(async ({ manager }) => {
         const rows: MassReturnRow[] = await manager
           .createQueryBuilder(MassReturnRow, 'r')
           .where('r.batch_id = :batchId AND r.outcome = :pending', { batchId, pending: 'pending' })
@@ -89,6 +90,7 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
         const planned = new Map(
           (await manager.findBy(ReturnRecord, { journeyId: In(candidates.map((j) => j.journeyId)) })).map((r) => [r.journeyId, r]),
         );
+        const writes = new ChunkWrites(manager);
         let matched = 0;
         let created = 0;
         const outcomes: { rowNumber: number; outcome: string; journeyId: string; reason: string | null }[] = [];
@@ -102,7 +104,7 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
           // One journey per person in a chunk: a second row of the same document never reaches here (refused at upload).
           if (journey) journeyOf.delete(row.documentIndex!);
           const outcome = journey ? 'matched' : 'created';
-          journey ??= await this.recorder.openIrregular(manager, publish, {
+          journey ??= await this.recorder.openIrregular(writes, {
             origin: this.config.country,
             sex: row.sex as SexName,
             birthYear: row.birthYear,
@@ -112,7 +114,7 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
             by,
             at,
           });
-          await this.recorder.record(manager, publish, journey, {
+          await this.recorder.record(manager, writes, journey, {
             status: 'happened',
             type: row.returnType as ReturnTypeName,
             returnDate: batch.returnDate,
@@ -126,11 +128,14 @@ export class MassReturnWorker implements OnApplicationBootstrap, OnApplicationSh
             at,
             existing: planned.get(journey.journeyId),
             isNew: outcome === 'created' || !planned.has(journey.journeyId),
+            // No case exists for a journey without a happened return (cases open on happened returns only).
+            newCase: true,
           });
           outcomes.push({ rowNumber: row.rowNumber, outcome, journeyId: journey.journeyId, reason: null });
           if (outcome === 'matched') matched++;
           else created++;
         }
+        await writes.flush();
         await manager.query(
           `UPDATE mass_return_row m SET outcome = o.outcome, journey_id = o.journey_id::uuid, reason = o.reason
              FROM jsonb_to_recordset($2::jsonb) AS o(row_number int, outcome text, journey_id text, reason text)

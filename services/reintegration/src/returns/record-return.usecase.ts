@@ -7,6 +7,7 @@ import { Outbox } from '@corridor/messaging';
 import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
 import { KnownJourney } from '../journeys/known-journey.entity';
 import { ReturnRecord } from './return-record.entity';
+import { immediateWrites } from './chunk-writes';
 import { ReturnRecorder } from './return-recorder';
 import { mayRecordOver, type ReturnSide } from './return.rules';
 import type { RecordReturnCommand } from './returns.commands';
@@ -50,7 +51,7 @@ export class RecordReturnUseCase {
         if (!decideAccess(officer, 'return.record', this.config.country, { origin: this.config.country, destination: null, sharedWithDestination: false }).allowed) {
           throw new ReturnNotRecordable('only the origin records a returnee without a journey; name the journeyId', 'journeyId');
         }
-        journey = await this.recorder.openIrregular(manager, publish, {
+        journey = await this.recorder.openIrregular(immediateWrites(manager, publish), {
           origin: this.config.country,
           sex: command.sex!,
           birthYear: command.birthYear ?? null,
@@ -62,7 +63,7 @@ export class RecordReturnUseCase {
       }
       const existing = (await manager.findOneBy(ReturnRecord, { journeyId: journey.journeyId })) ?? undefined;
       if (!mayRecordOver(existing)) throw new ReturnAlreadyRecorded(journey.journeyId, existing!.id);
-      const record = await this.recorder.record(manager, publish, journey, {
+      const record = await this.recorder.record(manager, immediateWrites(manager, publish), journey, {
         status: command.status,
         type: command.type,
         returnDate: command.returnDate,

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ReturnRecordedSchema, ReturneeRecordOpenedSchema, SEX_ON_THE_WIRE, buildEvent, type EncodedEvent, type EventRecorder, type SexName } from '@corridor/events';
+import { ReturnRecordedSchema, ReturneeRecordOpenedSchema, SEX_ON_THE_WIRE, buildEvent, type EventRecorder, type SexName } from '@corridor/events';
 import { CaseOpener } from '../cases/case-opener';
 import { KnownJourney } from '../journeys/known-journey.entity';
 import { ReturnRecord } from './return-record.entity';
+import type { ReturnWrites } from './chunk-writes';
 import { RETURN_SIDE_ON_THE_WIRE, RETURN_STATUS_ON_THE_WIRE, RETURN_TYPE_ON_THE_WIRE, type ReturnSide, type ReturnStatusName, type ReturnTypeName } from './return.rules';
 
-type Publish = (topic: string, event: EncodedEvent) => Promise<void>;
 
 export interface ReturnToRecord {
   status: ReturnStatusName;
@@ -31,11 +31,10 @@ export class ReturnRecorder {
 
   /** A minimal record (a new journey) for a returnee this node never sent abroad. */
   async openIrregular(
-    manager: EntityManager,
-    publish: Publish,
+    writes: ReturnWrites,
     facts: { origin: string; sex: SexName; birthYear: number | null; returnedFrom: string; batchId?: string; documentIndex?: string | null; by: EventRecorder; at: Date },
   ): Promise<KnownJourney> {
-    const journey = manager.create(KnownJourney, {
+    const journey = Object.assign(new KnownJourney(), {
       journeyId: uuidv7(),
       workerId: null,
       origin: facts.origin,
@@ -46,7 +45,7 @@ export class ReturnRecorder {
       irregular: true,
       registeredAt: facts.at,
     });
-    await manager.insert(KnownJourney, journey);
+    await writes.insert(KnownJourney, journey);
     const opened = buildEvent({
       stage: 'reintegration',
       by: facts.by,
@@ -62,15 +61,15 @@ export class ReturnRecorder {
         massReturnBatchId: facts.batchId ?? '',
       }),
     });
-    await publish(opened.topic, opened.event);
+    await writes.publish(opened.topic, opened.event);
     return journey;
   }
 
   async record(
     manager: EntityManager,
-    publish: Publish,
+    writes: ReturnWrites,
     journey: KnownJourney,
-    input: ReturnToRecord & { returnedFrom: string; side: ReturnSide; by: EventRecorder; at: Date; existing?: ReturnRecord; isNew?: boolean },
+    input: ReturnToRecord & { returnedFrom: string; side: ReturnSide; by: EventRecorder; at: Date; existing?: ReturnRecord; isNew?: boolean; newCase?: boolean },
   ): Promise<ReturnRecord> {
     const record = manager.create(ReturnRecord, {
       id: input.existing?.id ?? uuidv7(),
@@ -92,7 +91,7 @@ export class ReturnRecorder {
       recordedAt: input.at,
     });
     // A return the caller knows to be new is inserted outright (no read first): a mass-return chunk writes hundreds.
-    if (input.isNew && !input.existing) await manager.insert(ReturnRecord, record);
+    if (input.isNew && !input.existing) await writes.insert(ReturnRecord, record);
     else await manager.save(ReturnRecord, record);
     const recorded = buildEvent({
       stage: 'reintegration',
@@ -115,9 +114,9 @@ export class ReturnRecorder {
         reason: input.reason,
       }),
     });
-    await publish(recorded.topic, recorded.event);
+    await writes.publish(recorded.topic, recorded.event);
     if (input.status === 'happened' && journey.origin === input.by.country) {
-      await this.cases.openOnReturn(manager, publish, { journeyId: journey.journeyId, returnId: record.id, origin: journey.origin, sex: journey.sex, by: input.by, at: input.at });
+      await this.cases.openOnReturn(manager, writes, { journeyId: journey.journeyId, returnId: record.id, origin: journey.origin, sex: journey.sex, by: input.by, at: input.at, knownNew: input.newCase });
     }
     return record;
   }

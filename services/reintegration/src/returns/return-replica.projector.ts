@@ -4,6 +4,7 @@ import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ReturnRecordedSchema, occurredAt, sexName, systemActor } from '@corridor/events';
 import { HandlesEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { CaseOpener } from '../cases/case-opener';
+import { immediateWrites } from './chunk-writes';
 import { ReturnRecord } from './return-record.entity';
 import { returnSideName, returnStatusName, returnTypeName } from './return.rules';
 
@@ -50,7 +51,7 @@ export class ReturnReplicaProjector {
     });
     await this.audit.recordReplicated(manager, { replica: 'return-replica', country: this.config.country, event: envelope, action: 'return.replicate', targetType: 'return', targetId: p.returnId });
     if (status === 'happened' && envelope.corridor?.origin === this.config.country) {
-      await this.cases.openOnReturn(manager, (topic, e) => event.publish(topic, e), {
+      await this.cases.openOnReturn(manager, immediateWrites(manager, (topic, e) => event.publish(topic, e)), {
         journeyId: envelope.journeyId,
         returnId: existing?.id ?? p.returnId,
         origin: this.config.country,
