@@ -195,21 +195,31 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await contractOn(step, 'KH', id, (c) => (c.openFlags as unknown[]).length === 1);
     return registered.substitutionFlagId as string;
   },
-  'reintegration-case': async (step) => {
+  return: async (step) => {
+    // The worker comes home at the end of the contract; the KH caseworker records it once KH reintegration knows the journey.
+    const body = await eventually(async () => {
+      const r = await request(step.app('KH', 'reintegration').getHttpServer())
+        .post('/api/v1/returns')
+        .set('Authorization', step.tokens.as('KH', ['caseworker']))
+        .send({ journeyId: step.notes.journeyId, status: 'happened', type: 'end-of-contract', returnDate: today(), checkpoint: 'Poipet' });
+      return r.status === 201 ? (r.body as Record<string, unknown>) : undefined;
+    }, 30_000, `return of ${step.owner}`);
+    return body.returnId as string;
+  },
+  'reintegration-case': async (step) =>
+    eventually(async () => {
+      const r = await request(step.app('KH', 'reintegration').getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${step.notes.journeyId as string}`).set('Authorization', step.tokens.as('KH', ['caseworker']));
+      return r.status === 200 && r.body.total === 1 ? (r.body.items[0].caseId as string) : undefined;
+    }, 30_000, `reintegration case of ${step.owner}`),
+  'mass-return': async (step) => {
     const body = await created(
       request(step.app('KH', 'reintegration').getHttpServer())
-        .post('/api/v1/reintegration-cases')
-        .set('Authorization', step.tokens.staffOf(step.owner))
-        .send({ journeyId: step.made.journey, destination: 'TH', openedOn: isoDay(), note: `reintegration case of ${step.owner}` }),
-      `reintegration case of ${step.owner}`,
+        .post('/api/v1/mass-returns')
+        .set('Authorization', step.tokens.as('KH', ['caseworker']))
+        .send({ checkpoint: 'Poipet', returnDate: today(), rows: [{ documentType: 'passport', documentNumber: `MR${step.owner}${uuidv7().slice(-12).toUpperCase()}`, sex: 'female', returnedFrom: 'TH' }] }),
+      `mass-return list of ${step.owner}`,
     );
-    const id = body.caseId as string;
-    // The destination's replica, so that the suites see what TH sees.
-    await eventually(async () => {
-      const r = await request(step.app('TH', 'reintegration').getHttpServer()).get(`/api/v1/reintegration-cases/${id}`).set('Authorization', step.tokens.thDestination());
-      return r.status === 200 ? true : undefined;
-    }, 30_000, `reintegration case ${id} on TH`);
-    return id;
+    return body.batchId as string;
   },
   // stage-service generator: builders of new stage services above this line
 };

@@ -3,6 +3,7 @@ import { CreateTimeline1763900000200 } from '../migrations/1763900000200-create-
 import { CreateJourneyFlag1763900000210 } from '../migrations/1763900000210-create-journey-flag';
 import { ContractEventsProjector } from './contract-events.projector';
 import { JourneyOwners } from './journey-access';
+import { DeploymentAndProtectionEventsProjector } from './deployment-and-protection-events.projector';
 import { ReintegrationEventsProjector } from './reintegration-events.projector';
 import { ReadTimelineUseCase } from './read-timeline.usecase';
 import { JourneyFlag } from './journey-flag.entity';
@@ -15,7 +16,7 @@ import { TimelineProjector } from './timeline.projector';
 @CorridorFeature({
   entities: [Journey, TimelineEntry, JourneyFlag],
   migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
-  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, ReintegrationEventsProjector],
+  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, ReintegrationEventsProjector, DeploymentAndProtectionEventsProjector],
   providers: [JourneyOwners, ReadTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}
