@@ -60,6 +60,8 @@ describe('return and reintegration across KH and TH', () => {
     const early = await post('/plans', { goals: [{ dimension: 'economic', description: 'certified as a welder', targetDate: inDays(90) }] }).expect(409);
     expect(early.body).toMatchObject({ type: 'https://corridor.gms/problems/illegal-transition', currentState: 'open', allowedActions: ['assess', 'close'] });
 
+    const offScale = await post('/assessments', { heldOn: today, answers: { ...answers('low'), 'social.network': 'maybe' } }).expect(422);
+    expect(offScale.body.type).toBe('https://corridor.gms/problems/answers-not-on-the-instrument');
     const assessed = await post('/assessments', { heldOn: today, answers: answers('low') }).expect(201);
     expect(assessed.body.status).toBe('assessed');
     const atAssessment = assessed.body.scores[0].composite as number;
@@ -71,6 +73,8 @@ describe('return and reintegration across KH and TH', () => {
       .set('Authorization', khCaseworker)
       .send({ name: 'Provincial Training Centre Battambang', serviceType: 'skills-training', province: 'Battambang' })
       .expect(201);
+    const noProvider = await post('/referrals', { providerId: '0193aaaa-0000-7000-8000-00000000beef', need: 'welding course', sentOn: today }).expect(422);
+    expect(noProvider.body).toMatchObject({ type: 'https://corridor.gms/problems/case-step-refused', field: 'providerId' });
     const referred = await post('/referrals', { providerId: provider.body.providerId, need: 'welding course with certificate', sentOn: today }).expect(201);
     const referral = referred.body.referrals[0];
     expect(referral).toMatchObject({ serviceType: 'skills-training', status: 'sent' });
@@ -107,6 +111,10 @@ describe('return and reintegration across KH and TH', () => {
     expect(khTypes).toEqual(expect.arrayContaining(['corridor.v1.ReturnRecorded', 'corridor.v1.ReintegrationCaseOpened', 'corridor.v1.NeedsAssessed', 'corridor.v1.ReferralSent', 'corridor.v1.ServiceDelivered', 'corridor.v1.FollowUpRecorded']));
     const thTypes = await timelineOf(th('journey'), thOfficer, (t) => t.includes('corridor.v1.ReturnRecorded'));
     expect(thTypes).not.toContain('corridor.v1.NeedsAssessed');
+
+    // A returnee without a journey needs sex: every statistic is by sex.
+    const sexless = await request(kh('reintegration').getHttpServer()).post('/api/v1/returns').set('Authorization', khCaseworker).send({ status: 'happened', type: 'deported', returnDate: today, checkpoint: 'Poipet', returnedFrom: 'TH' }).expect(422);
+    expect(sexless.body).toMatchObject({ type: 'https://corridor.gms/problems/return-not-recordable', field: 'sex' });
 
     // A happened return is final.
     const again = await request(th('reintegration').getHttpServer()).post('/api/v1/returns').set('Authorization', thOfficer).send({ journeyId, status: 'happened', type: 'early', returnDate: today, checkpoint: 'Poipet' }).expect(409);
