@@ -74,13 +74,10 @@ describe('mass return at a border checkpoint', () => {
     expect(taken.body).toMatchObject({ status: 'processing', total: ROWS, alreadyUploaded: false, format: 'csv' });
     expect(taken.body.counts.refused).toBe(INVALID);
     const batchId = taken.body.batchId as string;
-    // Polled once a second, as a caseworker's screen would.
-    let done: Record<string, any> = taken.body;
-    while (done.status !== 'completed') {
-      if (Date.now() - started > 540_000) throw new Error(`the list is not processed after 540 s: ${JSON.stringify(done.counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      done = (await request(reintegration().getHttpServer()).get(`/api/v1/mass-returns/${batchId}`).set('Authorization', caseworker).expect(200)).body;
-    }
+    const done = await eventually(async () => {
+      const r = await request(reintegration().getHttpServer()).get(`/api/v1/mass-returns/${batchId}`).set('Authorization', caseworker).expect(200);
+      return r.body.status === 'completed' ? (r.body as { counts: Record<string, number> }) : undefined;
+    }, 540_000, 'the list processed');
     const duration = Date.now() - started;
     clearInterval(sampler);
     console.log(
