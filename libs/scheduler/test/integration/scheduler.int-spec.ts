@@ -117,8 +117,9 @@ describe('scheduler (real Postgres): checks on an injected clock, each flag once
     await one.dataSource.query(`INSERT INTO deadline (subject, due_on) VALUES ('d', '2027-06-01')`);
     const timed = await instance('timed', clock, { intervalMs: 50 });
     try {
+      const ticks = jest.spyOn(timed.scheduler, 'runNow');
       timed.scheduler.onApplicationBootstrap();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await eventually(async () => (ticks.mock.calls.length >= 2 ? true : undefined), 5_000, 'two ticks of the timer');
       expect((await raisedRows()).some((r) => r.subject === 'd')).toBe(false); // not due on the clock's day
       clock.set('2027-06-02T00:00:00Z');
       const row = await eventually(async () => (await raisedRows()).find((r) => r.subject === 'd'), 5_000, 'the timer to flag d');
