@@ -22,7 +22,7 @@ export const OWNERS: readonly Owner[] = ['A', 'B'];
 export const SCENARIO_COUNTRIES = ['KH', 'TH'] as const;
 export type ScenarioCountry = (typeof SCENARIO_COUNTRIES)[number];
 /** The services every country node of the scenario runs (startCountryNodes withContracts); the stage-service generator adds its service. */
-export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'deployment', 'social-protection'] as const;
+export const SCENARIO_SERVICES = ['recruitment', 'contracts', 'journey', 'deployment', 'social-protection', 'reintegration'] as const;
 export type ScenarioService = (typeof SCENARIO_SERVICES)[number];
 
 export interface ScenarioApp {
@@ -236,6 +236,32 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
   enrolment: async (step) => step.notes.enrolment as string,
   'welfare-case': async (step) => step.notes.welfareCase as string,
   remittance: async (step) => step.notes.remittance as string,
+  return: async (step) => {
+    // The worker comes home at the end of the contract; the KH caseworker records it once KH reintegration knows the journey.
+    const body = await eventually(async () => {
+      const r = await request(step.app('KH', 'reintegration').getHttpServer())
+        .post('/api/v1/returns')
+        .set('Authorization', step.tokens.as('KH', ['caseworker']))
+        .send({ journeyId: step.notes.journeyId, status: 'happened', type: 'end-of-contract', returnDate: today(), checkpoint: 'Poipet' });
+      return r.status === 201 ? (r.body as Record<string, unknown>) : undefined;
+    }, 30_000, `return of ${step.owner}`);
+    return body.returnId as string;
+  },
+  'reintegration-case': async (step) =>
+    eventually(async () => {
+      const r = await request(step.app('KH', 'reintegration').getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${step.notes.journeyId as string}`).set('Authorization', step.tokens.as('KH', ['caseworker']));
+      return r.status === 200 && r.body.total === 1 ? (r.body.items[0].caseId as string) : undefined;
+    }, 30_000, `reintegration case of ${step.owner}`),
+  'mass-return': async (step) => {
+    const body = await created(
+      request(step.app('KH', 'reintegration').getHttpServer())
+        .post('/api/v1/mass-returns')
+        .set('Authorization', step.tokens.as('KH', ['caseworker']))
+        .send({ checkpoint: 'Poipet', returnDate: today(), rows: [{ documentType: 'passport', documentNumber: `MR${step.owner}${uuidv7().slice(-12).toUpperCase()}`, sex: 'female', returnedFrom: 'TH' }] }),
+      `mass-return list of ${step.owner}`,
+    );
+    return body.batchId as string;
+  },
   // stage-service generator: builders of new stage services above this line
 };
 

@@ -1,5 +1,6 @@
 import { createDeploymentApp } from '@corridor/deployment-service';
 import { createSocialProtectionApp } from '@corridor/social-protection-service';
+import { createReintegrationApp } from '@corridor/reintegration-service';
 import type { NodeConfig } from '@corridor/config';
 import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 
@@ -11,5 +12,6 @@ import type { ServiceApp, ServiceRuntime } from '@corridor/service-runtime';
 export const GENERATED_STAGE_APPS: Record<string, (config: NodeConfig, runtime: ServiceRuntime) => Promise<ServiceApp>> = {
   'deployment': createDeploymentApp,
   'social-protection': createSocialProtectionApp,
+  'reintegration': createReintegrationApp,
   // stage-service generator: new stage services above this line
 };

@@ -19,8 +19,8 @@ export const PLATFORM_SERVICES = [
   { name: 'contracts', portOffset: 2 },
   { name: 'journey', portOffset: 6 },
   { name: 'deployment', portOffset: 3 },
-  // One offset per stage, in stage order (5 is reintegration's).
   { name: 'social-protection', portOffset: 4 },
+  { name: 'reintegration', portOffset: 5 },
 ] as const;
 
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;

@@ -77,6 +77,15 @@ export class BlindIndex {
   }
 
   /**
+   * The index of a travel document: what recruitment stores to refuse a second registration and
+   * puts on WorkerRegistered, and what reintegration computes from a mass-return list to find the
+   * worker's journey. One composition, so the two always agree.
+   */
+  documentIndex(nationality: string, documentType: string, documentNumber: string): string {
+    return this.index(`${nationality}|${documentType}|${documentNumber}`);
+  }
+
+  /**
    * The whole-value index first, then one per word, then the n-grams of the words in scripts
    * without spaces (wordNgrams), without duplicates: stored with the row, it lets officers find
    * a worker by family name or given name alone, or by part of a Han, Thai, Lao, Khmer or

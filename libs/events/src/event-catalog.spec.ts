@@ -12,7 +12,7 @@ describe('event registry (read from the (corridor.v1.event) proto option)', () =
     const marked = CONTRACT_FILES.flatMap((f) => f.messages).filter((m) => hasOption(m, eventOption)).map((m) => m.typeName);
     const types = [...new Set(EVENT_CONTRACTS.map((c) => c.eventType))];
     expect(types.sort()).toEqual(marked.sort());
-    expect(types.length).toBe(43 + 15); // recruitment 20 (with StageCaseOpened), contracts 8, AuditHeadSigned 1, deployment 14, social protection 15
+    expect(types.length).toBe(55 + 15); // recruitment 20 (with StageCaseOpened), contracts 8, AuditHeadSigned 1, deployment 14, reintegration 12, social protection 15
   });
 
   it('documents the generic StageCaseOpened once per stage, following its journey', () => {

@@ -4,6 +4,7 @@ import { file_corridor_v1_contracts } from './generated/corridor/v1/contracts_pb
 import { file_corridor_v1_deployment } from './generated/corridor/v1/deployment_pb';
 import { EventRecordKey, EventStage, EventVisibility, event as eventOption, file_corridor_v1_options } from './generated/corridor/v1/options_pb';
 import { file_corridor_v1_recruitment } from './generated/corridor/v1/recruitment_pb';
+import { file_corridor_v1_reintegration } from './generated/corridor/v1/reintegration_pb';
 import { file_corridor_v1_social_protection } from './generated/corridor/v1/social_protection_pb';
 import { STAGES, type Stage } from './topics';
 
@@ -21,6 +22,7 @@ export const CONTRACT_FILES: readonly DescFile[] = [
   file_corridor_v1_recruitment,
   file_corridor_v1_contracts,
   file_corridor_v1_deployment,
+  file_corridor_v1_reintegration,
   file_corridor_v1_social_protection,
 ];
 

@@ -1,6 +1,7 @@
 export * from './generated/corridor/v1/common_pb';
 export * from './generated/corridor/v1/recruitment_pb';
 export * from './generated/corridor/v1/contracts_pb';
+export * from './generated/corridor/v1/reintegration_pb';
 export * from './generated/corridor/v1/deployment_pb';
 export * from './generated/corridor/v1/social_protection_pb';
 export * from './topics';
@@ -12,3 +13,4 @@ export * from './event-catalog';
 export * from './record-headers';
 export * from './asyncapi';
 export * from './yaml';
+export * from './sex';

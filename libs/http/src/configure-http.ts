@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { Response } from 'express';
 import { asyncApiYaml, buildAsyncApiDocument } from '@corridor/events';
 import { INPUT_LIMITS } from './input-policy';
-import { createJsonBodyParser, parseQueryWithPolicy } from './json-body';
+import { createJsonBodyParser, parseQueryWithPolicy, type BulkUploadRoute } from './json-body';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { TRACE_CONTEXT_PARAMETERS, traceContextMiddleware } from './trace-context.middleware';
 import { createValidationPipe } from './validation';
@@ -17,6 +17,8 @@ export interface HttpOptions {
   bodyLimitBytes?: number;
   /** Deepest nesting of objects and arrays accepted; deeper bodies get 400. */
   maxDepth?: number;
+  /** Routes that take a file of many rows (CSV or JSON) with a larger limit (json-body.ts). */
+  bulkUploads?: readonly BulkUploadRoute[];
 }
 
 /**
@@ -31,7 +33,7 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
   expressApp.use(traceContextMiddleware());
   // Before anything else reads the body; Nest's own parsers (json, urlencoded) are never reached
   // by a body: this one refuses every non-JSON body and consumes the JSON ones.
-  expressApp.use(createJsonBodyParser({ maxBytes: options.bodyLimitBytes ?? INPUT_LIMITS.maxBytes, maxDepth: options.maxDepth ?? INPUT_LIMITS.maxDepth }));
+  expressApp.use(createJsonBodyParser({ maxBytes: options.bodyLimitBytes ?? INPUT_LIMITS.maxBytes, maxDepth: options.maxDepth ?? INPUT_LIMITS.maxDepth, bulkUploads: options.bulkUploads }));
   expressApp.set('query parser', parseQueryWithPolicy);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

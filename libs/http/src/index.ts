@@ -2,6 +2,7 @@ export * from './problem';
 export * from './validation';
 export * from './problem-details.filter';
 export * from './configure-http';
+export { isAcceptedCsvMediaType, type BulkUploadRoute } from './json-body';
 export * from './health';
 export * from './idempotency';
 export * from './paging';

@@ -26,9 +26,9 @@ abstract class InputProblem extends ProblemError {
 export class UnsupportedMediaTypeProblem extends InputProblem {
   readonly status = 415;
   readonly slug = 'unsupported-media-type';
-  constructor(got: string | undefined) {
-    super(`${got ? `Content-Type ${JSON.stringify(got)} is` : 'a body without Content-Type is'} not accepted: send JSON with Content-Type: application/json (charset utf-8, if any)`, {
-      accepted: ['application/json', 'application/json; charset=utf-8'],
+  constructor(got: string | undefined, alsoAccepted: string[] = []) {
+    super(`${got ? `Content-Type ${JSON.stringify(got)} is` : 'a body without Content-Type is'} not accepted: send JSON with Content-Type: application/json (charset utf-8, if any)${alsoAccepted.length ? ', or CSV with Content-Type: text/csv' : ''}`, {
+      accepted: ['application/json', 'application/json; charset=utf-8', ...alsoAccepted],
     });
   }
 }

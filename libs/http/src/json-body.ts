@@ -20,6 +20,27 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export interface JsonBodyOptions {
   maxBytes?: number;
   maxDepth?: number;
+  /** Routes that take a bulk upload: a larger limit, and CSV besides JSON. */
+  bulkUploads?: readonly BulkUploadRoute[];
+}
+
+/**
+ * A route that takes a file of many rows in one request (a mass-return list): its own size limit,
+ * and `text/csv` (UTF-8) besides JSON. A CSV body passes the same encoding and string checks as
+ * JSON and reaches the controller as `{ csv: "<text>" }`, with the query string as usual.
+ */
+export interface BulkUploadRoute {
+  method: 'POST';
+  /** The path, e.g. /api/v1/mass-returns. */
+  path: string;
+  maxBytes: number;
+}
+
+/** text/csv with no parameter but charset=utf-8. */
+export function isAcceptedCsvMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  return type === 'text/csv' && parameters.every((p) => p === 'charset=utf-8');
 }
 
 function hasBody(request: Request): boolean {
@@ -56,10 +77,13 @@ function readBody(request: Request, limit: number): Promise<Buffer> {
  * string policy over the parsed value. Named `jsonParser` so Nest does not add its own.
  */
 export function createJsonBodyParser(options: JsonBodyOptions = {}) {
-  const maxBytes = options.maxBytes ?? INPUT_LIMITS.maxBytes;
+  const defaultMaxBytes = options.maxBytes ?? INPUT_LIMITS.maxBytes;
   const maxDepth = options.maxDepth ?? INPUT_LIMITS.maxDepth;
+  const bulk = options.bulkUploads ?? [];
   return async function jsonParser(request: Request, _response: Response, next: NextFunction): Promise<void> {
     try {
+      const upload = bulk.find((route) => route.method === request.method && route.path === request.path);
+      const maxBytes = upload?.maxBytes ?? defaultMaxBytes;
       // Read once here so that a bad query string is refused like a bad body (the getter throws).
       void request.query;
       if (!hasBody(request)) {
@@ -68,7 +92,8 @@ export function createJsonBodyParser(options: JsonBodyOptions = {}) {
         return;
       }
       const contentType = request.headers['content-type'];
-      if (!isAcceptedJsonMediaType(contentType)) throw new UnsupportedMediaTypeProblem(contentType);
+      const csv = upload !== undefined && isAcceptedCsvMediaType(contentType);
+      if (!csv && !isAcceptedJsonMediaType(contentType)) throw new UnsupportedMediaTypeProblem(contentType, upload ? ['text/csv', 'text/csv; charset=utf-8'] : []);
       const encoding = request.headers['content-encoding'];
       if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw new UnsupportedMediaTypeProblem(`${contentType} with Content-Encoding ${encoding}`);
       const declared = Number(request.headers['content-length']);
@@ -81,6 +106,13 @@ export function createJsonBodyParser(options: JsonBodyOptions = {}) {
       }
       const badByte = firstInvalidUtf8(bytes);
       if (badByte >= 0) throw new InvalidEncodingProblem(badByte);
+      if (csv) {
+        const { value, errors } = applyStringPolicy({ csv: bytes.toString('utf8') });
+        if (errors.length) throw new RequestValidationError(errors);
+        request.body = value;
+        next();
+        return;
+      }
       if (jsonDepth(bytes, maxDepth) > maxDepth) throw new BodyTooDeepProblem(maxDepth);
       let parsed: unknown;
       try {

@@ -1,5 +1,6 @@
 import { type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
 import { consumerGroupId, loadNodeConfig, serviceDatabaseName, servicePort, type NodeConfig } from '@corridor/config';
+import type { BulkUploadRoute } from '@corridor/http';
 import type { OutboxRelayOptions, RetryPolicy } from '@corridor/messaging';
 import type { Clock, SchedulerOptions } from '@corridor/scheduler';
 import { assertDistinctTimestamps, collectFeatureTables } from './corridor-feature';
@@ -28,6 +29,8 @@ export interface ServiceDefinition {
   consumes?(config: NodeConfig): string[];
   /** Read models kept from consumed events alone, which `npm run rebuild` can rebuild from Kafka. */
   readModels?: ReadModel[];
+  /** Routes that take a file of many rows, CSV or JSON, above the usual body limit (libs/http). */
+  bulkUploads?: readonly BulkUploadRoute[];
 }
 
 /** How a service is run: the same options for every service, in production, `npm start` and tests. */
@@ -95,7 +98,7 @@ export function createStageServiceApp(definition: ServiceDefinition, config: Nod
     config,
     database,
     rootModule: serviceRootModule(definition, config, { ...runtime, database }),
-    http: { title: `${definition.title} (${config.country})`, description: definition.description },
+    http: { title: `${definition.title} (${config.country})`, description: definition.description, bulkUploads: definition.bulkUploads },
     subscription: topics && {
       groupId: runtime.groupId ?? serviceConsumerGroup(config, definition.name, database),
       topics,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { corridorsOf, type NodeConfig } from '@corridor/config';
 import { STAGES, corridorTopic, countryTopic } from '@corridor/events';
 import { createStageServiceApp, defineService, type ServiceApp, type ServiceRuntime } from '@corridor/service-runtime';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /** Every topic whose events belong on this node's journeys: its own country's, and its corridors'. */
@@ -20,8 +21,9 @@ export const JourneyService = defineService({
   name: 'journey',
   module: JourneyServiceModule,
   title: 'Corridor journeys',
-  description: 'The read model across all stages and both countries of a corridor: journey timelines.',
-  features: [TimelineModule],
+  description:
+    'The read model across all stages and both countries of a corridor: journey timelines, and the labour-migration statistics of the node computed from the events (ILO 20th ICLS 2018 concepts, SDG 10.7.1 and 10.c.1, every table by sex, JSON and CSV).',
+  features: [TimelineModule, StatisticsModule],
   publishesTo: () => [],
   consumes: journeyTopics,
 });

@@ -35,7 +35,7 @@ describe('the operations of the access model', () => {
   });
 
   it('names every operation and nothing else', () => {
-    expect(Object.keys(OPERATIONS)).toHaveLength(31 + 8 + 10); // + deployment, social protection
+    expect(Object.keys(OPERATIONS)).toHaveLength(31 + 8 + 10 + 9); // + deployment, social protection, reintegration and statistics
     expect(isOperation('contract.resolve-flag')).toBe(true);
     expect(isOperation('contract.delete')).toBe(false);
     expect(isOperation('toString')).toBe(false);
@@ -46,8 +46,9 @@ describe('the operations of the access model', () => {
     expect(sides('ministry-officer')).toEqual(['origin']);
     expect(sides('agency-staff')).toEqual(['origin']);
     expect(sides('destination-officer')).toEqual(['destination']);
-    for (const role of ['welfare-officer', 'caseworker', 'auditor', 'admin'] as const) expect(sides(role)).toEqual(['origin', 'destination']);
-    expect(ROLE_GRANTS.statistician).toEqual({});
+    for (const role of ['welfare-officer', 'caseworker', 'auditor', 'admin'] as const) expect(sides(role).sort()).toEqual(['destination', 'origin']);
+    // Statisticians read aggregates only: the statistics, nothing that names a journey.
+    expect(ROLE_GRANTS.statistician).toEqual({ 'statistics.read': ['origin', 'destination'] });
   });
 
   it('an object the caller may not see is refused as not visible, worded like an unknown id', () => {

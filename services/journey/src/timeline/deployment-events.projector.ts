@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { toJson, type JsonObject } from '@bufbuild/protobuf';
 import {
   ArrivalConfirmedSchema,
   ArrivalDiscrepancyFlaggedSchema,
@@ -29,72 +28,71 @@ export class DeploymentEventsProjector {
 
   @HandlesEvent(ExitClearanceGrantedSchema)
   onGranted(event: ReceivedEventOf<typeof ExitClearanceGrantedSchema>): Promise<void> {
-    const { sealedPersonData: _sealed, ...rest } = toJson(ExitClearanceGrantedSchema, event.payload) as JsonObject;
-    return this.recorder.record(event, {}, { ...rest, personDataShared: event.payload.sealedPersonData.length > 0 });
+    return this.recorder.recordOpen(event, { personDataShared: event.payload.sealedPersonData.length > 0 });
   }
 
   @HandlesEvent(PreDepartureInsuranceRecordedSchema)
   onPreDepartureInsuranceRecorded(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(ExitClearanceRefusedSchema)
   onExitClearanceRefused(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(ExitClearanceRevokedSchema)
   onExitClearanceRevoked(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(DepartureRecordedSchema)
   onDepartureRecorded(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(BorderCrossedSchema)
   onBorderCrossed(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(ArrivalConfirmedSchema)
   onArrivalConfirmed(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(ArrivalDiscrepancyFlaggedSchema)
   onArrivalDiscrepancyFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(MissingArrivalFlaggedSchema)
   onMissingArrivalFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(WorkPermitIssuedSchema)
   onWorkPermitIssued(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(WorkPermitExtendedSchema)
   onWorkPermitExtended(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(WorkPermitExpiringFlaggedSchema)
   onWorkPermitExpiringFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(WorkPermitExpiredFlaggedSchema)
   onWorkPermitExpiredFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 
   @HandlesEvent(EmployerChangedSchema)
   onEmployerChanged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
+    return this.recorder.recordOpen(event);
   }
 }

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { toJson, type JsonObject } from '@bufbuild/protobuf';
 import {
   GrievanceAssignedSchema,
   GrievanceClosedSchema,
@@ -111,8 +110,6 @@ export class SocialProtectionEventsProjector {
   }
 
   private record(event: ReceivedEvent): Promise<void> {
-    const details = toJson(event.schema, event.payload as never) as JsonObject;
-    delete details.sealedCaseText;
-    return this.recorder.record(event, {}, details);
+    return this.recorder.recordOpen(event);
   }
 }

@@ -22,6 +22,16 @@ export interface RaisedFlag {
 export class TimelineRecorder {
   private readonly logger = new Logger(TimelineRecorder.name);
 
+  /**
+   * The event with its open fields as the entry's details (what the statistics read); sealed
+   * fields (person data, case text sealed for the other end) never land on a timeline.
+   */
+  recordOpen(event: ReceivedEvent, extra: JsonObject = {}): Promise<void> {
+    const json = toJson(event.schema, event.payload as never) as JsonObject;
+    const open = Object.fromEntries(Object.entries(json).filter(([key]) => !key.startsWith('sealed')));
+    return this.record(event, {}, { ...open, ...extra });
+  }
+
   async record(event: ReceivedEvent, journeyFacts: Partial<Pick<Journey, 'agencyId'>> = {}, details?: JsonObject): Promise<void> {
     const { envelope, manager } = event;
     const at = occurredAt(envelope);

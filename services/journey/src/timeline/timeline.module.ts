@@ -5,6 +5,7 @@ import { CreateJourneyFlag1763900000210 } from '../migrations/1763900000210-crea
 import { ContractEventsProjector } from './contract-events.projector';
 import { SocialProtectionEventsProjector } from './social-protection-events.projector';
 import { JourneyOwners } from './journey-access';
+import { ReintegrationEventsProjector } from './reintegration-events.projector';
 import { ReadTimelineUseCase } from './read-timeline.usecase';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
@@ -16,7 +17,7 @@ import { TimelineProjector } from './timeline.projector';
 @CorridorFeature({
   entities: [Journey, TimelineEntry, JourneyFlag],
   migrations: [CreateTimeline1763900000200, CreateJourneyFlag1763900000210],
-  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, DeploymentEventsProjector, SocialProtectionEventsProjector],
+  controllers: [JourneysController, TimelineProjector, ContractEventsProjector, DeploymentEventsProjector, SocialProtectionEventsProjector, ReintegrationEventsProjector],
   providers: [JourneyOwners, ReadTimelineUseCase, TimelineRecorder],
 })
 export class TimelineModule {}

@@ -22,7 +22,9 @@ export class TimelineProjector {
 
   @HandlesEvent(WorkerRegisteredSchema)
   async onWorkerRegistered(event: ReceivedEventOf<typeof WorkerRegisteredSchema>): Promise<void> {
-    await this.recorder.record(event, { agencyId: event.payload.registeringAgencyId || null });
+    // The document's blind index is for the node's services to recognise the worker, not for readers of a timeline.
+    const { documentIndex: _index, ...rest } = toJson(WorkerRegisteredSchema, event.payload) as JsonObject;
+    await this.recorder.record(event, { agencyId: event.payload.registeringAgencyId || null }, rest);
   }
 
   @HandlesEvent(WorkerNominatedSchema)

@@ -89,6 +89,7 @@ export class RegisterWorkerUseCase {
             registeringAgencyId: worker.agencyId ?? '',
             consentToProcess: worker.consentToProcess,
             consentToShare: worker.consentToShare,
+            documentIndex: worker.documentIndex,
           }),
       });
       await publish(registered.topic, registered.event);

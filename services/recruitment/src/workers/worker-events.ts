@@ -1,4 +1,2 @@
-import { Sex } from '@corridor/events';
-
-/** The sex of a worker as events carry it. */
-export const SEX_ON_THE_WIRE = { female: Sex.FEMALE, male: Sex.MALE, other: Sex.OTHER } as const;
+/** The sex of a worker as events carry it (one mapping for every service: libs/events). */
+export { SEX_ON_THE_WIRE } from '@corridor/events';

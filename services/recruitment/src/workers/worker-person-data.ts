@@ -119,7 +119,7 @@ export class WorkerPersonData {
   }
 
   documentIndex(nationality: string, documentType: string, documentNumber: string): string {
-    return this.keys.blindIndex.index(`${nationality}|${documentType}|${documentNumber}`);
+    return this.keys.blindIndex.documentIndex(nationality, documentType, documentNumber);
   }
 
   /**

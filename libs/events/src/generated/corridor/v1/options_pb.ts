@@ -90,7 +90,7 @@ export enum EventStage {
   SOCIAL_PROTECTION = 4,
 
   /**
-   * topics *.reintegration.v1 (no events yet)
+   * topics *.reintegration.v1, file reintegration.proto
    *
    * @generated from enum value: EVENT_STAGE_REINTEGRATION = 5;
    */

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { NotFoundProblem } from '@corridor/http';
+import { isoDay } from '@corridor/reference-data';
+import { JobOrderFactRow } from './job-order-fact.entity';
+import { STATISTIC_TABLES, buildTable, foldJourneys, suppressSmallCells, tableCsv, type JobOrderFact, type StatEvent } from './statistics.rules';
+import type { StatTableInfoView, StatTableView, StatisticsQuery } from './statistics.views';
+
+/** The smallest cell a node publishes unless its configuration says otherwise. */
+export const DEFAULT_MIN_CELL = 5;
+
+/**
+ * The node's statistics, computed on request from the events it received (the timeline is the
+ * log of them, as received) and the job orders' sectors: nothing else is read, so a read model
+ * rebuilt from the topics gives the same tables.
+ */
+@Injectable()
+export class ReadStatisticsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  tables(): StatTableInfoView[] {
+    return Object.entries(STATISTIC_TABLES).map(([name, t]) => ({ name, title: t.title, concept: t.concept, unit: t.unit }));
+  }
+
+  async table(name: string, query: StatisticsQuery): Promise<StatTableView> {
+    if (!Object.prototype.hasOwnProperty.call(STATISTIC_TABLES, name)) throw new NotFoundProblem('statistics table', name);
+    const today = isoDay();
+    const to = query.to ?? today;
+    const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+    const referenceDate = query.referenceDate ?? to;
+    const minCell = Math.max(query.minCell ?? 0, Number(process.env.STATISTICS_MIN_CELL) || DEFAULT_MIN_CELL);
+    const events: StatEvent[] = (
+      await this.dataSource.query(
+        `SELECT t.journey_id, t.event_type, t.occurred_at, j.origin, j.destination, t.details
+           FROM timeline_entry t JOIN journey j ON j.id = t.journey_id
+          ORDER BY t.occurred_at, t.event_id`,
+      )
+    ).map((r: { journey_id: string; event_type: string; occurred_at: Date; origin: string; destination: string | null; details: Record<string, unknown> }) => ({
+      journeyId: r.journey_id,
+      eventType: r.event_type,
+      occurredAt: r.occurred_at,
+      origin: r.origin,
+      destination: r.destination,
+      details: r.details,
+    }));
+    const jobOrders = new Map<string, JobOrderFact>((await this.dataSource.getRepository(JobOrderFactRow).find()).map((j) => [j.jobOrderId, j]));
+    const table = suppressSmallCells(buildTable(name, foldJourneys(events), { from, to, referenceDate }, jobOrders), minCell);
+    return { ...table, country: this.config.country, from, to, referenceDate, minCell };
+  }
+
+  async csv(name: string, query: StatisticsQuery): Promise<string> {
+    return tableCsv(await this.table(name, query));
+  }
+}
