@@ -58,5 +58,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       slowTestThreshold: 90,
     },
+    {
+      // npm run test:faults: journeys through every stage while the platform is hit by faults
+      // (test/faults), on a broker and a Postgres of its own.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      slowTestThreshold: 600,
+    },
   ],
 };
