@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_CORRIDORS, consumerGroupId, kafkaSaslFromFile, nodePrincipalName, parseCorridors } from '@corridor/config';
-import { DLQ_HEADERS, deriveCorridorAcls, syncCorridorAcls } from '@corridor/messaging';
+import { DLQ_HEADERS, OUTBOX_RELAY_LOCK, deriveCorridorAcls, syncCorridorAcls } from '@corridor/messaging';
 import { NODE_COUNTRIES } from '@corridor/reference-data';
 import { corridorTopic, STAGES } from '@corridor/events';
 import { eventually, headerOf, readTopic, startPrivateBroker, startPrivatePostgres, testKafka, type PrivateBroker, type PrivatePostgres } from '@corridor/testing';
@@ -24,14 +24,18 @@ jest.setTimeout(20 * 60_000);
 
 const COUNTRIES: Country[] = ['KH', 'TH'];
 const SERVICES = ['recruitment', 'contracts', 'journey'];
-const JOURNEYS = Number(process.env.FAULT_JOURNEYS ?? 24);
-/** A new journey starts this often while the faults go on (and until JOURNEYS have started). */
-const LAUNCH_EVERY_MS = Number(process.env.FAULT_LAUNCH_EVERY_MS ?? 1500);
+/** Journeys kept in flight while the faults go on: a new one starts whenever fewer are running. */
+const IN_FLIGHT = Number(process.env.FAULT_IN_FLIGHT ?? 6);
+/** At least this many journeys in all, and never more than MAX_JOURNEYS (the job order's size). */
+const MIN_JOURNEYS = Number(process.env.FAULT_JOURNEYS ?? 12);
+const MAX_JOURNEYS = 150;
 
 let broker: PrivateBroker | undefined;
 let postgres: PrivatePostgres | undefined;
 const processes: Record<string, ServiceProcess> = {};
 let api: CorridorApi;
+/** While TH is cut off, journeys stall waiting for it: twice as many may be in flight then. */
+let partitioned = false;
 /** Set when the suite ends (or fails): journeys still running give up at their next attempt. */
 let stopDriving = false;
 const logDir = mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'corridor-faults-'));
@@ -91,7 +95,7 @@ afterAll(async () => {
 async function aJobOrderForAll(): Promise<string> {
   const created = await api.post('TH', 'recruitment', '/api/v1/job-orders', {
     origin: 'KH', employerName: 'Rayong Garments Co., Ltd.', employerRegistrationNumber: '0215560007777', workplaceProvince: 'Rayong',
-    occupationIsco: '8153', sectorIsic: '14', workersRequested: JOURNEYS + 5, wageAmountMinor: 1_050_000, wageCurrency: 'THB', wagePeriod: 'month', hoursPerDay: 8, contractMonths: 24,
+    occupationIsco: '8153', sectorIsic: '14', workersRequested: MAX_JOURNEYS, wageAmountMinor: 1_050_000, wageCurrency: 'THB', wagePeriod: 'month', hoursPerDay: 8, contractMonths: 24,
   }, 'fault-job-order');
   expect(created.status).toBe(201);
   const id = created.body.jobOrderId as string;
@@ -112,20 +116,37 @@ async function restart(country: Country, service: string, how: 'kill' | 'stop'):
 }
 
 /**
- * Waits until the service's outbox holds rows the relay has not marked sent yet: the relay is
- * woken by every commit and publishes within milliseconds, so this polls as fast as one
- * connection answers (each round trip is the pause) and returns the moment it sees one.
+ * SIGKILLs a service while its outbox relay is in the middle of a batch: the suite holds the
+ * relay's advisory lock (OUTBOX_RELAY_LOCK) until rows wait in the outbox, lets go, and kills the
+ * process the moment the relay's transaction holds the lock (rows selected, being sent to Kafka or
+ * marked). Returns how many rows were waiting, or 0 if the batch finished before the kill (then the
+ * caller tries again).
  */
-async function untilOutboxRowsWaiting(country: Country, service: string, timeoutMs: number): Promise<number> {
+async function killRelayMidBatch(country: Country, service: string): Promise<number> {
   const db = new Client({ host: '127.0.0.1', port: postgres!.port, user: 'postgres', database: database(country, service) });
   await db.connect();
   try {
-    const deadline = Date.now() + timeoutMs;
+    await db.query('SELECT pg_advisory_lock($1)', [OUTBOX_RELAY_LOCK]);
+    const waiting = await eventually(
+      async () => {
+        const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+        return rows[0].n >= 3 ? rows[0].n : undefined;
+      },
+      5 * 60_000,
+      `three rows waiting in the ${country} ${service} outbox`,
+    );
+    await db.query('SELECT pg_advisory_unlock($1)', [OUTBOX_RELAY_LOCK]);
+    // The relay's next pass (it polls every second) takes the lock: kill it while it holds it.
+    const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
-      if (rows[0].n > 0) return rows[0].n;
+      const { rows } = await db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND pid <> pg_backend_pid()", [OUTBOX_RELAY_LOCK]);
+      if (rows.length) {
+        await proc(country, service).kill();
+        const { rows: left } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+        return left[0].n > 0 ? waiting : 0;
+      }
     }
-    throw new Error(`no unsent row seen in the ${country} ${service} outbox within ${timeoutMs} ms`);
+    return 0;
   } finally {
     await db.end();
   }
@@ -162,36 +183,43 @@ async function partitionTh(partitioned: boolean): Promise<void> {
 }
 
 /** The faults, one after the other, each once the stream is flowing again after the one before. */
-async function injectFaults(started: () => number): Promise<void> {
-  const flowing = async (journeys: number) => eventually(async () => (started() >= journeys ? true : undefined), 10 * 60_000, `${journeys} journeys started`);
+async function injectFaults(stepsDone: () => number): Promise<void> {
+  // Before each fault: journeys are moving again (three more steps done since the last fault).
+  const flowing = async () => {
+    const from = stepsDone();
+    await eventually(async () => (stepsDone() >= from + 3 ? true : undefined), 10 * 60_000, 'journeys moving again after the last fault');
+  };
 
-  await flowing(3);
+  await flowing();
   note('fault 1: SIGKILL a consumer (TH journey) while records are in flight');
   await restart('TH', 'journey', 'kill');
 
-  await flowing(6);
+  await flowing();
   note('fault 2: SIGKILL a relay mid-batch (KH recruitment, with rows waiting in its outbox)');
-  const waiting = await untilOutboxRowsWaiting('KH', 'recruitment', 120_000);
-  note(`${waiting} row(s) waiting in the KH recruitment outbox`);
-  await restart('KH', 'recruitment', 'kill');
+  let waiting = 0;
+  for (let attempt = 1; attempt <= 5 && !waiting; attempt++) waiting = await killRelayMidBatch('KH', 'recruitment');
+  expect(waiting).toBeGreaterThan(0);
+  note(`SIGKILLed KH recruitment while its relay held the batch lock over ${waiting} unsent row(s); starting it again`);
+  await proc('KH', 'recruitment').start();
+  note('KH recruitment back');
 
-  await flowing(9);
+  await flowing();
   note('fault 3: SIGKILL the TH contracts service (a consumer and a relay of the other side)');
   await restart('TH', 'contracts', 'kill');
 
-  await flowing(11);
+  await flowing();
   note('fault 4: stop the Kafka broker, then start it again');
   await broker!.stop();
   note('broker stopped');
   await broker!.start();
   note('broker back');
 
-  await flowing(14);
+  await flowing();
   note('fault 5: restart Postgres (every connection of every service cut)');
   await postgres!.restart();
   note('Postgres back');
 
-  await flowing(16);
+  await flowing();
   note('fault 6: a poison record on the KH→TH recruitment topic');
   const poisonKey = `poison-${Date.now()}`;
   const producer = testKafka('faults-poison', broker!.brokers).producer();
@@ -204,12 +232,15 @@ async function injectFaults(started: () => number): Promise<void> {
   expect(groups).toContain(consumerGroupId('TH', 'journey'));
   note(`poison record dead-lettered to ${dlq} by ${[...new Set(groups)].sort().join(', ')}`);
 
-  await flowing(18);
+  await flowing();
   note('fault 7: partition KH and TH (TH loses the KH→TH corridor topics)');
   const before = await corridorRecordCount();
   await partitionTh(true);
-  // "A while": until KH has published at least five corridor records TH cannot see.
-  await eventually(async () => ((await corridorRecordCount()) >= before + 5 ? true : undefined), 5 * 60_000, 'five KH→TH corridor records during the partition');
+  partitioned = true;
+  // "A while": until KH has published at least three corridor records TH cannot see (journeys
+  // waiting for TH stall, so more journeys start meanwhile: see the launcher).
+  await eventually(async () => ((await corridorRecordCount()) >= before + 3 ? true : undefined), 5 * 60_000, 'three KH→TH corridor records during the partition');
+  partitioned = false;
   note(`partition held while KH published ${(await corridorRecordCount()) - before} corridor records`);
   await partitionTh(false);
   note('partition healed');
@@ -266,7 +297,7 @@ async function countEvents(outcomes: JourneyOutcome[]): Promise<{ counts: Counts
 
 it('journeys through every stage lose, double and reorder nothing while the platform is hit by faults', async () => {
   const jobOrderId = await aJobOrderForAll();
-  note(`job order ${jobOrderId} verified; ${JOURNEYS} journeys through ${JOURNEY_STEPS.length} steps (${JOURNEY_STEPS.map((s) => s.stage).filter((s, i, a) => a.indexOf(s) === i).join(', ')})`);
+  note(`job order ${jobOrderId} verified; journeys (${IN_FLIGHT} in flight while the faults last, at least ${MIN_JOURNEYS}) through ${JOURNEY_STEPS.length} steps (${JOURNEY_STEPS.map((s) => s.stage).filter((s, i, a) => a.indexOf(s) === i).join(', ')})`);
   const t0 = Date.now();
   const runs: Promise<JourneyOutcome>[] = [];
   const journeys: JourneyContext[] = [];
@@ -278,17 +309,23 @@ it('journeys through every stage lose, double and reorder nothing while the plat
   const launch = () => {
     const journey = newJourney(runs.length + 1, jobOrderId);
     journeys.push(journey);
-    runs.push(driveJourney(api, journey, JOURNEY_STEPS, { stepDeadlineMs: 8 * 60_000, inProgressGraceMs: 20_000, retryMs: 500, stop: () => stopDriving }));
+    runs.push(
+      driveJourney(api, journey, JOURNEY_STEPS, { stepDeadlineMs: 8 * 60_000, inProgressGraceMs: 20_000, retryMs: 500, stop: () => stopDriving }).then((outcome) => {
+        if (outcome.error) journey.gaveUp = true;
+        return outcome;
+      }),
+    );
   };
-  launch();
+  const inFlight = () => journeys.filter((j) => j.stepsDone < JOURNEY_STEPS.length && !j.gaveUp).length;
   const launcher = setInterval(() => {
-    if (runs.length < JOURNEYS) launch();
-  }, LAUNCH_EVERY_MS);
+    const wanted = faultsDone ? MIN_JOURNEYS - journeys.length : (partitioned ? 2 : 1) * IN_FLIGHT - inFlight();
+    for (let i = 0; i < wanted && journeys.length < MAX_JOURNEYS; i++) launch();
+  }, 1000);
   try {
-    await injectFaults(() => runs.length);
+    await injectFaults(() => journeys.reduce((sum, j) => sum + j.stepsDone, 0));
     faultsDone = true;
     note(`all faults injected after ${Math.round((Date.now() - t0) / 1000)} s; ${runs.length} journeys started`);
-    await eventually(async () => (runs.length >= JOURNEYS ? true : undefined), 5 * 60_000, 'every journey started');
+    await eventually(async () => (runs.length >= MIN_JOURNEYS ? true : undefined), 5 * 60_000, `${MIN_JOURNEYS} journeys started`);
   } finally {
     clearInterval(launcher);
     if (!faultsDone) clearInterval(progress);

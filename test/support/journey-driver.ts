@@ -34,6 +34,8 @@ export interface JourneyContext {
   readonly registration: Record<string, unknown>;
   /** Steps done so far (for progress reports). */
   stepsDone: number;
+  /** Set by the caller when the journey ended with an error. */
+  gaveUp?: boolean;
   workerId?: string;
   journeyId?: string;
   contractId?: string;

@@ -25,7 +25,13 @@ export interface NationalClusters {
 
 export async function startNationalClusters(): Promise<NationalClusters> {
   const env = { KAFKA_MIRROR_MAKER: '1', CORRIDORS: 'KH>TH' };
-  const [kh, th] = await Promise.all([startPrivateBroker({ env }), startPrivateBroker({ env })]);
+  // One after the other, with a generous readiness wait: two JVMs formatting and starting at
+  // once on a loaded 2-core machine took longer than broker.sh's own deadline.
+  const kh = await startPrivateBroker({ env, readyTimeoutSec: 300 });
+  const th = await startPrivateBroker({ env, readyTimeoutSec: 300 }).catch(async (error) => {
+    await kh.destroy();
+    throw error;
+  });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'corridor-mm2-'));
   const mm2 = (command: 'start' | 'stop') =>
     new Promise<void>((resolve, reject) =>
