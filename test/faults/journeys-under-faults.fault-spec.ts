@@ -52,7 +52,8 @@ const database = (country: Country, service: string) => `faults_${country.toLowe
 
 beforeAll(async () => {
   note(`logs of the service processes in ${logDir}`);
-  [broker, postgres] = await Promise.all([startPrivateBroker(), startPrivatePostgres()]);
+  // A generous readiness wait: a restart on a loaded 2-core machine took more than the default 120 s.
+  [broker, postgres] = await Promise.all([startPrivateBroker({ readyTimeoutSec: 300 }), startPrivatePostgres()]);
   note(`private broker on ${broker.brokers[0]}, private Postgres on 127.0.0.1:${postgres.port}`);
   for (const country of COUNTRIES) {
     const sasl = kafkaSaslFromFile(broker.credentialsFile, country)!;
