@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: installs what is missing, brings up Postgres and Kafka, then runs the KH and TH
-# country nodes (each service migrates its own database at start) until Ctrl-C.
+# `npm start`: installs what is missing, brings up Postgres and Kafka, builds the services, then
+# runs the KH, TH and LA country nodes (each service migrates its own database at start) until Ctrl-C.
 #
 # `npm start -- --national-clusters`: the national clusters layout instead of the one shared
 # cluster (ADR 0022): a KH cluster (127.0.0.1:9192) and a TH cluster (127.0.0.1:9292) linked by
@@ -25,4 +25,7 @@ else
   bash tools/infra-up.sh .data/start-started
   if grep -qx kafka .data/start-started; then export CORRIDOR_STOP_KAFKA_ON_EXIT=1; fi
 fi
+# Services run compiled (dist/<service>/): Nx builds those whose sources changed, the others come
+# from its cache (nx.json targetDefaults.build, tools/build/build-service.js).
+npx nx run-many -t build --projects=tag:type:service --outputStyle=static
 exec node -r @swc-node/register tools/platform/start-platform.ts

@@ -1,10 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { NATIONAL_CLUSTERS, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceMain, serviceUrl } from '@corridor/config';
+import { NATIONAL_CLUSTERS, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceBuildMain, serviceUrl } from '@corridor/config';
 
 /**
- * `npm start`: runs every service of the KH, TH and LA nodes as its own process against the
+ * `npm start`: runs the compiled build (dist/<service>/) of every service of the KH, TH and LA nodes as its own process against the
  * Postgres and Kafka that tools/start.sh brought up, waits until each /health answers 200,
  * prints where to look, and on Ctrl-C stops the services (then the broker, if it started it).
  */
@@ -36,7 +36,8 @@ function kafkaIdentity(country: string): { KAFKA_BROKERS: string; KAFKA_SASL_USE
 
 function startService(country: string, service: (typeof PLATFORM_SERVICES)[number]): void {
   const label = `${country} ${service.name}`.padEnd(15);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, serviceMain(service.name))], {
+  // Compiled JavaScript (tools/start.sh builds what is stale first): no transpiler in the service process.
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, serviceBuildMain(service.name))], {
     cwd: root,
     env: {
       ...process.env,
@@ -45,7 +46,6 @@ function startService(country: string, service: (typeof PLATFORM_SERVICES)[numbe
       // The service takes its port from the platform layout (libs/config), as this script does.
       PORT: '',
       CORRIDORS: corridors,
-      SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,3 +18,4 @@ export * from './event-compat';
 export * from './private-postgres';
 export * from './free-port';
 export * from './national-clusters';
+export * from './stage-case-suite';
