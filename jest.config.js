@@ -58,5 +58,11 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       slowTestThreshold: 90,
     },
+    // npm run test:faults only (CORRIDOR_FAULT_SUITE=1): journeys through every stage while the
+    // platform is hit by faults (test/faults), on a broker and a Postgres of its own. Not in
+    // `npm test` (minutes of process restarts); CI runs it as a step of its own (.ci/run).
+    ...(process.env.CORRIDOR_FAULT_SUITE === '1'
+      ? [{ ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'], globalSetup: '<rootDir>/libs/testing/src/global-setup.ts', slowTestThreshold: 900 }]
+      : []),
   ],
 };

@@ -10,7 +10,8 @@
  *                                          (as the admin principal); --list prints them
  *
  * Env: KAFKA_BROKERS (default 127.0.0.1:$KAFKA_PORT), KAFKA_CREDENTIALS_FILE / KAFKA_DATA_DIR,
- * CORRIDORS (default the nodes' default).
+ * CORRIDORS (default the nodes' default), KAFKA_MIRROR_MAKER=1 (a national cluster, ADR 0022: a
+ * SCRAM identity for MirrorMaker 2 too, and its ACLs for every open corridor).
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,13 +27,14 @@ import {
   readKafkaCredentials,
   type KafkaCredentialsFile,
 } from '@corridor/config';
-import { deriveCorridorAcls, syncCorridorAcls } from '@corridor/messaging';
+import { MIRROR_MAKER_PRINCIPAL, deriveCorridorAcls, deriveMirrorMakerAcls, syncCorridorAcls } from '@corridor/messaging';
 import { NODE_COUNTRIES } from '@corridor/reference-data';
 
 const PRINCIPALS: Record<string, string> = {
   [KAFKA_BROKER_PRINCIPAL]: KAFKA_BROKER_PRINCIPAL,
   [KAFKA_ADMIN_PRINCIPAL]: KAFKA_ADMIN_PRINCIPAL,
   ...Object.fromEntries(NODE_COUNTRIES.map((country) => [country, nodePrincipalName(country)])),
+  ...(process.env.KAFKA_MIRROR_MAKER === '1' ? { [MIRROR_MAKER_PRINCIPAL]: MIRROR_MAKER_PRINCIPAL } : {}),
 };
 
 function credentials(file: string): string {
@@ -65,7 +67,10 @@ async function acls(list: boolean): Promise<void> {
   const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`).split(',');
   const corridorsText = process.env.CORRIDORS ?? DEFAULT_CORRIDORS;
   const corridors = parseCorridors(corridorsText);
-  const desired = deriveCorridorAcls({ countries: NODE_COUNTRIES, corridors });
+  const desired = [
+    ...deriveCorridorAcls({ countries: NODE_COUNTRIES, corridors }),
+    ...(process.env.KAFKA_MIRROR_MAKER === '1' ? corridors.flatMap((corridor) => deriveMirrorMakerAcls(corridor)) : []),
+  ];
   const admin = new Kafka({ clientId: 'corridor-acls', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 5 } }).admin();
   await admin.connect();
   try {

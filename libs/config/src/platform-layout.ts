@@ -25,6 +25,20 @@ export const PLATFORM_SERVICES = [
 
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;
 
+/**
+ * `npm start -- --national-clusters` (ADR 0022): each country of the corridor on a Kafka cluster
+ * of its own, linked by MirrorMaker 2 (infra/kafka/national-clusters.sh, whose defaults these
+ * are: NATIONAL_KH_PORT / NATIONAL_TH_PORT, data under .data/kafka-<cc>). Only the two countries
+ * of the corridor run then.
+ */
+export const NATIONAL_CLUSTERS = {
+  corridors: 'KH>TH',
+  clusters: [
+    { country: 'KH', brokers: '127.0.0.1:9192', dataDir: '.data/kafka-kh' },
+    { country: 'TH', brokers: '127.0.0.1:9292', dataDir: '.data/kafka-th' },
+  ],
+} as const;
+
 export type ServiceName = (typeof PLATFORM_SERVICES)[number]['name'];
 
 /** The entry point of a service, relative to the repo root (every service has the same layout). */

@@ -15,4 +15,7 @@ export * from './in-order';
 export * from './deliver-event';
 export * from './sample-events';
 export * from './event-compat';
+export * from './private-postgres';
+export * from './free-port';
+export * from './national-clusters';
 export * from './stage-case-suite';

@@ -1,22 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { kafkaSaslFromFile, type NodeConfig } from '@corridor/config';
 import { registerBrokerCredentials } from './test-kafka';
-
-/** A TCP port nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BROKER_SCRIPT = path.join(REPO_ROOT, 'infra/kafka/broker.sh');
@@ -30,6 +18,8 @@ export interface PrivateBrokerOptions {
   dataDir?: string;
   /** Seconds broker.sh waits for readiness on each start; default 120. */
   readyTimeoutSec?: number;
+  /** More settings for broker.sh, e.g. CORRIDORS, KAFKA_MIRROR_MAKER=1 (a national cluster). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -71,6 +61,7 @@ export async function createPrivateBroker(options: PrivateBrokerOptions = {}): P
     // broker.sh's readiness check reads KAFKA_BROKERS first: it must probe this broker, not the
     // shared one the test run points at.
     KAFKA_BROKERS: `127.0.0.1:${port}`,
+    ...options.env,
   };
 
   const run = (command: 'start' | 'stop', timeoutMs: number): Promise<string> =>

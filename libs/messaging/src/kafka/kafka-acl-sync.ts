@@ -1,7 +1,8 @@
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type Admin } from 'kafkajs';
 import type { CorridorAcl } from './kafka-acls';
 
-const NODE_PRINCIPAL = /^User:node-/;
+// The principals whose bindings are derived (and so kept exactly as derived): the nodes and MirrorMaker.
+const NODE_PRINCIPAL = /^User:(node-|mirror-maker$)/;
 
 function toBinding(acl: CorridorAcl) {
   return {
@@ -19,7 +20,7 @@ type Binding = ReturnType<typeof toBinding>;
 const keyOf = (b: Binding) => [b.principal, b.resourceType, b.resourceName, b.resourcePatternType, b.host, b.operation, b.permissionType].join('|');
 
 /**
- * Makes the cluster's ACLs for node principals (User:node-*) exactly `desired`: creates the
+ * Makes the cluster's ACLs for node principals (User:node-*, and User:mirror-maker) exactly `desired`: creates the
  * missing bindings and deletes the ones no longer derived (a closed corridor). ACLs of other
  * principals are left alone. Needs a super user's connection.
  */

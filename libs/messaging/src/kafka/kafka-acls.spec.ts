@@ -1,4 +1,4 @@
-import { deriveCorridorAcls, type CorridorAcl } from './kafka-acls';
+import { deriveCorridorAcls, deriveMirrorMakerAcls, type CorridorAcl } from './kafka-acls';
 
 const KH_TH = { origin: 'KH', destination: 'TH' };
 const LA_TH = { origin: 'LA', destination: 'TH' };
@@ -61,5 +61,31 @@ describe('deriveCorridorAcls', () => {
 
   it('refuses a corridor whose end is not a node country', () => {
     expect(() => deriveCorridorAcls({ countries: ['KH'], corridors: [KH_TH] })).toThrow(/TH is not a node country/);
+  });
+});
+
+describe('deriveMirrorMakerAcls', () => {
+  const acls = deriveMirrorMakerAcls(KH_TH);
+  const topics = (operation: string) => acls.filter((a) => a.resourceType === 'TOPIC' && a.operation === operation).map((a) => a.prefix);
+
+  it('lets MirrorMaker read and write the corridor and its own internal topics, never a country topic', () => {
+    expect(topics('READ')).toEqual(['corridor.kh-th.', 'kh.checkpoints.internal', 'mm2-', 'th.checkpoints.internal']);
+    expect(topics('WRITE')).toEqual(topics('READ'));
+    expect(topics('DESCRIBE_CONFIGS')).toEqual(topics('READ'));
+    expect(acls.some((a) => a.prefix.startsWith('country.'))).toBe(false);
+    expect(acls.every((a) => a.principal === 'User:mirror-maker')).toBe(true);
+  });
+
+  it('lets it read the offsets of both nodes\' groups and run its Connect worker groups', () => {
+    expect(acls.filter((a) => a.resourceType === 'GROUP').map((a) => `${a.prefix} ${a.operation}`)).toEqual([
+      'kh-mm2 DESCRIBE',
+      'kh-mm2 READ',
+      'kh. DESCRIBE',
+      'kh. READ',
+      'th-mm2 DESCRIBE',
+      'th-mm2 READ',
+      'th. DESCRIBE',
+      'th. READ',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { consumerGroupPrefix, nodePrincipalName } from '@corridor/config';
 import { corridorTopicPrefix, countryTopicPrefix } from '@corridor/events';
 
 export type AclResource = 'TOPIC' | 'GROUP';
-export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'CREATE';
+export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'CREATE' | 'DESCRIBE_CONFIGS';
 
 /** One ALLOW binding for any host, on a PREFIXED resource pattern (all Corridor ACLs are of this shape). */
 export interface CorridorAcl {
@@ -57,4 +57,36 @@ export function deriveCorridorAcls(inputs: AclInputs): CorridorAcl[] {
   }
   const key = (a: CorridorAcl) => `${a.principal}|${a.resourceType}|${a.prefix}|${a.operation}`;
   return [...new Map(acls.map((a) => [key(a), a])).values()].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** MirrorMaker 2's own principal on the national clusters (ADR 0022). */
+export const MIRROR_MAKER_PRINCIPAL = 'mirror-maker';
+
+/**
+ * What MirrorMaker 2 (dedicated mode, IdentityReplicationPolicy) needs on each of two national
+ * clusters linking `corridor` (ADR 0022), principal User:mirror-maker:
+ * - the corridor's topics `corridor.o-d.`: READ (source side), WRITE and CREATE (target side),
+ *   DESCRIBE and DESCRIBE_CONFIGS (it lists them and reads their partition count and configs);
+ * - its own internal topics: `mm2-` (Connect's configs, offsets and status per flow, and the
+ *   offset syncs) and `<alias>.checkpoints.internal`, where Connect also checks the cleanup
+ *   policy (DESCRIBE_CONFIGS);
+ * - groups: its Connect workers' `<alias>-mm2` and the nodes' groups `<cc>.` (it reads their
+ *   offsets on the source and writes the translated ones on the target).
+ * Never a country's internal topics (`country.<cc>.`): MirrorMaker cannot read them even if its
+ * topic filter were wrong.
+ */
+export function deriveMirrorMakerAcls(corridor: { origin: string; destination: string }): CorridorAcl[] {
+  const principal = `User:${MIRROR_MAKER_PRINCIPAL}`;
+  const ends = [corridor.origin, corridor.destination];
+  const aliases = ends.map((c) => consumerGroupPrefix(c).slice(0, -1));
+  const topicPrefixes = [corridorTopicPrefix(corridor.origin, corridor.destination), 'mm2-', ...aliases.map((a) => `${a}.checkpoints.internal`)];
+  const acls: CorridorAcl[] = [];
+  for (const prefix of topicPrefixes) {
+    for (const operation of [...TOPIC_OPERATIONS, 'DESCRIBE_CONFIGS'] as AclOperation[]) acls.push({ principal, resourceType: 'TOPIC', prefix, operation });
+  }
+  for (const prefix of [...ends.map(consumerGroupPrefix), ...aliases.map((a) => `${a}-mm2`)]) {
+    for (const operation of ['READ', 'DESCRIBE'] as AclOperation[]) acls.push({ principal, resourceType: 'GROUP', prefix, operation });
+  }
+  const key = (a: CorridorAcl) => `${a.resourceType}|${a.prefix}|${a.operation}`;
+  return acls.sort((x, y) => key(x).localeCompare(key(y)));
 }

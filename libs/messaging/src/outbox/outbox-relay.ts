@@ -26,7 +26,9 @@ export interface OutboxRelayOptions {
 }
 
 /** Advisory lock key shared by all instances of one service: one relay publishes at a time, in order. */
-const RELAY_LOCK = 727275;
+/** The advisory lock a relay holds (transaction-scoped) while it publishes a batch: one relay per database at a time. */
+export const OUTBOX_RELAY_LOCK = 727275;
+const RELAY_LOCK = OUTBOX_RELAY_LOCK;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent. A crash between the two re-sends the
