@@ -43,7 +43,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service'],
+          allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service', '@corridor/console-service'],
           depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] }],
         },
       ],

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceMain, serviceUrl } from '@corridor/config';
+import { PLATFORM_CONSOLE, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, consoleUrl, kafkaCredentialsFile, kafkaSaslFromFile, serviceMain, serviceUrl } from '@corridor/config';
 
 /**
  * `npm start`: runs every service of the KH, TH and LA nodes as its own process against the
@@ -23,7 +23,7 @@ function kafkaIdentity(country: string): { KAFKA_SASL_USERNAME: string; KAFKA_SA
   return { KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
 }
 
-function startService(country: string, service: (typeof PLATFORM_SERVICES)[number]): void {
+function startService(country: string, service: { name: string }): void {
   const label = `${country} ${service.name}`.padEnd(15);
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, serviceMain(service.name))], {
     cwd: root,
@@ -89,8 +89,11 @@ async function main(): Promise<void> {
   for (const node of PLATFORM_NODES) kafkaIdentity(node.country); // fail before starting anything
   for (const node of PLATFORM_NODES) {
     for (const service of PLATFORM_SERVICES) startService(node.country, service);
+    // The officer console of the node (SPA + backend-for-frontend), built by tools/start.sh.
+    startService(node.country, PLATFORM_CONSOLE);
   }
   await Promise.all(PLATFORM_NODES.flatMap((n) => PLATFORM_SERVICES.map((s) => waitForHealth(serviceUrl(n.country, s.name), 120_000))));
+  await Promise.all(PLATFORM_NODES.map((n) => waitForHealth(consoleUrl(n.country), 120_000)));
   const rows = PLATFORM_NODES.flatMap((n) =>
     PLATFORM_SERVICES.map((s) => `  ${n.country}  ${s.name.padEnd(12)} ${serviceUrl(n.country, s.name).padEnd(24)} docs ${serviceUrl(n.country, s.name)}/api/docs`),
   );
@@ -99,6 +102,9 @@ async function main(): Promise<void> {
       '',
       `Corridor is running: three country nodes (corridors ${process.env.CORRIDORS ?? PLATFORM_CORRIDORS}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}, each node as its own SASL principal node-<cc>), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
       ...rows,
+      '',
+      'Officer consoles (development sign-in: pick country, role, agency):',
+      ...PLATFORM_NODES.map((n) => `  ${n.country}  console      ${consoleUrl(n.country)}`),
       '',
       `Health:     curl ${serviceUrl('KH', 'recruitment')}/health`,
       'A token:    npm run token -- --country KH --role ministry-officer',
