@@ -4,11 +4,11 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import jest from 'eslint-plugin-jest';
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.browser-spec.ts'];
 // Suites on the real broker and database: a fixed sleep there is a race (too short on a busy
 // machine) or a waste; wait on a condition with a deadline (libs/testing eventually()).
 const SLEEP = 'No fixed sleeps in integration/e2e suites: wait on a condition with a deadline (eventually() from @corridor/testing).';
-const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
+const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.stryker-tmp/**', '.nx/**', 'libs/events/src/generated/**'] },

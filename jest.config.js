@@ -58,5 +58,13 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       slowTestThreshold: 90,
     },
+    {
+      // The officer console in Debian's Chromium (playwright-core) against the real services: one browser, one platform per file.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      slowTestThreshold: 120,
+    },
   ],
 };
