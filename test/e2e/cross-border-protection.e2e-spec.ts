@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { fromBinary } from '@bufbuild/protobuf';
 import { loadPersonDataKeys, openSealed, SealedBoxError } from '@corridor/crypto';
 import { ConsentToShareWithdrawnSchema, PersonDataSchema, STAGES, WorkerNominatedSchema, corridorTopic, decodeEnvelope } from '@corridor/events';
+import { AuditHeadPublisher } from '@corridor/service-runtime';
+import { AuditSequencer, checkPartnerHeads, heldAuditHeads, recomputeHash, verifyAuditChain, type AuditLogRow } from '@corridor/audit';
 import { bearer, readTopic, readTopicToEnd, testKafka, testNodeConfig, type ReadRecord } from '@corridor/testing';
 import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf } from '../support/country-nodes';
 
@@ -220,7 +222,15 @@ describe('the audit trail of a service', () => {
       .expect(200);
     const actions = log.body.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['worker.register', 'worker.read']));
-    const readEntry = log.body.entries.find((e: { action: string }) => e.action === 'worker.read');
+    // Sealed into the chain shortly after commit (ADR 0020); sealed now, so that the entry has its seq.
+    await kh().recruitment.get(AuditSequencer).sealNow();
+    const sealed = await request(kh().recruitment.getHttpServer())
+      .get('/api/v1/audit')
+      .query({ targetId: worker.workerId })
+      .set('Authorization', bearer('KH', ['auditor']))
+      .expect(200);
+    const readEntry = sealed.body.entries.find((e: { action: string }) => e.action === 'worker.read');
+    expect(readEntry.seq).toEqual(expect.any(Number));
 
     const database = recruitmentDatabase();
     const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
@@ -239,5 +249,50 @@ describe('the audit trail of a service', () => {
     );
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(`seq ${readEntry.seq}: hash-mismatch`);
+  });
+});
+
+describe('the audit head KH signs and TH holds', () => {
+  it('TH stores the head KH published; a KH history rewritten and re-hashed in Postgres passes KH\'s own check but not TH\'s', async () => {
+    await registerWorker(kh());
+    await kh().recruitment.get(AuditSequencer).sealNow();
+    const head = await kh().recruitment.get(AuditHeadPublisher).publishNow();
+    expect(head).toMatchObject({ country: 'KH', service: 'recruitment', seq: expect.any(Number) });
+    const thDb = th().recruitment.get(DataSource);
+    const khDb = kh().recruitment.get(DataSource);
+    // TH holds it, with a valid signature of KH's node key; LA, on no corridor with KH, never sees it.
+    let held: Awaited<ReturnType<typeof heldAuditHeads>> = [];
+    for (let i = 0; i < 100 && !held.some((h) => h.hash === head!.hash); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      held = await heldAuditHeads(thDb, 'KH', 'recruitment');
+    }
+    const ours = held.filter((h) => h.hash === head!.hash);
+    expect(ours).toEqual([{ seq: head!.seq, hash: head!.hash, signedAt: head!.signedAt, signatureValid: true }]);
+    expect((await heldAuditHeads(platform.nodes.LA.recruitment.get(DataSource), 'KH', 'recruitment')).filter((h) => h.hash === head!.hash)).toEqual([]);
+    expect(await checkPartnerHeads(khDb, ours)).toEqual({ checked: 1, problems: [] });
+
+    // An attacker with full access to KH's database rewrites the first entry and re-hashes every row after it.
+    const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: recruitmentDatabase() });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      const rows = (await client.query<AuditLogRow>('SELECT * FROM audit_log WHERE seq IS NOT NULL ORDER BY seq')).rows;
+      let prev = rows[0].prev_hash;
+      for (const [i, row] of rows.entries()) {
+        const rewritten = { ...row, reason: i === 0 ? 'nothing happened here' : row.reason, prev_hash: prev };
+        rewritten.hash = recomputeHash(rewritten);
+        await client.query('UPDATE audit_log SET reason = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [row.seq, rewritten.reason, rewritten.prev_hash, rewritten.hash]);
+        prev = rewritten.hash;
+      }
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    // KH's own check cannot tell: the chain is consistent again.
+    expect(await verifyAuditChain(khDb)).toMatchObject({ problems: [] });
+    // TH's copy of the signed head can.
+    const report = await checkPartnerHeads(khDb, ours);
+    expect(report.problems).toEqual([expect.objectContaining({ seq: head!.seq, problem: 'head-mismatch' })]);
   });
 });

@@ -34,10 +34,14 @@ let platform: Awaited<ReturnType<typeof startCountryNodes>>;
 
 beforeAll(async () => {
   process.env.LOG_LEVEL = 'debug';
+  // The JSON lines (the default format), each kept as `corr=<correlationId> trace=<traceId> <msg>`.
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
-    if (!text.startsWith('[Nest]')) return originalWrite(chunk, ...rest);
-    logLines.push(...text.split('\n').filter(Boolean));
+    const text = String(chunk);
+    if (!text.startsWith('{"level":')) return originalWrite(chunk, ...rest);
+    for (const json of text.split('\n').filter(Boolean)) {
+      const line = JSON.parse(json) as { correlationId?: string; traceId?: string; msg: string };
+      logLines.push(`${line.correlationId ? `corr=${line.correlationId} trace=${line.traceId} ` : ''}${line.msg}`);
+    }
     return true;
   }) as typeof process.stdout.write;
   platform = await startCountryNodes(['KH', 'TH'], 'KH>TH', { withContracts: true });

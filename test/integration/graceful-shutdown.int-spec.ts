@@ -65,5 +65,6 @@ it('SIGTERM after a write: the process flushes the outbox to Kafka and exits 0',
   }
   const records = await readTopic(kh.kafkaBrokers, [countryTopic('KH', 'recruitment')], (all) => all.some((r) => r.message.key?.toString() === journeyId), 20_000);
   expect(records.filter((r) => r.message.key?.toString() === journeyId)).toHaveLength(1);
-  expect(output.join('')).not.toMatch(/ERROR/);
+  // No error line, in JSON (the default) or text.
+  expect(output.join('')).not.toMatch(/"level":"(error|fatal)"|ERROR/);
 });

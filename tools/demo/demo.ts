@@ -6,6 +6,10 @@ import { aWorkerRegistration } from '@corridor/testing';
 /**
  * `npm run demo`: walks one worker through every stage built so far, across KH and TH, through
  * the public HTTP APIs of the platform `npm start` runs, and prints both countries' timelines.
+ *
+ * The flow itself (`demoFlow`) is also run by test/e2e/java-consumer.e2e-spec.ts against
+ * in-process nodes (`useDemoTransport`), which checks that the Java consumer decodes every event
+ * type it produces: a step added here is covered there without an edit.
  */
 const secret = loadNodeConfig({ ...process.env, COUNTRY: 'KH' }).jwtSecret;
 const today = isoDay();
@@ -17,7 +21,7 @@ interface TimelineEntryView {
   recordedBy: { country: string; officerId: string };
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   // The demo prints what the APIs answered; their shapes are documented in /api/docs.
   body: { detail?: string; status?: string; entries?: TimelineEntryView[]; openFlags?: { kind: string; reason: string }[] } & Record<string, unknown>;
@@ -30,7 +34,23 @@ function token(country: string, roles: Role[], agencyId?: string): string {
 const KH_MINISTRY = token('KH', ['ministry-officer']);
 const TH_OFFICER = token('TH', ['destination-officer']);
 
-async function call(method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown): Promise<Answer> {
+/** How the flow reaches a service of a country: HTTP to the running platform, or in-process apps in a test. */
+export type DemoTransport = (method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown) => Promise<Answer>;
+
+let transport: DemoTransport = httpCall;
+let log: (line: string) => void = (line) => console.log(line);
+
+/** Runs the flow through another transport (and log), e.g. supertest on in-process nodes. */
+export function useDemoTransport(call: DemoTransport, lines: (line: string) => void = () => undefined): void {
+  transport = call;
+  log = lines;
+}
+
+function call(method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown): Promise<Answer> {
+  return transport(method, country, service, path, bearer, body);
+}
+
+async function httpCall(method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown): Promise<Answer> {
   const response = await fetch(`${serviceUrl(country, service)}${path}`, {
     method,
     headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
@@ -44,7 +64,7 @@ async function call(method: string, country: string, service: ServiceName, path:
 async function must(what: string, method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown) {
   const answer = await call(method, country, service, path, bearer, body);
   if (answer.status >= 300) throw new Error(`${what} failed (${answer.status}): ${answer.body.detail ?? JSON.stringify(answer.body)}`);
-  console.log(`  ✓ ${what}`);
+  log(`  ✓ ${what}`);
   return answer.body;
 }
 
@@ -59,20 +79,20 @@ async function until(what: string, attempt: () => Promise<Answer>, ok: (a: Answe
 }
 
 function step(text: string): void {
-  console.log(`\n▶ ${text}`);
+  log(`\n▶ ${text}`);
 }
 
 function printTimeline(title: string, answer: Answer): void {
-  console.log(`\n${title}:`);
+  log(`\n${title}:`);
   if (answer.status !== 200) {
-    console.log(`  (${answer.status}) ${answer.body.detail ?? 'not visible'}`);
+    log(`  (${answer.status}) ${answer.body.detail ?? 'not visible'}`);
     return;
   }
   for (const entry of answer.body.entries ?? []) {
-    console.log(`  ${entry.occurredAt}  ${entry.stage.padEnd(12)} ${entry.eventType.replace('corridor.v1.', '').padEnd(32)} by ${entry.recordedBy.country}/${entry.recordedBy.officerId}`);
+    log(`  ${entry.occurredAt}  ${entry.stage.padEnd(12)} ${entry.eventType.replace('corridor.v1.', '').padEnd(32)} by ${entry.recordedBy.country}/${entry.recordedBy.officerId}`);
   }
   const flags = answer.body.openFlags ?? [];
-  console.log(`  open flags: ${flags.length ? flags.map((f) => `${f.kind}: ${f.reason}`).join(' | ') : 'none'}`);
+  log(`  open flags: ${flags.length ? flags.map((f) => `${f.kind}: ${f.reason}`).join(' | ') : 'none'}`);
 }
 
 async function main(): Promise<void> {
@@ -85,7 +105,18 @@ async function main(): Promise<void> {
       }
     }
   }
+  await demoFlow();
+}
 
+/** What the flow created, for a caller that checks it (the Java-consumer e2e). */
+export interface DemoRun {
+  journeyId: string;
+  /** The person data the agency registered (sealed for TH in the cross-border events). */
+  worker: ReturnType<typeof aWorkerRegistration>;
+}
+
+/** The demo's steps, through the current transport. */
+export async function demoFlow(): Promise<DemoRun> {
   step('Recruitment: TH approves an employer\'s job order, KH verifies it');
   const jobOrder = await must('TH records the job order (demand letter)', 'POST', 'TH', 'recruitment', '/api/v1/job-orders', TH_OFFICER, {
     origin: 'KH', employerName: 'Chonburi Construction Co., Ltd.', employerRegistrationNumber: '0205561009876', workplaceProvince: 'Chonburi',
@@ -102,12 +133,13 @@ async function main(): Promise<void> {
     name: 'Angkor Manpower Co., Ltd.', licenceNumber: `MOLVT-${Date.now()}`, licenceValidFrom: '2025-01-01', licenceValidTo: '2099-12-31',
   });
   const staff = token('KH', ['agency-staff'], agency.agencyId as string);
-  const worker = await must('the agency registers the worker (person data encrypted at rest)', 'POST', 'KH', 'recruitment', '/api/v1/workers', staff, aWorkerRegistration({ occupationIsco: '9313' }));
+  const registration = aWorkerRegistration({ occupationIsco: '9313' });
+  const worker = await must('the agency registers the worker (person data encrypted at rest)', 'POST', 'KH', 'recruitment', '/api/v1/workers', staff, registration);
   const { workerId, journeyId } = worker as { workerId: string; journeyId: string };
-  console.log(`    worker ${workerId}, journey ${journeyId}`);
+  log(`    worker ${workerId}, journey ${journeyId}`);
   const registeredAt = Date.now();
   await until('WorkerRegistered on the KH timeline', () => call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, KH_MINISTRY), (a) => a.status === 200);
-  console.log(`    on the KH journey timeline ${Date.now() - registeredAt} ms later (outbox → Kafka → inbox → read model)`);
+  log(`    on the KH journey timeline ${Date.now() - registeredAt} ms later (outbox → Kafka → inbox → read model)`);
   await until('job order verified on KH', () => call('GET', 'KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}`, KH_MINISTRY), (a) => a.body.status === 'verified');
   await must('the agency matches the worker: the first cross-border event, person data sealed for TH', 'POST', 'KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}/matches`, staff, { workerId });
 
@@ -127,7 +159,7 @@ async function main(): Promise<void> {
   step('Contract: drafted from the job order, signed by worker and employer, verified by both ministries');
   const contract = await until('contract drafted', () => call('POST', 'KH', 'contracts', '/api/v1/contracts', staff, { journeyId }), (a) => a.status === 201);
   const contractId = contract.body.contractId as string;
-  console.log(`  ✓ the agency drafts the contract on the regional standard template (${contractId})`);
+  log(`  ✓ the agency drafts the contract on the regional standard template (${contractId})`);
   await must('the worker signs at origin', 'POST', 'KH', 'contracts', `/api/v1/contracts/${contractId}/signatures`, staff, { party: 'worker', signedOn: today });
   await until('contract on TH', () => call('GET', 'TH', 'contracts', `/api/v1/contracts/${contractId}`, TH_OFFICER), (a) => a.status === 200 && (a.body.signatures as unknown[]).length === 1);
   await must('the employer signs at destination', 'POST', 'TH', 'contracts', `/api/v1/contracts/${contractId}/signatures`, TH_OFFICER, { party: 'employer', signedOn: today });
@@ -142,9 +174,12 @@ async function main(): Promise<void> {
   printTimeline('KH timeline (origin: from registration on)', kh);
   printTimeline('TH timeline (destination: from the match on)', th);
   printTimeline('LA officer asking the KH node (third country)', await call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, token('LA', ['ministry-officer'])));
+  return { journeyId, worker: registration };
 }
 
-main().catch((error) => {
-  console.error(error.message ?? error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

@@ -1,10 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { PLATFORM_CONSOLE, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, consoleUrl, kafkaCredentialsFile, kafkaSaslFromFile, serviceMain, serviceUrl } from '@corridor/config';
+import { PLATFORM_CONSOLE, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, consoleUrl, kafkaCredentialsFile, kafkaSaslFromFile, serviceBuildMain, serviceUrl } from '@corridor/config';
 
 /**
- * `npm start`: runs every service of the KH, TH and LA nodes as its own process against the
+ * `npm start`: runs the compiled build (dist/<service>/) of every service of the KH, TH and LA nodes as its own process against the
  * Postgres and Kafka that tools/start.sh brought up, waits until each /health answers 200,
  * prints where to look, and on Ctrl-C stops the services (then the broker, if it started it).
  */
@@ -25,7 +25,8 @@ function kafkaIdentity(country: string): { KAFKA_SASL_USERNAME: string; KAFKA_SA
 
 function startService(country: string, service: { name: string }): void {
   const label = `${country} ${service.name}`.padEnd(15);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, serviceMain(service.name))], {
+  // Compiled JavaScript (tools/start.sh builds what is stale first): no transpiler in the service process.
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, serviceBuildMain(service.name))], {
     cwd: root,
     env: {
       ...process.env,
@@ -34,7 +35,6 @@ function startService(country: string, service: { name: string }): void {
       // The service takes its port from the platform layout (libs/config), as this script does.
       PORT: '',
       CORRIDORS: process.env.CORRIDORS ?? PLATFORM_CORRIDORS,
-      SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,18 +1,24 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One line of the append-only audit log: who (country, agency, officer) did what to which
- * record, when and why. Rows are only ever inserted, by `AuditTrail`; `hash` chains each row to
- * the one before it so that a later change or deletion shows up in `verifyAuditChain`.
+ * record, when and why. Rows are only ever inserted, by `AuditTrail`, without a chain position;
+ * the service's `AuditSequencer` seals them shortly after commit: `seq`, `prevHash` and `hash`
+ * chain each row to the one before it so that a later change or deletion shows up in
+ * `verifyAuditChain` (ADR 0020).
  */
 @Entity({ name: 'audit_log' })
-@Index('audit_log_by_officer', ['actorOfficer', 'seq'])
-@Index('audit_log_by_target', ['targetType', 'targetId', 'seq'])
+@Index('audit_log_by_officer', ['actorOfficer', 'entryId'])
+@Index('audit_log_by_target', ['targetType', 'targetId', 'entryId'])
 @Index('audit_log_by_time', ['recordedAt'])
 export class AuditEntry {
-  /** 1, 2, 3… with no gaps, assigned under a lock: a missing number means a deleted row. */
-  @PrimaryColumn({ type: 'bigint' })
-  seq: string;
+  /** Insertion order; gaps are rolled-back inserts and mean nothing. */
+  @PrimaryGeneratedColumn('identity', { name: 'entry_id', type: 'bigint', generatedIdentity: 'BY DEFAULT' })
+  entryId: string;
+
+  /** The chain position: 1, 2, 3… with no gaps, assigned by the sequencer; null until sealed. */
+  @Column({ type: 'bigint', nullable: true, unique: true })
+  seq: string | null;
 
   /** Millisecond precision on purpose: the hash covers the ISO text, which JavaScript Dates hold to the ms. */
   @Column({ name: 'recorded_at', type: 'timestamptz' })
@@ -45,9 +51,9 @@ export class AuditEntry {
   @Column({ type: 'jsonb', nullable: true })
   details: Record<string, unknown> | null;
 
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash: string;
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
 
-  @Column({ type: 'char', length: 64, unique: true })
-  hash: string;
+  @Column({ type: 'char', length: 64, unique: true, nullable: true })
+  hash: string | null;
 }

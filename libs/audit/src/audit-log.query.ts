@@ -25,16 +25,16 @@ export class AuditLogQuery {
     if (query.action) select.andWhere('a.action = :action', { action: query.action });
     if (from) select.andWhere('a.recordedAt >= :from', { from });
     if (to) select.andWhere('a.recordedAt < :to', { to });
-    // Keyset paging on seq: stable while new entries arrive, unlike an offset.
-    if (query.cursor) select.andWhere('a.seq < :cursor', { cursor: String(query.cursor) });
+    // Keyset paging on entry_id (every entry has one from its insert): stable while new entries arrive, unlike an offset.
+    if (query.cursor) select.andWhere('a.entryId < :cursor', { cursor: String(query.cursor) });
     // One more than asked tells whether an older page exists without a count.
-    const found = await select.orderBy('a.seq', 'DESC').limit(limit + 1).getMany();
+    const found = await select.orderBy('a.entryId', 'DESC').limit(limit + 1).getMany();
     const entries = found.slice(0, limit).map(toAuditEntryView);
-    return { entries, nextCursor: found.length > limit ? entries[entries.length - 1].seq : null };
+    return { entries, nextCursor: found.length > limit ? entries[entries.length - 1].entryId : null };
   }
 
   async verify(): Promise<AuditVerifyView> {
     const report = await verifyAuditChain(this.dataSource);
-    return { ...report, intact: report.problems.length === 0 };
+    return { ...report, unsealed: report.unsealed ?? { count: 0, overdue: 0 }, intact: report.problems.length === 0 };
   }
 }

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
-import { GENESIS_HASH, auditEntryHash, toStoredJson } from './audit-hash';
-
-/**
- * The advisory lock that serialises appends to one database's audit log ("audit" in ASCII).
- * Held until the caller's transaction ends, so the next writer reads a committed last row.
- */
-export const AUDIT_LOCK_KEY = 0x61756469;
+import { toStoredJson } from './audit-hash';
 
 /** Who acted; an `Officer` from @corridor/auth fits as it is. */
 export interface AuditActor {
@@ -45,45 +39,39 @@ function checkRecord(record: AuditRecord): void {
   }
 }
 
-interface LastRow {
-  seq: string | null;
-  hash: string | null;
-  now: Date;
-}
-
 /**
  * Appends one entry through the caller's transaction manager: the entry commits or rolls back
- * with the change it describes, and a rollback leaves no gap in seq.
- *
- * The audit lock is held until that transaction ends, so audited transactions of one service
- * commit one at a time from this point: record as late in the transaction as you can.
+ * with the change it describes. One INSERT and no lock: writers never wait on one another. The
+ * entry has no chain position yet; the service's AuditSequencer seals it into the hash chain
+ * within the maximum merge delay after commit (ADR 0020). Any isolation level will do.
  */
 export async function appendAuditEntry(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('appendAuditEntry must run inside the transaction that makes the change (or use recordInOwnTransaction)');
   }
   checkRecord(record);
-  const [{ isolation }] = (await manager.query(
-    "SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation",
-    [AUDIT_LOCK_KEY],
-  )) as { isolation: string }[];
-  // Under REPEATABLE READ or SERIALIZABLE the snapshot may predate the lock, so the "last row"
-  // below could be stale; only READ COMMITTED takes a fresh snapshot for the next statement.
-  if (isolation !== 'read committed') {
-    throw new Error(`audit entries need a READ COMMITTED transaction, this one is ${isolation.toUpperCase()}`);
-  }
-  // A separate statement after the lock: it sees every append committed before we got the lock.
-  // The database clock, cut to ms, so all instances agree and the ISO text round-trips exactly.
-  const [last] = (await manager.query(`
-    SELECT l.seq, l.hash, date_trunc('milliseconds', clock_timestamp()) AS now
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS l ON true`)) as LastRow[];
-  const seq = last.seq === null ? 1 : Number(last.seq) + 1;
-  const prevHash = last.hash ?? GENESIS_HASH;
   const details = toStoredJson(record.details);
-  const entry = manager.create(AuditEntry, {
-    seq: String(seq),
-    recordedAt: last.now,
+  // recorded_at is the column default: the database clock cut to ms, so all instances agree
+  // and the ISO text the sequencer hashes round-trips exactly.
+  const [inserted] = (await manager.query(
+    `INSERT INTO audit_log (actor_country, actor_agency, actor_officer, action, target_type, target_id, reason, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+     RETURNING entry_id, recorded_at`,
+    [
+      record.actor.country,
+      record.actor.agencyId ?? null,
+      record.actor.subject,
+      record.action,
+      record.targetType,
+      record.targetId,
+      record.reason,
+      details === null ? null : JSON.stringify(details),
+    ],
+  )) as { entry_id: string; recorded_at: Date }[];
+  return manager.create(AuditEntry, {
+    entryId: String(inserted.entry_id),
+    seq: null,
+    recordedAt: inserted.recorded_at,
     actorCountry: record.actor.country,
     actorAgency: record.actor.agencyId ?? null,
     actorOfficer: record.actor.subject,
@@ -92,41 +80,9 @@ export async function appendAuditEntry(manager: EntityManager, record: AuditReco
     targetId: record.targetId,
     reason: record.reason,
     details,
-    prevHash,
+    prevHash: null,
+    hash: null,
   });
-  entry.hash = auditEntryHash(prevHash, {
-    seq,
-    recorded_at: entry.recordedAt.toISOString(),
-    actor_country: entry.actorCountry,
-    actor_agency: entry.actorAgency,
-    actor_officer: entry.actorOfficer,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId,
-    reason: entry.reason,
-    details,
-  });
-  // Plain SQL: the exact values that were hashed go in, with no ORM conversion in between.
-  await manager.query(
-    `INSERT INTO audit_log (seq, recorded_at, actor_country, actor_agency, actor_officer, action, target_type, target_id,
-                            reason, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-    [
-      entry.seq,
-      entry.recordedAt,
-      entry.actorCountry,
-      entry.actorAgency,
-      entry.actorOfficer,
-      entry.action,
-      entry.targetType,
-      entry.targetId,
-      entry.reason,
-      details === null ? null : JSON.stringify(details),
-      entry.prevHash,
-      entry.hash,
-    ],
-  );
-  return entry;
 }
 
 /** A replica applied an event another node recorded (ADR 0006). */
@@ -169,6 +125,6 @@ export class AuditTrail {
    * so person data is never handed out without its audit entry committed.
    */
   recordInOwnTransaction(record: AuditRecord): Promise<AuditEntry> {
-    return this.dataSource.transaction('READ COMMITTED', (manager) => appendAuditEntry(manager, record));
+    return this.dataSource.transaction((manager) => appendAuditEntry(manager, record));
   }
 }

@@ -23,8 +23,11 @@ export class AuditTargetView {
 }
 
 export class AuditEntryView {
-  @ApiProperty({ example: 42 })
-  seq: number;
+  @ApiProperty({ example: 57, description: 'Insertion order (gaps are rolled-back inserts); the paging cursor' })
+  entryId: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 42, description: 'Position in the hash chain; null until the sequencer sealed the entry (within the maximum merge delay, ADR 0020)' })
+  seq: number | null;
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
   recordedAt: string;
@@ -44,11 +47,11 @@ export class AuditEntryView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   details: unknown;
 
-  @ApiProperty({ description: 'sha256 of prevHash and the canonical JSON of this row' })
-  hash: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sha256 of prevHash and the canonical JSON of this row; null until sealed' })
+  hash: string | null;
 
-  @ApiProperty()
-  prevHash: string;
+  @ApiProperty({ type: String, nullable: true })
+  prevHash: string | null;
 }
 
 export class AuditPage {
@@ -63,7 +66,7 @@ export class AuditChainProblemView {
   @ApiProperty({ example: 42 })
   seq: number;
 
-  @ApiProperty({ enum: ['hash-mismatch', 'broken-link', 'missing-rows'] })
+  @ApiProperty({ enum: ['hash-mismatch', 'broken-link', 'missing-rows', 'unsealed-overdue'] })
   problem: AuditChainProblemKind;
 
   @ApiProperty({ example: 'row changed after it was written' })
@@ -78,6 +81,14 @@ export class AuditChainHeadView {
   hash: string;
 }
 
+export class AuditUnsealedView {
+  @ApiProperty({ description: 'Entries recorded, not sealed yet' })
+  count: number;
+
+  @ApiProperty({ description: 'Of them, recorded longer ago than the maximum merge delay' })
+  overdue: number;
+}
+
 export class AuditVerifyView implements AuditChainReport {
   @ApiProperty({ description: 'Rows read' })
   rows: number;
@@ -90,11 +101,15 @@ export class AuditVerifyView implements AuditChainReport {
 
   @ApiProperty({ type: AuditChainHeadView, nullable: true, description: 'Keep it elsewhere: the chain cannot show rows cut off its end' })
   head: AuditChainHeadView | null;
+
+  @ApiProperty({ type: AuditUnsealedView })
+  unsealed: AuditUnsealedView;
 }
 
 export function toAuditEntryView(entry: AuditEntry): AuditEntryView {
   return {
-    seq: Number(entry.seq),
+    entryId: Number(entry.entryId),
+    seq: entry.seq === null ? null : Number(entry.seq),
     recordedAt: entry.recordedAt.toISOString(),
     actor: { country: entry.actorCountry, agencyId: entry.actorAgency, officerId: entry.actorOfficer },
     action: entry.action,

@@ -50,7 +50,7 @@ export class AuditQueryDto {
   @Max(AUDIT_PAGE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional({ example: 1234, description: "The previous page's nextCursor: entries older than this seq" })
+  @ApiPropertyOptional({ example: 1234, description: "The previous page's nextCursor: entries recorded before this entryId" })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

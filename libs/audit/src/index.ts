@@ -12,3 +12,9 @@ export { AuditLog1763900000300 as AuditLogMigration } from './migrations/1763900
 export * from './access-refusal-log';
 export * from './access-refusal.query';
 export { AccessRefusals1763900000310 as AccessRefusalsMigration } from './migrations/1763900000310-access-refusals';
+export * from './audit-merge-delay';
+export * from './audit-sequencer';
+export * from './audit-head';
+export * from './partner-audit-head.entity';
+export { AuditSealing1796400000300 as AuditSealingMigration } from './migrations/1796400000300-audit-sealing';
+export { PartnerAuditHeads1796400000310 as PartnerAuditHeadsMigration } from './migrations/1796400000310-partner-audit-heads';

@@ -2,10 +2,13 @@ import type { ClientBase, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { GENESIS_HASH, auditEntryHash } from './audit-hash';
 
-export type AuditChainProblemKind = 'hash-mismatch' | 'broken-link' | 'missing-rows';
+/** The maximum merge delay (see AuditSequencer); kept here so that the verifier needs no Nest. */
+export const AUDIT_MAX_MERGE_DELAY_MS = 5_000;
+
+export type AuditChainProblemKind = 'hash-mismatch' | 'broken-link' | 'missing-rows' | 'unsealed-overdue';
 
 export interface AuditChainProblem {
-  /** The changed row, the row whose link is broken, or the first of the missing ones. */
+  /** The changed row, the row whose link is broken, or the first of the missing ones; 0 for unsealed entries (they have no seq yet). */
   seq: number;
   problem: AuditChainProblemKind;
   detail: string;
@@ -20,6 +23,8 @@ export interface AuditChainReport {
    * signed report) and check later that the row with that seq still has that hash.
    */
   head: { seq: number; hash: string } | null;
+  /** Entries recorded but not sealed yet; `overdue` of them for longer than the maximum merge delay. */
+  unsealed?: { count: number; overdue: number };
 }
 
 /** One row of audit_log as the pg driver returns it. */
@@ -111,8 +116,9 @@ async function selectRows(source: AuditLogSource, sql: string, params: unknown[]
  * reports every changed row, broken link and run of missing seqs. Appends may go on meanwhile:
  * they commit in seq order, so each batch sees a clean prefix of the log.
  */
-export async function verifyAuditChain(source: AuditLogSource, options: { batchSize?: number } = {}): Promise<AuditChainReport> {
+export async function verifyAuditChain(source: AuditLogSource, options: { batchSize?: number; maxMergeDelayMs?: number } = {}): Promise<AuditChainReport> {
   const batchSize = options.batchSize ?? 1000;
+  const unsealed = await unsealedEntries(source, options.maxMergeDelayMs ?? AUDIT_MAX_MERGE_DELAY_MS);
   const checker = new AuditChainChecker();
   let after: string | null = null;
   for (;;) {
@@ -120,11 +126,37 @@ export async function verifyAuditChain(source: AuditLogSource, options: { batchS
       source,
       `SELECT seq, recorded_at, actor_country, actor_agency, actor_officer, action, target_type, target_id,
               reason, details, prev_hash, hash
-       FROM audit_log WHERE ($1::bigint IS NULL OR seq > $1::bigint) ORDER BY seq LIMIT $2`,
+       FROM audit_log WHERE seq IS NOT NULL AND ($1::bigint IS NULL OR seq > $1::bigint) ORDER BY seq LIMIT $2`,
       [after, batchSize],
     );
     for (const row of rows) checker.check(row);
-    if (rows.length < batchSize) return checker.report();
+    if (rows.length < batchSize) {
+      const report = checker.report();
+      if (unsealed.overdue > 0) {
+        report.problems.push({
+          seq: 0,
+          problem: 'unsealed-overdue',
+          detail: `${unsealed.overdue} entries recorded more than ${options.maxMergeDelayMs ?? AUDIT_MAX_MERGE_DELAY_MS} ms ago are not sealed (oldest entry_id ${unsealed.oldestOverdue}): is the sequencer running?`,
+        });
+      }
+      return { ...report, unsealed: { count: unsealed.count, overdue: unsealed.overdue } };
+    }
     after = String(rows[rows.length - 1].seq);
   }
+}
+
+/**
+ * Counted before the chain is walked: an entry sealed meanwhile is then counted as unsealed,
+ * never missed. Overdue by the database clock, which also stamped recorded_at.
+ */
+async function unsealedEntries(source: AuditLogSource, maxMergeDelayMs: number): Promise<{ count: number; overdue: number; oldestOverdue: string | null }> {
+  const [row] = (await selectRows(
+    source,
+    `SELECT count(*)::int AS count,
+            count(*) FILTER (WHERE recorded_at < clock_timestamp() - make_interval(secs => $1::float8 / 1000))::int AS overdue,
+            min(entry_id) FILTER (WHERE recorded_at < clock_timestamp() - make_interval(secs => $1::float8 / 1000)) AS oldest
+       FROM audit_log WHERE seq IS NULL`,
+    [maxMergeDelayMs],
+  )) as unknown as { count: number; overdue: number; oldest: string | null }[];
+  return { count: row.count, overdue: row.overdue, oldestOverdue: row.oldest };
 }

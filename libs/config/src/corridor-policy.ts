@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { repoRoot } from './repo-root';
 import path from 'node:path';
 
 /** The bilateral policy values of one corridor: configuration, never constants in code. */
@@ -12,7 +13,7 @@ export interface CorridorPolicy {
   grievanceResponseDays: number;
 }
 
-export const DEFAULT_POLICIES_FILE = path.resolve(__dirname, '../../../infra/config/corridor-policies.json');
+export const DEFAULT_POLICIES_FILE = path.join(repoRoot(), 'infra/config/corridor-policies.json');
 
 type PolicyFile = { default?: Partial<CorridorPolicy> } & Record<string, Partial<CorridorPolicy> | string | undefined>;
 

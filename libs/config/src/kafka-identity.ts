@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { repoRoot } from './repo-root';
 import path from 'node:path';
 import type { NodeCountry } from '@corridor/reference-data';
 
@@ -47,7 +48,7 @@ export function consumerGroupId(country: string, name: string): string {
   return `${consumerGroupPrefix(country)}${name}`;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = repoRoot();
 
 /**
  * Where the credentials of this installation's dev/test broker are: KAFKA_CREDENTIALS_FILE, else

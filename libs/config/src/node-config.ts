@@ -16,7 +16,11 @@ export interface NodeConfig {
   kafkaBrokers: string[];
   /** The node's own Kafka principal (SASL/SCRAM-SHA-512); see kafka-identity.ts and ADR 0007. */
   kafkaSasl?: KafkaSasl;
-  postgres: { host: string; port: number; user: string; password?: string };
+  /**
+   * `poolMax`: the most connections one service process holds (DB_POOL_MAX, default
+   * DEFAULT_DB_POOL_MAX); the budget per node is in docs/performance.md.
+   */
+  postgres: { host: string; port: number; user: string; password?: string; poolMax?: number };
   /** Development and tests: HS256 with this secret. */
   jwtSecret: string;
   /** Production: the ministry's OIDC provider; when set, tokens are checked against its JWKS. */
@@ -69,10 +73,27 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       port: Number(env.PGPORT ?? 5432),
       user: env.PGUSER ?? 'postgres',
       password: env.PGPASSWORD,
+      poolMax: poolMax(env.DB_POOL_MAX),
     },
     jwtSecret,
     oidc,
   };
+}
+
+/**
+ * Connections per service process when DB_POOL_MAX is not set: a consumer applies up to 3
+ * partitions at once, the relay and the audit sequencer hold one each while they work, the rest
+ * serve HTTP. 3 nodes × 6 services × 5 = 90 of Postgres' default max_connections of 100 (3 kept
+ * for superusers): enough for one machine; anything more goes through PgBouncer
+ * (docs/performance.md, "Connection budget").
+ */
+export const DEFAULT_DB_POOL_MAX = 5;
+
+function poolMax(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_DB_POOL_MAX;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 100) throw new ConfigurationError(`DB_POOL_MAX must be a whole number from 1 to 100, got "${text}"`);
+  return value;
 }
 
 /** One database per service and country node, e.g. corridor_kh_recruitment. */

@@ -35,6 +35,11 @@ export function serviceMain(service: string): string {
   return `services/${service}/src/main.ts`;
 }
 
+/** The compiled entry point of a service (`nx run <service>:build`, tools/build/build-service.js), relative to the repo root. */
+export function serviceBuildMain(service: string): string {
+  return `dist/${service}/services/${service}/src/main.js`;
+}
+
 /** Where a service of a node listens: PORT when set (a deployment's choice), else the platform layout. */
 export function servicePort(country: string, service: string, env: NodeJS.ProcessEnv = process.env): number {
   if (env.PORT) return Number(env.PORT);

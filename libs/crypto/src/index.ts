@@ -3,3 +3,4 @@ export * from './blind-index';
 export * from './encrypted-column';
 export * from './country-sealed-box';
 export * from './country-keys';
+export * from './node-signing-keys';

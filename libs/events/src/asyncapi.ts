@@ -19,6 +19,7 @@ const KEY_DESCRIPTION: Record<RecordKeyName, string> = {
   agency: "The recruitment agency's id, carried in the envelope's journey_id: all events of one agency stay in order.",
   'job-order': "The job order's id, carried in the envelope's journey_id: all events of one job order stay in order.",
   'orientation-session': "The orientation session's id, carried in the envelope's journey_id.",
+  'audit-log': "The audit log's name, <country>.<service> (e.g. KH.recruitment), carried in the envelope's journey_id: the heads of one audit log stay in order.",
 };
 
 const VISIBILITY_DESCRIPTION = {

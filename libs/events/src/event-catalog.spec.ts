@@ -12,7 +12,7 @@ describe('event registry (read from the (corridor.v1.event) proto option)', () =
     const marked = CONTRACT_FILES.flatMap((f) => f.messages).filter((m) => hasOption(m, eventOption)).map((m) => m.typeName);
     const types = [...new Set(EVENT_CONTRACTS.map((c) => c.eventType))];
     expect(types.sort()).toEqual(marked.sort());
-    expect(types.length).toBe(28);
+    expect(types.length).toBe(29);
   });
 
   it('documents the generic StageCaseOpened once per stage, following its journey', () => {
@@ -22,6 +22,14 @@ describe('event registry (read from the (corridor.v1.event) proto option)', () =
     expect(() => assertTopicCarries('country.kh.deployment.v1', 'corridor.v1.StageCaseOpened')).not.toThrow();
     expect(() => assertTopicCarries('corridor.kh-th.deployment.v1', 'corridor.v1.StageCaseOpened')).not.toThrow();
     expect(() => assertTopicCarries('corridor.kh-th.deployment.v1.dlq', 'corridor.v1.StageCaseOpened')).toThrow(UndocumentedEventError);
+  });
+
+  it('documents the generic AuditHeadSigned once per stage, on corridor topics only, keyed by audit log', () => {
+    const generic = EVENT_CONTRACTS.filter((c) => c.eventType === 'corridor.v1.AuditHeadSigned');
+    expect(generic.map((c) => c.stage)).toEqual([...STAGES]);
+    expect(generic.every((c) => c.visibility === 'corridor' && c.key === 'audit-log')).toBe(true);
+    expect(() => assertTopicCarries('corridor.kh-th.contracts.v1', 'corridor.v1.AuditHeadSigned')).not.toThrow();
+    expect(() => assertTopicCarries('country.kh.recruitment.v1', 'corridor.v1.AuditHeadSigned')).toThrow(UndocumentedEventError);
   });
 
   it('reads stage, visibility, key and person data from the options', () => {

@@ -18,7 +18,7 @@ export const CONTRACT_FILES: readonly DescFile[] = [file_corridor_v1_options, fi
 /** Which of a stage's topics an event travels on (see EventVisibility in options.proto). */
 export type EventVisibilityName = 'internal' | 'corridor' | 'follows-journey';
 /** What the envelope's journey_id (= the record key) holds. */
-export type RecordKeyName = 'journey' | 'agency' | 'job-order' | 'orientation-session';
+export type RecordKeyName = 'journey' | 'agency' | 'job-order' | 'orientation-session' | 'audit-log';
 export type TopicKind = 'country' | 'corridor';
 
 export interface EventContract {
@@ -51,6 +51,7 @@ const KEY_OF: Record<number, RecordKeyName | undefined> = {
   [EventRecordKey.AGENCY]: 'agency',
   [EventRecordKey.JOB_ORDER]: 'job-order',
   [EventRecordKey.ORIENTATION_SESSION]: 'orientation-session',
+  [EventRecordKey.AUDIT_LOG]: 'audit-log',
 };
 
 /**
@@ -108,7 +109,8 @@ export function catalogProblems(): string[] {
 /**
  * A generic event: declared in common.proto with no stage. It travels on the topics of every stage
  * its visibility allows (StageCaseOpened: what a generated stage service publishes until its stage
- * has messages of its own, docs/stages.md), so it is documented once per stage.
+ * has messages of its own, docs/stages.md; AuditHeadSigned: every stage service vouches for its
+ * audit chain, ADR 0020), so it is documented once per stage.
  */
 function isGenericEvent(message: DescMessage): boolean {
   return getOption(message, eventOption).stage === EventStage.UNSPECIFIED && message.file.name === 'corridor/v1/common';

@@ -11,3 +11,4 @@ export * from './trace-context.middleware';
 export * from './views';
 export * from './endpoints';
 export * from './money-inputs';
+export * from './number-inputs';

@@ -1,1 +1,2 @@
 export * from './job-order-columns';
+export * from './labour-terms-inputs';

@@ -1,5 +1,6 @@
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-health';
+export * from './kafka/consumer-lag';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-acls';
 export * from './kafka/kafka-acl-sync';
@@ -19,3 +20,5 @@ export * from './migrations/1796294118448-outbox-trace-context';
 export * from './messaging.module';
 export { MessagingTables1763900000000 as MessagingTablesMigration } from './migrations/1763900000000-messaging-tables';
 export * from './consumer/left-out';
+export * from './ops/dead-letter-tool';
+export * from './ops/rewind-consumer-group';

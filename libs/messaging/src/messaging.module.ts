@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, type BeforeApplicationShutdown, type Dynami
 import type { Kafka, Producer } from 'kafkajs';
 import type { KafkaSasl } from '@corridor/config';
 import { DataSource } from 'typeorm';
+import type { ServiceMetrics } from '@corridor/metrics';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client';
 import { KafkaHealth } from './kafka/kafka-health';
 import { ensureTopics } from './kafka/ensure-topics';
@@ -22,6 +23,8 @@ export interface MessagingOptions {
   relay?: OutboxRelayOptions;
   /** Tests of crash recovery start the relay themselves. */
   startRelay?: boolean;
+  /** The service's metrics (events published); none in tools that only publish. */
+  metrics?: ServiceMetrics;
 }
 
 /** Connects the producer and starts the relay at boot; flushes and disconnects at shutdown. */
@@ -63,7 +66,7 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           inject: [DataSource, KAFKA_PRODUCER],
-          useFactory: (dataSource: DataSource, producer: Producer) => new OutboxRelay(dataSource, producer, options.relay),
+          useFactory: (dataSource: DataSource, producer: Producer) => new OutboxRelay(dataSource, producer, options.relay, options.metrics),
         },
         {
           provide: Outbox,

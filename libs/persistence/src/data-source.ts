@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { PostgresServer } from './ensure-database';
 
 export interface ServiceDataSourceOptions {
@@ -24,23 +24,32 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    // From configuration (DB_POOL_MAX): the budget per node is in docs/performance.md.
+    extra: { max: options.server.poolMax ?? 5, connectionTimeoutMillis: 5000 },
   };
 }
 
 /**
- * Runs pending migrations under a Postgres advisory lock, so that several instances of one
- * service starting at once migrate one after the other instead of racing.
+ * Runs pending migrations in one transaction under a transaction-level Postgres advisory lock, so
+ * that several instances of one service starting at once migrate one after the other instead of
+ * racing, all or nothing. Transaction-level, not session-level: through PgBouncer in transaction
+ * mode a session lock could stay behind on a server connection another client gets next.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(727274)');
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await runner.startTransaction();
+    await runner.query('SELECT pg_advisory_xact_lock(727274)');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'none';
+    const applied = await executor.executePendingMigrations();
+    await runner.commitTransaction();
     return applied.map((m) => m.name);
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
     await runner.release();
   }
 }

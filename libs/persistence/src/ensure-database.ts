@@ -5,6 +5,8 @@ export interface PostgresServer {
   port: number;
   user: string;
   password?: string;
+  /** Connections one process holds at most (NodeConfig.postgres.poolMax). */
+  poolMax?: number;
 }
 
 /** Creates the database when it does not exist yet; safe to call from several processes at once. */

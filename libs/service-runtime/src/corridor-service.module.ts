@@ -1,14 +1,18 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule } from '@corridor/audit';
+import { AccessRefusalsMigration, AuditEntry, AuditLogMigration, AuditModule, AuditSealingMigration, PartnerAuditHead, PartnerAuditHeadsMigration } from '@corridor/audit';
 import { AuthModule } from '@corridor/auth';
 import { NodeConfigModule, type NodeConfig } from '@corridor/config';
 import { HealthModule, IDEMPOTENCY_ANSWER_CIPHER, IdempotencyKeysMigration, IdempotencyModule } from '@corridor/http';
 import { InboxRecord, KafkaHealth, MessagingModule, MessagingTables1763900000000, OutboxMessage, OutboxTraceContext1796294118448, type OutboxRelayOptions } from '@corridor/messaging';
 import { PostgresHealth, serviceDataSourceOptions } from '@corridor/persistence';
 import type { CountryKeyring } from '@corridor/crypto';
+import { ServiceMetrics } from '@corridor/metrics';
+import { ServiceMetricsModule } from './service-metrics.module';
 import { PERSON_DATA_KEYS, PersonDataKeysModule } from './person-data-keys.module';
+import { AuditHeadsModule } from './audit-heads.module';
+import { STAGES, type Stage } from '@corridor/events';
 
 export interface CorridorServiceOptions {
   service: string;
@@ -25,11 +29,13 @@ export interface CorridorServiceOptions {
 /**
  * The infrastructure every stage service of a country node stands on: its own database through
  * TypeORM (outbox, inbox, audit log, idempotency keys included), Kafka messaging, officer
- * tokens, person-data keys, /health, node config.
+ * tokens, person-data keys, /health, /metrics, node config.
  */
 @Module({})
 export class CorridorServiceModule {
   static forRoot(options: CorridorServiceOptions): DynamicModule {
+    // Process series (CPU, memory, event loop) only where one process is one service: not in the suites.
+    const metrics = new ServiceMetrics({ service: options.service, country: options.config.country }, { processMetrics: process.env.NODE_ENV !== 'test' });
     return {
       module: CorridorServiceModule,
       // Global so that /health and feature modules reach PostgresHealth and the node config.
@@ -41,8 +47,17 @@ export class CorridorServiceModule {
           serviceDataSourceOptions({
             server: options.config.postgres,
             database: options.database,
-            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry],
-            migrations: [MessagingTables1763900000000, OutboxTraceContext1796294118448, AuditLogMigration, AccessRefusalsMigration, IdempotencyKeysMigration, ...options.migrations],
+            entities: [...options.entities, OutboxMessage, InboxRecord, AuditEntry, PartnerAuditHead],
+            migrations: [
+              MessagingTables1763900000000,
+              OutboxTraceContext1796294118448,
+              AuditLogMigration,
+              AccessRefusalsMigration,
+              IdempotencyKeysMigration,
+              AuditSealingMigration,
+              PartnerAuditHeadsMigration,
+              ...options.migrations,
+            ],
           }),
         ),
         MessagingModule.forService({
@@ -52,7 +67,9 @@ export class CorridorServiceModule {
           publishesTo: options.publishesTo,
           relay: options.relay,
           startRelay: options.startRelay,
+          metrics,
         }),
+        ServiceMetricsModule.forService(metrics),
         AuthModule.forRoot({
           ...(options.config.oidc ? { jwks: options.config.oidc } : { secret: options.config.jwtSecret }),
           nodeCountry: options.config.country,
@@ -60,6 +77,8 @@ export class CorridorServiceModule {
         HealthModule.forChecks([PostgresHealth, KafkaHealth]),
         // Every service keeps its own hash-chained audit log and honours Idempotency-Key on writes.
         AuditModule,
+        // A stage service vouches for its audit chain to its corridor partners and keeps theirs (ADR 0020).
+        AuditHeadsModule.forService(options.service, (STAGES as readonly string[]).includes(options.service) ? (options.service as Stage) : undefined),
         IdempotencyModule,
       ],
       providers: [

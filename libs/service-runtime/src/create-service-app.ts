@@ -8,6 +8,7 @@ import { configureHttp, type HttpOptions } from '@corridor/http';
 import { CorridorEventServer, KAFKA, OutboxRelay, PassThroughRpcErrorsFilter, type RetryPolicy } from '@corridor/messaging';
 import { ensureDatabase, runMigrations } from '@corridor/persistence';
 import { createServiceLogger } from './service-logger';
+import { exposeMetrics, watchConsumerLag } from './service-metrics.module';
 
 export interface EventSubscription {
   groupId: string;
@@ -16,6 +17,8 @@ export interface EventSubscription {
 }
 
 export interface ServiceAppOptions {
+  /** The service's name, on every log line. */
+  service?: string;
   config: NodeConfig;
   database: string;
   rootModule: DynamicModule;
@@ -48,11 +51,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   options.subscription?.topics.forEach(assertDocumentedTopic);
   await ensureDatabase(options.config.postgres, options.database);
   const app = await NestFactory.create(options.rootModule, {
-    logger: createServiceLogger(process.env, options.logLevels),
+    logger: createServiceLogger(process.env, options.logLevels, { service: options.service, country: options.config.country }),
     bufferLogs: false,
   });
   const applied = await runMigrations(app.get(DataSource));
   if (applied.length) new Logger('Migrations').log(`${options.database}: applied ${applied.join(', ')}`);
+  // Before the routes and the other middleware, so that every answer is counted, refusals included.
+  const metrics = exposeMetrics(app);
   configureHttp(app, options.http);
   let events: CorridorEventServer | undefined;
   if (options.subscription) {
@@ -63,7 +68,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       topics: options.subscription.topics,
       retry: options.subscription.retry,
       relay: app.get(OutboxRelay),
+      metrics,
     });
+    watchConsumerLag(app, app.get(KAFKA), options.subscription.groupId, options.subscription.topics);
     // Filters must be registered before the microservice initialises its handlers, hence the
     // deferred initialisation; the app's own init then must not run the hooks a second time.
     const microservice = app.connectMicroservice({ strategy: events }, { inheritAppConfig: false, deferInitialization: true });

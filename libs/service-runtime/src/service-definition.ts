@@ -81,6 +81,7 @@ export function createStageServiceApp(definition: ServiceDefinition, config: Nod
   const database = runtime.database ?? serviceDatabaseName(config.country, definition.name);
   const topics = definition.consumes?.(config);
   return createServiceApp({
+    service: definition.name,
     config,
     database,
     rootModule: serviceRootModule(definition, config, { ...runtime, database }),

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@corridor/config';
 import { runInTraceContext, traceContextForRequest } from '@corridor/trace-context';
-import { createServiceLogger, logLevelsFrom, useColours } from './service-logger';
+import { createServiceLogger, logFormatFrom, logLevelsFrom, useColours } from './service-logger';
 
 describe('service log level', () => {
   it('is log by default and warn in the test suites', () => {
@@ -45,7 +45,7 @@ describe('service log lines', () => {
   };
 
   it('name the correlation id and trace id of the request they were written for, one line each', () => {
-    const logger = createServiceLogger({ NO_COLOR: '1' }, ['log']);
+    const logger = createServiceLogger({ NO_COLOR: '1', LOG_FORMAT: 'text' }, ['log']);
     const request = traceContextForRequest({ correlationId: 'req-42', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
     const lines = written(() => runInTraceContext(request, () => logger.log('contract drafted', 'DraftContract')));
     expect(lines).toHaveLength(1);
@@ -53,9 +53,57 @@ describe('service log lines', () => {
   });
 
   it('name nothing outside a request or a handled event', () => {
-    const logger = createServiceLogger({ NO_COLOR: '1' }, ['log']);
+    const logger = createServiceLogger({ NO_COLOR: '1', LOG_FORMAT: 'text' }, ['log']);
     const [line] = written(() => logger.log('listening', 'Bootstrap'));
     expect(line).toMatch(/ LOG \[Bootstrap\] listening\n$/);
     expect(line).not.toContain('corr=');
+  });
+});
+
+describe('service log lines in JSON (the default)', () => {
+  const written = (stream: NodeJS.WriteStream, work: () => void): string[] => {
+    const write = jest.spyOn(stream, 'write').mockImplementation(() => true);
+    try {
+      work();
+      return write.mock.calls.map(([chunk]) => String(chunk));
+    } finally {
+      write.mockRestore();
+    }
+  };
+
+  it('is the default; LOG_FORMAT=text gives Nest lines, anything else is refused', () => {
+    expect(logFormatFrom({})).toBe('json');
+    expect(logFormatFrom({ LOG_FORMAT: 'TEXT' })).toBe('text');
+    expect(() => logFormatFrom({ LOG_FORMAT: 'pretty' })).toThrow(ConfigurationError);
+  });
+
+  it('are one object a line with level, time, service, country, context, correlation id, trace id and message, never coloured', () => {
+    const logger = createServiceLogger({ FORCE_COLOR: '1' }, ['log'], { service: 'contracts', country: 'KH' });
+    const request = traceContextForRequest({ correlationId: 'req-42', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+    const lines = written(process.stdout, () => runInTraceContext(request, () => logger.log('contract drafted', 'DraftContract')));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/\x1b\[/);
+    expect(lines[0].endsWith('\n')).toBe(true);
+    expect(JSON.parse(lines[0])).toEqual({
+      level: 'info',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      pid: process.pid,
+      service: 'contracts',
+      country: 'KH',
+      context: 'DraftContract',
+      correlationId: 'req-42',
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      msg: 'contract drafted',
+    });
+  });
+
+  it('name no trace outside a request, follow the levels given, and write errors with their stack to stderr', () => {
+    const logger = createServiceLogger({}, ['warn', 'error']);
+    expect(written(process.stdout, () => logger.log('listening', 'Bootstrap'))).toEqual([]);
+    const [warning] = written(process.stdout, () => logger.warn('slow', 'Relay'));
+    expect(JSON.parse(warning)).toMatchObject({ level: 'warn', context: 'Relay', msg: 'slow' });
+    expect(JSON.parse(warning)).not.toHaveProperty('correlationId');
+    const [error] = written(process.stderr, () => logger.error('publish failed', 'at relay.ts:1', 'Relay'));
+    expect(JSON.parse(error)).toMatchObject({ level: 'error', context: 'Relay', msg: 'publish failed', err: { stack: 'at relay.ts:1' } });
   });
 });

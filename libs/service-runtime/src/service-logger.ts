@@ -1,4 +1,5 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { pino, type Logger as PinoLogger } from 'pino';
 import { ConfigurationError } from '@corridor/config';
 import { currentTraceContext, type TraceContext } from '@corridor/trace-context';
 
@@ -34,14 +35,89 @@ export function traceTag(context: TraceContext | undefined = currentTraceContext
   return context ? `corr=${context.correlationId} trace=${context.traceId} ` : '';
 }
 
-/** Nest's console logger, each line naming the trace context it was written in. */
+/** `json` (default: one JSON object a line, never coloured) or `text` (Nest's lines, coloured on a terminal), from LOG_FORMAT. */
+export type LogFormat = 'json' | 'text';
+
+export function logFormatFrom(env: NodeJS.ProcessEnv = process.env): LogFormat {
+  const wanted = (env.LOG_FORMAT ?? 'json').trim().toLowerCase();
+  if (wanted !== 'json' && wanted !== 'text') throw new ConfigurationError(`LOG_FORMAT must be json or text, got "${wanted}"`);
+  return wanted;
+}
+
+/** Nest's levels as pino's (and so as every log collector's) names. */
+const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
+  verbose: 'trace',
+  debug: 'debug',
+  log: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
+};
+
+/** Who writes the lines: the service and its node, on every line. */
+export interface LogLabels {
+  service?: string;
+  country?: string;
+}
+
+function pinoTo(stream: NodeJS.WritableStream, labels: LogLabels): PinoLogger {
+  return pino(
+    {
+      // Nest filters by level (LOG_LEVEL) before a line reaches pino.
+      level: 'trace',
+      base: { pid: process.pid, ...labels },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // The trace context of the request or event the line is written for (none outside one).
+      mixin: () => {
+        const context = currentTraceContext();
+        return context ? { correlationId: context.correlationId, traceId: context.traceId } : {};
+      },
+    },
+    stream,
+  );
+}
+
+/**
+ * The logger of every service. In JSON (the default) each line is one object: `level`, `time`,
+ * `pid`, `service`, `country`, `context` (the logger's name), `correlationId` and `traceId` of the
+ * request or consumed event it was written for, `msg`, and `err` (type, message, stack) for errors;
+ * pino writes it to stdout (errors to stderr), without colours. In text, Nest's console lines
+ * naming `corr=… trace=…`. Either way Nest decides which levels are written (LOG_LEVEL), and what
+ * a line says is the caller's: no request bodies or queries are logged (person data stays out).
+ */
 export class ServiceLogger extends ConsoleLogger {
+  private readonly json: { stdout: PinoLogger; stderr: PinoLogger } | undefined;
+
+  constructor(options: { logLevels: LogLevel[]; colors: boolean; format: LogFormat; labels?: LogLabels }) {
+    super({ logLevels: options.logLevels, colors: options.format === 'text' && options.colors });
+    // Through the process streams (not pino's own fd writer), so lines keep their order with other output and tests can read them.
+    this.json = options.format === 'json' ? { stdout: pinoTo(process.stdout, options.labels ?? {}), stderr: pinoTo(process.stderr, options.labels ?? {}) } : undefined;
+  }
+
   protected override formatContext(context: string): string {
     return super.formatContext(context) + traceTag();
+  }
+
+  protected override printMessages(messages: unknown[], context = '', logLevel: LogLevel = 'log', writeStreamType?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    if (!this.json) return super.printMessages(messages, context, logLevel, writeStreamType, errorStack);
+    const logger = writeStreamType === 'stderr' ? this.json.stderr : this.json.stdout;
+    const level = PINO_LEVEL[logLevel];
+    for (const message of messages) {
+      const fields: Record<string, unknown> = { context: context || undefined };
+      if (message instanceof Error) fields.err = { type: message.name, message: message.message, stack: message.stack };
+      else if (typeof errorStack === 'string' && errorStack) fields.err = { stack: errorStack };
+      logger[level](fields, message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message));
+    }
+  }
+
+  protected override printStackTrace(stack: string): void {
+    // In JSON the stack is a field of the line (err.stack).
+    if (!this.json) super.printStackTrace(stack);
   }
 }
 
 /** The logger of every service (createServiceApp). */
-export function createServiceLogger(env: NodeJS.ProcessEnv = process.env, levels: LogLevel[] = logLevelsFrom(env)): ConsoleLogger {
-  return new ServiceLogger({ logLevels: levels, colors: useColours(env) });
+export function createServiceLogger(env: NodeJS.ProcessEnv = process.env, levels: LogLevel[] = logLevelsFrom(env), labels: LogLabels = {}): ConsoleLogger {
+  return new ServiceLogger({ logLevels: levels, colors: useColours(env), format: logFormatFrom(env), labels });
 }

@@ -15,3 +15,4 @@ export * from './in-order';
 export * from './deliver-event';
 export * from './sample-events';
 export * from './event-compat';
+export * from './stage-case-suite';

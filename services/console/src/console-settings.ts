@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigurationError, loadNodeConfig, type NodeConfig } from '@corridor/config';
+import { ConfigurationError, loadNodeConfig, repoRoot, type NodeConfig } from '@corridor/config';
 
 /** The ministry's OIDC provider, from the AUTH_* settings (authorization code + PKCE). */
 export interface OidcSettings {
@@ -43,7 +43,8 @@ export function loadConsoleSettings(env: NodeJS.ProcessEnv = process.env): Conso
     node,
     production,
     oidc,
-    webRoot: env.CONSOLE_WEB_ROOT ?? path.resolve(__dirname, '../web/dist'),
+    // The same folder from the sources and from the compiled build under dist/console/.
+    webRoot: env.CONSOLE_WEB_ROOT ?? path.join(repoRoot(), 'services/console/web/dist'),
     sessionHours: Number(env.CONSOLE_SESSION_HOURS ?? 12),
   };
 }

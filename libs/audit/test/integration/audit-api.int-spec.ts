@@ -9,7 +9,7 @@ import { DEVELOPMENT_JWT_SECRET, NodeConfigModule } from '@corridor/config';
 import { configureHttp } from '@corridor/http';
 import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
 import { bearer, dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { AuditEntry, AccessRefusalsMigration as AccessRefusals1763900000310, AuditLog1763900000300, AuditModule, AuditTrail, type AuditPage, type AuditRecord } from '../../src';
+import { AuditEntry, AccessRefusalsMigration as AccessRefusals1763900000310, AuditLog1763900000300, AuditModule, AuditSealingMigration, AuditSequencer, AuditTrail, type AuditPage, type AuditRecord } from '../../src';
 
 jest.setTimeout(60_000);
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(
-        serviceDataSourceOptions({ server: config.postgres, database, entities: [AuditEntry], migrations: [AuditLog1763900000300, AccessRefusals1763900000310] }),
+        serviceDataSourceOptions({ server: config.postgres, database, entities: [AuditEntry], migrations: [AuditLog1763900000300, AccessRefusals1763900000310, AuditSealingMigration] }),
       ),
       AuthModule.forRoot({ secret: DEVELOPMENT_JWT_SECRET, nodeCountry: 'KH' }),
       NodeConfigModule.forRoot(testNodeConfig('KH')),
@@ -53,6 +53,8 @@ beforeAll(async () => {
   await app.init();
   const trail = app.get(AuditTrail);
   for (let i = 1; i <= 12; i += 1) await trail.recordInOwnTransaction(entry(i));
+  // Sealed now rather than by the next round of the sequencer, so that every entry has its seq.
+  await app.get(AuditSequencer).sealNow();
 });
 
 afterAll(async () => {
@@ -103,7 +105,7 @@ describe('GET /api/v1/audit', () => {
     const all = ((await get('/api/v1/audit')).body as AuditPage).entries;
     const sixth = all.find((e) => e.seq === 6)!;
     const from = (await get(`/api/v1/audit?from=${encodeURIComponent(sixth.recordedAt)}`)).body as AuditPage;
-    expect(Math.min(...from.entries.map((e) => e.seq))).toBeLessThanOrEqual(6);
+    expect(Math.min(...from.entries.map((e) => e.entryId))).toBeLessThanOrEqual(6);
     expect(from.entries.every((e) => e.recordedAt >= sixth.recordedAt)).toBe(true);
     const to = (await get(`/api/v1/audit?to=${encodeURIComponent(sixth.recordedAt)}`)).body as AuditPage;
     expect(to.entries.every((e) => e.recordedAt < sixth.recordedAt)).toBe(true);
@@ -117,7 +119,7 @@ describe('GET /api/v1/audit', () => {
     let pages = 0;
     do {
       const page: AuditPage = (await get(`/api/v1/audit?limit=5${cursor ? `&cursor=${cursor}` : ''}`)).body;
-      seen.push(...page.entries.map((e) => e.seq));
+      seen.push(...page.entries.map((e) => e.entryId));
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor !== null);

@@ -3,6 +3,7 @@ import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import type { ServiceMetrics } from '@corridor/metrics';
 import { RECORD_HEADERS, UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic, type EncodedEvent, type EventEnvelope } from '@corridor/events';
 import { newTraceContext, runInTraceContext, traceContextForEvent, type TraceContext } from '@corridor/trace-context';
 import { claimInboxEntry } from '../inbox/inbox';
@@ -25,6 +26,8 @@ export interface CorridorEventServerOptions {
   partitionsConsumedConcurrently?: number;
   /** Woken when a handler published, so its events leave within milliseconds (the relay polls anyway). */
   relay?: { wake(): void };
+  /** Counts every record handled, by type and outcome, and every dead letter (GET /metrics). */
+  metrics?: ServiceMetrics;
 }
 
 type ProcessOutcome = 'applied' | 'duplicate' | 'unknown-type' | 'dead-lettered';
@@ -140,6 +143,7 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
         if (envelope instanceof UndecodableEventError) throw envelope;
         const outcome = await this.applyOnce(topic, envelope);
         this.count(outcome);
+        this.options.metrics?.eventConsumed(topic, envelope.eventType, outcome);
         if (outcome === 'applied') this.logger.debug(`applied ${envelope.eventType} ${envelope.eventId} from ${topic} (${this.options.groupId})`);
         return outcome;
       } catch (error) {
@@ -153,6 +157,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
             consumerGroup: this.options.groupId,
           });
           this.stats.deadLettered += 1;
+          this.options.metrics?.eventConsumed(topic, envelope instanceof UndecodableEventError ? 'undecodable' : envelope.eventType, 'dead-lettered');
+          this.options.metrics?.recordDeadLettered(topic);
           return 'dead-lettered';
         }
         await sleep(nextBackoffMs(attempt, policy));

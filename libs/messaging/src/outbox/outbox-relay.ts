@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import type { OutboxBacklog, ServiceMetrics } from '@corridor/metrics';
 import { RECORD_HEADERS } from '@corridor/events';
 import { nextBackoffMs } from '../consumer/retry-policy';
 
@@ -43,6 +44,7 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions = {},
+    private readonly metrics?: ServiceMetrics,
   ) {}
 
   start(): void {
@@ -118,6 +120,7 @@ export class OutboxRelay {
         await this.recordFailure(rows, error as Error);
         throw error;
       }
+      this.countPublished(rows);
       await this.options.afterPublishBeforeMark?.(rows.map((r) => r.event_id));
       await manager.query('UPDATE outbox SET published_at = now(), publish_attempts = publish_attempts + 1 WHERE id = ANY($1::bigint[])', [
         rows.map((r) => r.id),
@@ -140,6 +143,18 @@ export class OutboxRelay {
         })),
       })),
     });
+  }
+
+  private countPublished(rows: PendingRow[]): void {
+    if (!this.metrics) return;
+    const counts = new Map<string, { topic: string; type: string; n: number }>();
+    for (const row of rows) {
+      const key = `${row.topic}\u0000${row.event_type}`;
+      const entry = counts.get(key) ?? { topic: row.topic, type: row.event_type, n: 0 };
+      entry.n += 1;
+      counts.set(key, entry);
+    }
+    counts.forEach(({ topic, type, n }) => this.metrics!.eventsPublished(topic, type, n));
   }
 
   /** Recorded outside the batch's transaction, which rolls back, so that operators see why rows wait. */
@@ -166,4 +181,13 @@ function recordHeaders(row: PendingRow): Record<string, string> {
     [RECORD_HEADERS.causationId]: row.causation_id,
   };
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
+}
+
+/** What waits in a service's outbox (the /metrics gauges and the runbook's query). */
+export async function readOutboxBacklog(dataSource: DataSource): Promise<OutboxBacklog> {
+  const [row] = (await dataSource.query(
+    `SELECT count(*)::int AS rows, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+       FROM outbox WHERE published_at IS NULL`,
+  )) as { rows: number; age: number }[];
+  return { rows: row.rows, oldestAgeSeconds: Math.max(0, row.age) };
 }

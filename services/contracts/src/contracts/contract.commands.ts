@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { IsCurrencyCode, MAX_AMOUNT_MINOR, PageQuery } from '@corridor/http';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { AmountMinor, IsCurrencyCode, OptionalAmountMinor, OptionalWholeNumber, PageQuery, WholeNumber } from '@corridor/http';
+import { ContractMonths, HoursPerDay } from '@corridor/job-orders';
 import { ISCO08_UNIT_GROUP_CODES } from '@corridor/reference-data';
 import { CONTRACT_STATUSES } from './contract-state';
 import { ACCOMMODATION, PAY_PERIODS, RETURN_JOURNEY_PAYERS } from './contract-terms';
@@ -14,10 +15,7 @@ export class DeductionInput {
   @Length(2, 100)
   purpose: string;
 
-  @ApiProperty({ example: 75000, description: 'Cap per pay period, in minor units of the wage currency', minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @AmountMinor({ example: 75000, description: 'Cap per pay period, in minor units of the wage currency' })
   capAmountMinor: number;
 }
 
@@ -38,11 +36,7 @@ export class ClauseInput {
  * (wage, hours, duration) or from the regional standard template (the others).
  */
 export class DraftTermsInput {
-  @ApiPropertyOptional({ example: 1040000, description: 'Wage in minor units of wageCurrency', minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @OptionalAmountMinor({ example: 1040000, description: 'Wage in minor units of wageCurrency' })
   wageAmountMinor?: number;
 
   @ApiPropertyOptional({ example: 'THB', description: 'ISO 4217' })
@@ -55,32 +49,16 @@ export class DraftTermsInput {
   @IsIn(PAY_PERIODS)
   payPeriod?: (typeof PAY_PERIODS)[number];
 
-  @ApiPropertyOptional({ example: 8, minimum: 1, maximum: 12 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(12)
+  @HoursPerDay({ optional: true })
   hoursPerDay?: number;
 
-  @ApiPropertyOptional({ example: 1, minimum: 1, maximum: 7 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(7)
+  @OptionalWholeNumber({ minimum: 1, maximum: 7, example: 1 })
   restDaysPerWeek?: number;
 
-  @ApiPropertyOptional({ example: 150, minimum: 100, maximum: 400, description: 'Overtime pay as a percentage of the normal hourly wage' })
-  @IsOptional()
-  @IsInt()
-  @Min(100)
-  @Max(400)
+  @OptionalWholeNumber({ minimum: 100, maximum: 400, example: 150, description: 'Overtime pay as a percentage of the normal hourly wage' })
   overtimeRatePercent?: number;
 
-  @ApiPropertyOptional({ example: 24, minimum: 1, maximum: 60 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @ContractMonths({ optional: true })
   contractMonths?: number;
 
   @ApiPropertyOptional({ enum: ACCOMMODATION, example: 'provided' })
@@ -101,11 +79,7 @@ export class DraftTermsInput {
   @IsIn(RETURN_JOURNEY_PAYERS)
   returnJourneyPaidBy?: (typeof RETURN_JOURNEY_PAYERS)[number];
 
-  @ApiPropertyOptional({ example: 30, minimum: 0, maximum: 180 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(180)
+  @OptionalWholeNumber({ minimum: 0, maximum: 180, example: 30 })
   probationDays?: number;
 }
 
@@ -220,10 +194,7 @@ export class RegisteredTermsInput {
   @IsIn(ISCO08_UNIT_GROUP_CODES, { message: 'occupationIsco must be an ISCO-08 unit group (4 digits), e.g. 9329' })
   occupationIsco: string;
 
-  @ApiProperty({ example: 900000, minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @AmountMinor({ example: 900000 })
   wageAmountMinor: number;
 
   @ApiProperty({ example: 'THB' })
@@ -234,28 +205,16 @@ export class RegisteredTermsInput {
   @IsIn(PAY_PERIODS)
   payPeriod: (typeof PAY_PERIODS)[number];
 
-  @ApiProperty({ example: 10, minimum: 1, maximum: 24, description: 'As found: may exceed what a contract may set' })
-  @IsInt()
-  @Min(1)
-  @Max(24)
+  @WholeNumber({ minimum: 1, maximum: 24, example: 10, description: 'As found: may exceed what a contract may set' })
   hoursPerDay: number;
 
-  @ApiProperty({ example: 1, minimum: 0, maximum: 7, description: 'As found: 0 when the worker gets no rest day' })
-  @IsInt()
-  @Min(0)
-  @Max(7)
+  @WholeNumber({ minimum: 0, maximum: 7, example: 1, description: 'As found: 0 when the worker gets no rest day' })
   restDaysPerWeek: number;
 
-  @ApiProperty({ example: 150, minimum: 0, maximum: 400 })
-  @IsInt()
-  @Min(0)
-  @Max(400)
+  @WholeNumber({ minimum: 0, maximum: 400, example: 150 })
   overtimeRatePercent: number;
 
-  @ApiProperty({ example: 24, minimum: 1, maximum: 120 })
-  @IsInt()
-  @Min(1)
-  @Max(120)
+  @WholeNumber({ minimum: 1, maximum: 120, example: 24 })
   contractMonths: number;
 
   @ApiProperty({ enum: ACCOMMODATION, example: 'provided' })
@@ -273,10 +232,7 @@ export class RegisteredTermsInput {
   @IsIn(RETURN_JOURNEY_PAYERS)
   returnJourneyPaidBy: (typeof RETURN_JOURNEY_PAYERS)[number];
 
-  @ApiProperty({ example: 30, minimum: 0, maximum: 365 })
-  @IsInt()
-  @Min(0)
-  @Max(365)
+  @WholeNumber({ minimum: 0, maximum: 365, example: 30 })
   probationDays: number;
 }
 

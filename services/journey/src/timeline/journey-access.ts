@@ -1,6 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ResourceOwners, sideOf, type ResourceOwner } from '@corridor/auth';
+import { sideOf, type ResourceOwner } from '@corridor/auth';
+import { RowOwners, rowOwner } from '@corridor/service-runtime';
 import { Journey } from './journey.entity';
 
 /**
@@ -20,17 +19,4 @@ export function seesOnlyCorridorEvents(country: string, journey: Pick<Journey, '
   return sideOf(country, ownerOfJourney(journey)) !== 'origin';
 }
 
-@Injectable()
-export class JourneyOwners implements OnModuleInit {
-  constructor(
-    private readonly owners: ResourceOwners,
-    private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.owners.define('journey', async (id) => {
-      const journey = await this.dataSource.getRepository(Journey).findOneBy({ id });
-      return journey ? ownerOfJourney(journey) : undefined;
-    });
-  }
-}
+export const JourneyOwners = RowOwners({ journey: rowOwner(Journey, ownerOfJourney) });

@@ -1,6 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { RowOwners, rowOwner } from '@corridor/service-runtime';
 import { DataSource } from 'typeorm';
-import { ResourceOwners, type AgencyDirectory, type AgencyStanding } from '@corridor/auth';
+import { type AgencyDirectory, type AgencyStanding } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { isoDay } from '@corridor/reference-data';
 import { Agency } from '../agencies/agency.entity';
@@ -16,39 +17,13 @@ import { Worker } from '../workers/worker.entity';
  * sessions and breaches belong to this (origin) node and, where one did the work, an agency;
  * job orders belong to their corridor and no agency.
  */
-@Injectable()
-export class RecruitmentOwners implements OnModuleInit {
-  constructor(
-    private readonly owners: ResourceOwners,
-    private readonly dataSource: DataSource,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
-  onModuleInit(): void {
-    const country = this.config.country;
-    const find = <T extends object>(entity: new () => T, id: string) => this.dataSource.getRepository(entity).findOne({ where: { id } as never });
-    this.owners.define('worker', async (id) => {
-      const worker = await find(Worker, id);
-      return worker && ownerOfWorker(worker, country);
-    });
-    this.owners.define('agency', async (id) => {
-      const agency = await find(Agency, id);
-      return agency && { origin: country, agencyId: agency.id };
-    });
-    this.owners.define('job-order', async (id) => {
-      const order = await find(JobOrder, id);
-      return order && { origin: order.origin, destination: order.destination, sharedWithDestination: true };
-    });
-    this.owners.define('orientation-session', async (id) => {
-      const session = await find(OrientationSession, id);
-      return session && { origin: country, agencyId: session.agencyId ?? null };
-    });
-    this.owners.define('fee-breach', async (id) => {
-      const breach = await find(FeeBreach, id);
-      return breach && { origin: country, agencyId: breach.agencyId ?? null };
-    });
-  }
-}
+export const RecruitmentOwners = RowOwners({
+  worker: rowOwner(Worker, ownerOfWorker),
+  agency: rowOwner(Agency, (agency, country) => ({ origin: country, agencyId: agency.id })),
+  'job-order': rowOwner(JobOrder, (order) => ({ origin: order.origin, destination: order.destination, sharedWithDestination: true })),
+  'orientation-session': rowOwner(OrientationSession, (session, country) => ({ origin: country, agencyId: session.agencyId ?? null })),
+  'fee-breach': rowOwner(FeeBreach, (breach, country) => ({ origin: country, agencyId: breach.agencyId ?? null })),
+});
 
 /** The agencies this node licenses: whether the agency a token names is one of them and may act today. */
 @Injectable()

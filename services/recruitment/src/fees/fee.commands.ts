@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { DateRangePageQuery, IsCurrencyCode, MAX_AMOUNT_MINOR } from '@corridor/http';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { AmountMinor, DateRangePageQuery, IsCurrencyCode } from '@corridor/http';
 
 export const FEE_PURPOSES = [
   'recruitment-service',
@@ -19,10 +19,7 @@ export const FEE_PURPOSES = [
 ] as const;
 
 export class RecordFeeCommand {
-  @ApiProperty({ example: 350000, description: 'Amount in minor units of currency (3500.00 THB = 350000)', minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @AmountMinor({ example: 350000, description: 'Amount in minor units of currency (3500.00 THB = 350000)' })
   amountMinor: number;
 
   @ApiProperty({ example: 'THB', description: 'ISO 4217' })
@@ -50,10 +47,7 @@ export class RecordFeeCommand {
 }
 
 export class RecordRefundCommand {
-  @ApiProperty({ example: 350000, minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @AmountMinor({ example: 350000 })
   amountMinor: number;
 
   @ApiProperty({ example: 'THB', description: 'ISO 4217; the currency of the breach' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CURRENCY_CODES, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, NODE_COUNTRIES } from '@corridor/reference-data';
-import { DateRangePageQuery, IsCurrencyCode, MAX_AMOUNT_MINOR } from '@corridor/http';
+import { AmountMinor, DateRangePageQuery, IsCurrencyCode, WholeNumber } from '@corridor/http';
+import { ContractMonths, HoursPerDay } from '@corridor/job-orders';
 
 export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
 
@@ -33,16 +34,10 @@ export class CreateJobOrderCommand {
   @IsIn(ISIC4_DIVISION_CODES, { message: 'sectorIsic must be an ISIC Rev.4 division (2 digits), e.g. 10' })
   sectorIsic: string;
 
-  @ApiProperty({ example: 20, minimum: 1, maximum: 5000 })
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @WholeNumber({ minimum: 1, maximum: 5000, example: 20 })
   workersRequested: number;
 
-  @ApiProperty({ example: 1040000, description: 'Wage in minor units of wageCurrency (10400.00 THB = 1040000)', minimum: 1, maximum: MAX_AMOUNT_MINOR })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT_MINOR)
+  @AmountMinor({ example: 1040000, description: 'Wage in minor units of wageCurrency (10400.00 THB = 1040000)' })
   wageAmountMinor: number;
 
   @ApiProperty({ example: 'THB', enum: CURRENCY_CODES, description: 'ISO 4217' })
@@ -53,16 +48,10 @@ export class CreateJobOrderCommand {
   @IsIn(WAGE_PERIODS)
   wagePeriod: (typeof WAGE_PERIODS)[number];
 
-  @ApiProperty({ example: 8, minimum: 1, maximum: 12 })
-  @IsInt()
-  @Min(1)
-  @Max(12)
+  @HoursPerDay()
   hoursPerDay: number;
 
-  @ApiProperty({ example: 24, minimum: 1, maximum: 60 })
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @ContractMonths()
   contractMonths: number;
 
   @ApiPropertyOptional({ example: ['accommodation', 'social security', 'return ticket'], type: [String] })

@@ -25,7 +25,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file corridor/v1/common.proto.
  */
 export const file_corridor_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSK7AgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCRITCgt0cmFjZXBhcmVudBgLIAEoCSJvCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAk6CMrzGAQQAxgBIp8BChBTZWFsZWRQZXJzb25EYXRhEi0KCWFsZ29yaXRobRgBIAEoDjIaLmNvcnJpZG9yLnYxLlNlYWxBbGdvcml0aG0SDgoGa2V5X2lkGAIgASgJEhwKFGVwaGVtZXJhbF9wdWJsaWNfa2V5GAMgASgMEg0KBW5vbmNlGAQgASgMEhIKCmNpcGhlcnRleHQYBSABKAwSCwoDdGFnGAYgASgMKmEKDVNlYWxBbGdvcml0aG0SHgoaU0VBTF9BTEdPUklUSE1fVU5TUEVDSUZJRUQQABIwCixTRUFMX0FMR09SSVRITV9YMjU1MTlfSEtERl9TSEEyNTZfQUVTMjU2X0dDTRABQnoKFm9yZy5jb3JyaWRvci5ldmVudHMudjFCC0NvbW1vblByb3RvUAFaJmNvcnJpZG9yL2dlbi9nby9jb3JyaWRvci92MTtjb3JyaWRvcnYxqgILQ29ycmlkb3IuVjHKAgtDb3JyaWRvclxWMeoCDENvcnJpZG9yOjpWMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_corridor_v1_options]);
+  fileDesc("Chhjb3JyaWRvci92MS9jb21tb24ucHJvdG8SC2NvcnJpZG9yLnYxIhsKC0NvdW50cnlDb2RlEgwKBGNvZGUYASABKAkiLwoIQ29ycmlkb3ISDgoGb3JpZ2luGAEgASgJEhMKC2Rlc3RpbmF0aW9uGAIgASgJIj8KBUFjdG9yEg8KB2NvdW50cnkYASABKAkSEQoJYWdlbmN5X2lkGAIgASgJEhIKCm9mZmljZXJfaWQYAyABKAkiLwoFTW9uZXkSFAoMYW1vdW50X21pbm9yGAEgASgDEhAKCGN1cnJlbmN5GAIgASgJIjUKCUxvY2FsRGF0ZRIMCgR5ZWFyGAEgASgFEg0KBW1vbnRoGAIgASgFEgsKA2RheRgDIAEoBSK7AgoNRXZlbnRFbnZlbG9wZRIQCghldmVudF9pZBgBIAEoCRISCgpldmVudF90eXBlGAIgASgJEhIKCmpvdXJuZXlfaWQYAyABKAkSJwoIY29ycmlkb3IYBCABKAsyFS5jb3JyaWRvci52MS5Db3JyaWRvchIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoLcmVjb3JkZWRfYnkYBiABKAsyEi5jb3JyaWRvci52MS5BY3RvchIWCg5jb3JyZWxhdGlvbl9pZBgHIAEoCRIUCgxjYXVzYXRpb25faWQYCCABKAkSDwoHcGF5bG9hZBgJIAEoDBIZChFlbmNyeXB0aW9uX2tleV9pZBgKIAEoCRITCgt0cmFjZXBhcmVudBgLIAEoCSJvCg9TdGFnZUNhc2VPcGVuZWQSDQoFc3RhZ2UYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIRCglvcGVuZWRfb24YAyABKAkSEQoJYWdlbmN5X2lkGAQgASgJEgwKBG5vdGUYBSABKAk6CMrzGAQQAxgBIqoBCg9BdWRpdEhlYWRTaWduZWQSDwoHY291bnRyeRgBIAEoCRIPCgdzZXJ2aWNlGAIgASgJEgsKA3NlcRgDIAEoAxIMCgRoYXNoGAQgASgJEi0KCXNpZ25lZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGa2V5X2lkGAYgASgJEhEKCXNpZ25hdHVyZRgHIAEoDDoIyvMYBBACGAUinwEKEFNlYWxlZFBlcnNvbkRhdGESLQoJYWxnb3JpdGhtGAEgASgOMhouY29ycmlkb3IudjEuU2VhbEFsZ29yaXRobRIOCgZrZXlfaWQYAiABKAkSHAoUZXBoZW1lcmFsX3B1YmxpY19rZXkYAyABKAwSDQoFbm9uY2UYBCABKAwSEgoKY2lwaGVydGV4dBgFIAEoDBILCgN0YWcYBiABKAwqYQoNU2VhbEFsZ29yaXRobRIeChpTRUFMX0FMR09SSVRITV9VTlNQRUNJRklFRBAAEjAKLFNFQUxfQUxHT1JJVEhNX1gyNTUxOV9IS0RGX1NIQTI1Nl9BRVMyNTZfR0NNEAFCegoWb3JnLmNvcnJpZG9yLmV2ZW50cy52MUILQ29tbW9uUHJvdG9QAVomY29ycmlkb3IvZ2VuL2dvL2NvcnJpZG9yL3YxO2NvcnJpZG9ydjGqAgtDb3JyaWRvci5WMcoCC0NvcnJpZG9yXFYx6gIMQ29ycmlkb3I6OlYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_corridor_v1_options]);
 
 /**
  * ISO 3166-1 alpha-2 codes of the countries and subdivisions that run a Corridor node.
@@ -302,6 +302,72 @@ export const StageCaseOpenedSchema: GenMessage<StageCaseOpened> = /*@__PURE__*/
   messageDesc(file_corridor_v1_common, 6);
 
 /**
+ * A node vouches for the head of one service's audit chain (docs/adr/0020): the partner stores it
+ * (partner_audit_head) and can later show that the node's audit history was rewritten, since the
+ * row at that seq no longer carries that hash. Published periodically by every stage service, on
+ * the corridor topic of its stage of every corridor its node is part of. A generic event: no
+ * stage of its own. Carries no person data.
+ *
+ * @generated from message corridor.v1.AuditHeadSigned
+ */
+export type AuditHeadSigned = Message<"corridor.v1.AuditHeadSigned"> & {
+  /**
+   * the node whose audit log it is, e.g. "KH"
+   *
+   * @generated from field: string country = 1;
+   */
+  country: string;
+
+  /**
+   * the service, e.g. "recruitment"
+   *
+   * @generated from field: string service = 2;
+   */
+  service: string;
+
+  /**
+   * the last sealed entry of the chain
+   *
+   * @generated from field: int64 seq = 3;
+   */
+  seq: bigint;
+
+  /**
+   * its hash, 64 hex digits
+   *
+   * @generated from field: string hash = 4;
+   */
+  hash: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp signed_at = 5;
+   */
+  signedAt?: Timestamp;
+
+  /**
+   * id of the node's Ed25519 signing key (NODE_SIGNING_KEY)
+   *
+   * @generated from field: string key_id = 6;
+   */
+  keyId: string;
+
+  /**
+   * Ed25519 over the UTF-8 canonical JSON {"country","hash","seq","service","signed_at"} (keys
+   * sorted, no whitespace, seq a number, signed_at ISO 8601 UTC with milliseconds).
+   *
+   * @generated from field: bytes signature = 7;
+   */
+  signature: Uint8Array;
+};
+
+/**
+ * Describes the message corridor.v1.AuditHeadSigned.
+ * Use `create(AuditHeadSignedSchema)` to create a new message.
+ */
+export const AuditHeadSignedSchema: GenMessage<AuditHeadSigned> = /*@__PURE__*/
+  messageDesc(file_corridor_v1_common, 7);
+
+/**
  * PersonData sealed for one country's X25519 key: ephemeral X25519 ECDH, HKDF-SHA256, AES-256-GCM.
  * docs/sealed-person-data.md specifies it byte for byte, with test vectors under
  * test/interop/vectors/. Travels serialized in the `bytes sealed_person_data` field of the events
@@ -357,7 +423,7 @@ export type SealedPersonData = Message<"corridor.v1.SealedPersonData"> & {
  * Use `create(SealedPersonDataSchema)` to create a new message.
  */
 export const SealedPersonDataSchema: GenMessage<SealedPersonData> = /*@__PURE__*/
-  messageDesc(file_corridor_v1_common, 7);
+  messageDesc(file_corridor_v1_common, 8);
 
 /**
  * How a SealedPersonData was sealed. A reader refuses an algorithm it does not know.

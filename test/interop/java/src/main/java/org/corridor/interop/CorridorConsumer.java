@@ -1,11 +1,10 @@
 package org.corridor.interop;
 
-import com.google.protobuf.DescriptorProtos.MessageOptions;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Descriptors.FileDescriptor;
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.ExtensionRegistry;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +23,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.corridor.events.v1.CommonProto;
-import org.corridor.events.v1.ContractsProto;
 import org.corridor.events.v1.EventEnvelope;
 import org.corridor.events.v1.EventOptions;
+import org.corridor.events.v1.EventStage;
 import org.corridor.events.v1.EventVisibility;
-import org.corridor.events.v1.OptionsProto;
 import org.corridor.events.v1.PersonData;
-import org.corridor.events.v1.RecruitmentProto;
 
 /**
  * Reads corridor topics as one country's principal, from the beginning to the current end, and
@@ -44,23 +40,13 @@ import org.corridor.events.v1.RecruitmentProto;
  * (comma-separated record keys to check strictly), private-keys ("kid:base64 PKCS#8,...").
  */
 public final class CorridorConsumer {
-  private final Map<String, Descriptor> events = new HashMap<>();
-  private final Map<String, EventOptions> options = new HashMap<>();
+  private final GeneratedContracts contracts;
   private final SealedPersonDataOpener opener;
+  private final JsonFormat.Printer printer = JsonFormat.printer().omittingInsignificantWhitespace();
 
   private CorridorConsumer(SealedPersonDataOpener opener) throws Exception {
     this.opener = opener;
-    ExtensionRegistry registry = ExtensionRegistry.newInstance();
-    OptionsProto.registerAllExtensions(registry);
-    for (FileDescriptor file : List.of(CommonProto.getDescriptor(), RecruitmentProto.getDescriptor(), ContractsProto.getDescriptor())) {
-      for (Descriptor message : file.getMessageTypes()) {
-        MessageOptions parsed = MessageOptions.parseFrom(message.getOptions().toByteString(), registry);
-        if (parsed.hasExtension(OptionsProto.event)) {
-          events.put(message.getFullName(), message);
-          options.put(message.getFullName(), parsed.getExtension(OptionsProto.event));
-        }
-      }
-    }
+    this.contracts = new GeneratedContracts();
   }
 
   public static void main(String[] argv) throws Exception {
@@ -127,7 +113,8 @@ public final class CorridorConsumer {
     }
     for (String failure : failures) System.out.println("{\"failure\":" + Json.string(failure) + "}");
     System.out.println("{\"summary\":{\"records\":" + records + ",\"checked\":" + checked + ",\"failures\":" + failures.size()
-        + ",\"otherRefused\":" + otherRefused + "}}");
+        + ",\"otherRefused\":" + otherRefused + ",\"files\":" + Json.array(contracts.files)
+        + ",\"eventTypes\":" + Json.array(new ArrayList<>(contracts.events.keySet())) + "}}");
     return failures.isEmpty();
   }
 
@@ -135,7 +122,7 @@ public final class CorridorConsumer {
   private String check(ConsumerRecord<String, byte[]> record) throws Exception {
     EventEnvelope envelope = EventEnvelope.parseFrom(record.value());
     String type = envelope.getEventType();
-    Descriptor descriptor = events.get(type);
+    Descriptor descriptor = contracts.events.get(type);
     if (descriptor == null) throw new IllegalStateException("event_type " + type + " is not an event of proto/");
     Map<String, String> headers = new HashMap<>();
     for (Header header : record.headers()) headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
@@ -151,16 +138,22 @@ public final class CorridorConsumer {
     expect(envelope.getJourneyId().equals(record.key()), "record key differs from journey_id");
 
     // The topic is one the event's option allows: <kind>.<...>.<stage>.v1
-    EventOptions option = options.get(type);
-    String stage = option.getStage().name().substring("EVENT_STAGE_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    // (A generic event, declared with no stage, travels on the topics of any stage.)
+    EventOptions option = contracts.options.get(type);
     String[] parts = record.topic().split("\\.");
-    expect(parts[parts.length - 2].equals(stage), type + " (stage " + stage + ") on " + record.topic());
+    String stage = parts[parts.length - 2];
+    if (option.getStage() != EventStage.EVENT_STAGE_UNSPECIFIED) {
+      String declared = option.getStage().name().substring("EVENT_STAGE_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+      expect(declared.equals(stage), type + " (stage " + declared + ") on " + record.topic());
+    }
     boolean corridorTopic = record.topic().startsWith("corridor.");
     expect(corridorTopic ? option.getVisibility() != EventVisibility.EVENT_VISIBILITY_INTERNAL : option.getVisibility() != EventVisibility.EVENT_VISIBILITY_CORRIDOR,
         type + " is " + option.getVisibility() + " but travels on " + record.topic());
 
-    DynamicMessage payload = DynamicMessage.parseFrom(descriptor, envelope.getPayload());
+    // Typed: the class protoc generated for the event, found by reflection from its descriptor.
+    Message payload = GeneratedContracts.parseTyped(descriptor, envelope.getPayload());
     expect(payload.getUnknownFields().asMap().isEmpty(), type + " payload has fields proto/ does not declare");
+    expect(envelope.getUnknownFields().asMap().isEmpty(), "the envelope has fields proto/ does not declare");
 
     StringBuilder json = new StringBuilder("{");
     json.append("\"topic\":").append(Json.string(record.topic()));
@@ -176,9 +169,13 @@ public final class CorridorConsumer {
     json.append(",\"destination\":").append(Json.string(envelope.getCorridor().getDestination()));
     json.append(",\"headers\":").append(Json.object(headers));
     json.append(",\"payloadFields\":").append(payload.getAllFields().size());
+    json.append(",\"javaClass\":").append(Json.string(payload.getClass().getName()));
+    // Every field, in the canonical proto3 JSON mapping: the test compares them with what was written.
+    json.append(",\"envelope\":").append(printer.print(envelope));
+    json.append(",\"payload\":").append(printer.print(payload));
     FieldDescriptor sealedField = descriptor.findFieldByName("sealed_person_data");
-    if (sealedField != null && !((com.google.protobuf.ByteString) payload.getField(sealedField)).isEmpty()) {
-      byte[] sealed = ((com.google.protobuf.ByteString) payload.getField(sealedField)).toByteArray();
+    if (sealedField != null && !((ByteString) payload.getField(sealedField)).isEmpty()) {
+      byte[] sealed = ((ByteString) payload.getField(sealedField)).toByteArray();
       String keyId = org.corridor.events.v1.SealedPersonData.parseFrom(sealed).getKeyId();
       expect(keyId.equals(envelope.getEncryptionKeyId()), "sealed key id " + keyId + " != envelope encryption_key_id " + envelope.getEncryptionKeyId());
       PersonData person = opener.open(sealed, envelope.getJourneyId());

@@ -26,6 +26,15 @@ final class Json {
     return out.append('"').toString();
   }
 
+  static String array(java.util.List<String> values) {
+    StringBuilder out = new StringBuilder("[");
+    for (String value : values) {
+      if (out.length() > 1) out.append(',');
+      out.append(string(value));
+    }
+    return out.append(']').toString();
+  }
+
   static String object(Map<String, String> values) {
     StringBuilder out = new StringBuilder("{");
     for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
