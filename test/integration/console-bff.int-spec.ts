@@ -101,6 +101,19 @@ describe('console BFF: the browser holds a session cookie, the console holds the
     expect((await request(consoleApp.getHttpServer()).get('/bff/me').set('Cookie', cookie)).status).toBe(401);
   });
 
+  it('remembers the language an officer chose, for their next sign-in; refuses a language it does not have', async () => {
+    const first = await request(consoleApp.getHttpServer()).post('/auth/dev-sign-in').send({ country: 'KH', role: 'caseworker', name: 'Chanthy' });
+    expect(first.body.locale).toBeNull();
+    const { values } = cookiesOf(first);
+    const cookie = `corridor_session=${values.corridor_session}`;
+    const unknown = await request(consoleApp.getHttpServer()).put('/bff/preferences').set('Cookie', cookie).set('X-CSRF-Token', values.corridor_csrf).send({ locale: 'fr' });
+    expect(unknown.status).toBe(400);
+    const chosen = await request(consoleApp.getHttpServer()).put('/bff/preferences').set('Cookie', cookie).set('X-CSRF-Token', values.corridor_csrf).send({ locale: 'lo' });
+    expect(chosen.status).toBe(200);
+    const next = await request(consoleApp.getHttpServer()).post('/auth/dev-sign-in').send({ country: 'KH', role: 'caseworker', name: 'Chanthy' });
+    expect(next.body.locale).toBe('lo');
+  });
+
   it('a third-country officer signed in on KH is refused by the stage service (the access model decides, not the console)', async () => {
     const signIn = await request(consoleApp.getHttpServer()).post('/auth/dev-sign-in').send({ country: 'LA', role: 'ministry-officer' });
     const { values } = cookiesOf(signIn);
