@@ -168,6 +168,32 @@ describe('the journey timeline, seen from both countries; a third country sees n
   });
 });
 
+describe('at a checkpoint with no connection', () => {
+  it('the installed app opens offline with the shell and the list the officer last saw', async () => {
+    const thOfficer = bearer('TH', ['destination-officer']);
+    const created = await request(platform.nodes.TH.recruitment.getHttpServer()).post('/api/v1/job-orders').set('Authorization', thOfficer).send(aJobOrder({ employerName: 'Checkpoint Offline Foods Co., Ltd.' }));
+    expect((await request(platform.nodes.TH.recruitment.getHttpServer()).post(`/api/v1/job-orders/${created.body.jobOrderId}/approval`).set('Authorization', thOfficer).send({})).status).toBe(201);
+    const context = await newContext('allow');
+    const page = await signIn(context, consoles.TH.url, { country: 'TH', role: 'destination-officer' });
+    // The service worker installs (precaching the shell) and takes control on the next load.
+    await page.waitForFunction('navigator.serviceWorker.ready.then(() => true)', undefined, { timeout: 60_000 });
+    await page.reload();
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 60_000 });
+    await page.locator('nav a[href="/job-orders"]').click();
+    await page.getByLabel('Status').selectOption('approved');
+    await page.getByRole('row').filter({ hasText: 'Checkpoint Offline Foods' }).waitFor();
+    const online = await page.locator('main table tbody tr').count();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: /sign out/i }).waitFor(); // the shell and the session, from the cache
+    await page.getByLabel('Status').selectOption('approved');
+    await page.getByRole('row').filter({ hasText: 'Checkpoint Offline Foods' }).waitFor();
+    expect(await page.locator('main table tbody tr').count()).toBe(online);
+    await context.setOffline(false);
+  });
+});
+
 describe('every language, every screen: no missing message, no serious accessibility violation', () => {
   const screens = ['/workers', '/agencies', '/job-orders', '/fee-breaches', '/contracts', '/timeline', '/waiting'];
 

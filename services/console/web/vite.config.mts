@@ -22,14 +22,16 @@ export default defineConfig({
         icons: [],
       },
       workbox: {
-        // The shell (HTML, JS, CSS, fonts) offline; the officer's current lists from the last answer seen.
+        // The shell (HTML, JS, CSS, fonts) offline; the officer's current lists from the last answer seen,
+        // except worker searches and records (names, documents): the least person data stays in the browser.
         globPatterns: ['**/*.{js,css,html,woff2}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/bff\//, /^\/auth\//, /^\/api\//, /^\/health/],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         runtimeCaching: [
           {
-            urlPattern: ({ url, request }) => request.method === 'GET' && (url.pathname === '/bff/me' || url.pathname.startsWith('/bff/api/')),
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' && (url.pathname === '/bff/me' || (url.pathname.startsWith('/bff/api/') && !url.pathname.startsWith('/bff/api/v1/workers'))),
             handler: 'NetworkFirst',
             options: { cacheName: 'corridor-lists', networkTimeoutSeconds: 4, expiration: { maxEntries: 200, maxAgeSeconds: 7 * 24 * 3600 } },
           },
