@@ -9,7 +9,7 @@ import { loadPersonDataKeys, openSealed, SealedBoxError } from '@corridor/crypto
 import { ConsentToShareWithdrawnSchema, PersonDataSchema, STAGES, WorkerNominatedSchema, corridorTopic, decodeEnvelope } from '@corridor/events';
 import { AuditHeadPublisher } from '@corridor/service-runtime';
 import { AuditSequencer, checkPartnerHeads, heldAuditHeads, recomputeHash, verifyAuditChain, type AuditLogRow } from '@corridor/audit';
-import { bearer, readTopic, readTopicToEnd, testKafka, testNodeConfig, type ReadRecord } from '@corridor/testing';
+import { bearer, eventually, readTopic, readTopicToEnd, testKafka, testNodeConfig, type ReadRecord } from '@corridor/testing';
 import { aWorkerRegistration, registerWorker, startCountryNodes, timelineOf } from '../support/country-nodes';
 
 jest.setTimeout(120_000);
@@ -261,11 +261,10 @@ describe('the audit head KH signs and TH holds', () => {
     const thDb = th().recruitment.get(DataSource);
     const khDb = kh().recruitment.get(DataSource);
     // TH holds it, with a valid signature of KH's node key; LA, on no corridor with KH, never sees it.
-    let held: Awaited<ReturnType<typeof heldAuditHeads>> = [];
-    for (let i = 0; i < 100 && !held.some((h) => h.hash === head!.hash); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      held = await heldAuditHeads(thDb, 'KH', 'recruitment');
-    }
+    const held = await eventually(async () => {
+      const heads = await heldAuditHeads(thDb, 'KH', 'recruitment');
+      return heads.some((h) => h.hash === head!.hash) ? heads : undefined;
+    }, 10_000, "KH's audit head held at TH");
     const ours = held.filter((h) => h.hash === head!.hash);
     expect(ours).toEqual([{ seq: head!.seq, hash: head!.hash, signedAt: head!.signedAt, signatureValid: true }]);
     expect((await heldAuditHeads(platform.nodes.LA.recruitment.get(DataSource), 'KH', 'recruitment')).filter((h) => h.hash === head!.hash)).toEqual([]);

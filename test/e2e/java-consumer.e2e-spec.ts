@@ -19,6 +19,7 @@ import {
   parseTopic,
 } from '@corridor/events';
 import { aWorker, eventually, khMinistry, testKafkaSasl, testNodeConfig } from '@corridor/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the e2e runs the demo's own flow (a tool, not a lib), so the two cannot drift
 import { demoFlow, useDemoTransport, type DemoTransport } from '../../tools/demo/demo';
 import { startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
 
