@@ -4,11 +4,11 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import jest from 'eslint-plugin-jest';
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.fault-spec.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.fault-spec.ts', '**/*.browser-spec.ts'];
 // Suites on the real broker and database: a fixed sleep there is a race (too short on a busy
 // machine) or a waste; wait on a condition with a deadline (libs/testing eventually()).
 const SLEEP = 'No fixed sleeps in integration/e2e suites: wait on a condition with a deadline (eventually() from @corridor/testing).';
-const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.fault-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
+const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.fault-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.stryker-tmp/**', '.nx/**', 'libs/events/src/generated/**'] },
@@ -43,7 +43,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service', '@corridor/deployment-service', '@corridor/social-protection-service', '@corridor/reintegration-service'],
+          allow: ['@corridor/recruitment-service', '@corridor/journey-service', '@corridor/contracts-service', '@corridor/deployment-service', '@corridor/social-protection-service', '@corridor/reintegration-service', '@corridor/console-service'],
           depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] }],
         },
       ],

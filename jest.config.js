@@ -58,6 +58,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       slowTestThreshold: 90,
     },
+    {
+      // The officer console in Debian's Chromium (playwright-core) against the real services: one browser, one platform per file.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      slowTestThreshold: 120,
+    },
     // npm run test:faults only (CORRIDOR_FAULT_SUITE=1): journeys through every stage while the
     // platform is hit by faults (test/faults), on a broker and a Postgres of its own. Not in
     // `npm test` (minutes of process restarts); CI runs it as a step of its own (.ci/run).

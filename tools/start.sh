@@ -28,4 +28,6 @@ fi
 # Services run compiled (dist/<service>/): Nx builds those whose sources changed, the others come
 # from its cache (nx.json targetDefaults.build, tools/build/build-service.js).
 npx nx run-many -t build --projects=tag:type:service --outputStyle=static
+# The officer consoles serve the built web app (rebuilt only when its sources changed).
+bash tools/console-build.sh
 exec node -r @swc-node/register tools/platform/start-platform.ts

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, brings up Postgres and a Kafka broker of the run's own,
 # then runs every check and suite: generated code up to date, proto wire compatibility, lint
-# (module boundaries, assertion rules), type check, and the unit, integration, e2e and generated
-# suites. Arguments go to jest (`npm test -- test/e2e/contracts.e2e-spec.ts`).
+# (module boundaries, assertion rules), type check, the console's build and JS budget, and the
+# unit, integration, e2e, generated and browser suites. Arguments go to jest (`npm test -- test/e2e/contracts.e2e-spec.ts`).
 #
 # Isolation (docs/testing.md): the suites never use the platform's broker (`npm start`: KAFKA_PORT,
 # default 9092, data .data/kafka). Each run starts a fresh single-node cluster on free ports with
@@ -107,6 +107,10 @@ if [ "${SUITES_ONLY:-0}" != 1 ]; then
   # Every service's OpenAPI document (services of libs/config's platform layout) against redocly.yaml.
   step "OpenAPI documents pass Redocly lint" node -r @swc-node/register tools/openapi-lint.ts
 fi
+# The officer console's web app (type check, build when its sources changed, first-screen JS
+# budget) and Debian's Chromium for the browser suite (test/browser, jest project "browser").
+step "console web app: build and JS budget" bash tools/console-build.sh
+step "chromium for the browser suite" bash tools/ensure-chromium.sh
 
 echo
 echo "unit, integration, e2e and generated suites (services log at ${LOG_LEVEL:-warn} and above)"

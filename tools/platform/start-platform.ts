@@ -1,6 +1,6 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { NATIONAL_CLUSTERS, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, kafkaCredentialsFile, kafkaSaslFromFile, serviceUrl } from '@corridor/config';
+import { NATIONAL_CLUSTERS, PLATFORM_CONSOLE, PLATFORM_CORRIDORS, PLATFORM_NODES, PLATFORM_SERVICES, consoleUrl, kafkaCredentialsFile, kafkaSaslFromFile, serviceUrl } from '@corridor/config';
 import { spawnService, waitForHealth } from './service-process';
 
 /**
@@ -34,7 +34,7 @@ function kafkaIdentity(country: string): { KAFKA_BROKERS: string; KAFKA_SASL_USE
   return { KAFKA_BROKERS: brokers, KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
 }
 
-function startService(country: string, service: (typeof PLATFORM_SERVICES)[number]): void {
+function startService(country: string, service: { name: string }): void {
   const label = `${country} ${service.name}`.padEnd(15);
   // Compiled JavaScript (tools/start.sh builds what is stale first): no transpiler in the service process.
   const child = spawnService(
@@ -83,8 +83,11 @@ async function main(): Promise<void> {
   for (const node of nodes) kafkaIdentity(node.country); // fail before starting anything
   for (const node of nodes) {
     for (const service of PLATFORM_SERVICES) startService(node.country, service);
+    // The officer console of the node (SPA + backend-for-frontend), built by tools/start.sh.
+    startService(node.country, PLATFORM_CONSOLE);
   }
   await Promise.all(nodes.flatMap((n) => PLATFORM_SERVICES.map((s) => waitForHealth(serviceUrl(n.country, s.name), 120_000))));
+  await Promise.all(nodes.map((n) => waitForHealth(consoleUrl(n.country), 120_000)));
   const rows = nodes.flatMap((n) =>
     PLATFORM_SERVICES.map((s) => `  ${n.country}  ${s.name.padEnd(12)} ${serviceUrl(n.country, s.name).padEnd(24)} docs ${serviceUrl(n.country, s.name)}/api/docs`),
   );
@@ -95,6 +98,9 @@ async function main(): Promise<void> {
         ? `Corridor is running on national clusters: ${nodes.map((n) => `${n.country} on ${kafkaOf(n.country).brokers}`).join(', ')}, linked by MirrorMaker 2 (corridor topics only, ${corridors}), each node as its own SASL principal node-<cc>; Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`
         : `Corridor is running: three country nodes (corridors ${corridors}) on one Kafka cluster (${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}, each node as its own SASL principal node-<cc>), Postgres on ${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}.`,
       ...rows,
+      '',
+      'Officer consoles (development sign-in: pick country, role, agency):',
+      ...nodes.map((n) => `  ${n.country}  console      ${consoleUrl(n.country)}`),
       '',
       `Health:     curl ${serviceUrl('KH', 'recruitment')}/health`,
       'A token:    npm run token -- --country KH --role ministry-officer',

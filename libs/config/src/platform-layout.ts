@@ -23,6 +23,12 @@ export const PLATFORM_SERVICES = [
   { name: 'reintegration', portOffset: 5 },
 ] as const;
 
+/**
+ * The officer console of each node (services/console: the SPA and its backend-for-frontend),
+ * at the node's base port. Not a stage service: no database, no events, it calls the stages.
+ */
+export const PLATFORM_CONSOLE = { name: 'console', portOffset: 0 } as const;
+
 export const PLATFORM_CORRIDORS = DEFAULT_CORRIDORS;
 
 /**
@@ -63,4 +69,16 @@ export function servicePort(country: string, service: string, env: NodeJS.Proces
 export function serviceUrl(country: string, service: ServiceName, env: NodeJS.ProcessEnv = process.env): string {
   const override = env[`CORRIDOR_${country}_${service.toUpperCase().replace(/-/g, '_')}_URL`];
   return override ?? `http://127.0.0.1:${servicePort(country, service, {})}`;
+}
+
+/** Where a node's console listens: PORT when set, else the node's base port. */
+export function consolePort(country: string, env: NodeJS.ProcessEnv = process.env): number {
+  if (env.PORT) return Number(env.PORT);
+  const node = PLATFORM_NODES.find((n) => n.country === country);
+  if (!node) throw new ConfigurationError(`the platform layout has no node ${country}: set PORT`);
+  return node.portBase + PLATFORM_CONSOLE.portOffset;
+}
+
+export function consoleUrl(country: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`CORRIDOR_${country}_CONSOLE_URL`] ?? `http://127.0.0.1:${consolePort(country, {})}`;
 }

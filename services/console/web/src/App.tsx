@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { Locale } from './i18n';
+import { LanguageSelect } from './LanguageSelect';
+import { navigate, onLinkClick, usePath } from './router';
+import { may, useSession } from './session';
+import { WorkersScreen } from './screens/Workers';
+import { AgenciesScreen, ContractsScreen, FeeBreachesScreen, JobOrdersScreen } from './screens/Lists';
+import { TimelineScreen } from './screens/Timeline';
+
+const OfflineScreen = lazy(() => import('./offline/OfflineScreen'));
+
+/** Each screen and the operation (libs/auth access model, through /bff/me) that opens it. */
+export const SCREENS: { path: string; label: string; operation: string; render: (rest: string) => ReactNode }[] = [
+  { path: '/workers', label: 'nav.workers', operation: 'worker.search', render: () => <WorkersScreen /> },
+  { path: '/agencies', label: 'nav.agencies', operation: 'agency.read', render: () => <AgenciesScreen /> },
+  { path: '/job-orders', label: 'nav.jobOrders', operation: 'job-order.read', render: () => <JobOrdersScreen /> },
+  { path: '/fee-breaches', label: 'nav.feeBreaches', operation: 'fee-breach.read', render: () => <FeeBreachesScreen /> },
+  { path: '/contracts', label: 'nav.contracts', operation: 'contract.read', render: () => <ContractsScreen /> },
+  { path: '/timeline', label: 'nav.timeline', operation: 'journey.read', render: (rest) => <TimelineScreen journeyId={rest || undefined} /> },
+  { path: '/waiting', label: 'nav.waiting', operation: 'journey.read', render: () => <OfflineScreen /> },
+];
+
+export function App({ locale, onLocale, onSignOut }: { locale: Locale; onLocale: (l: Locale) => void; onSignOut: () => void }) {
+  const intl = useIntl();
+  const session = useSession();
+  const path = usePath();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const screens = SCREENS.filter((s) => may(session, s.operation));
+  const current = screens.find((s) => path === s.path || path.startsWith(`${s.path}/`));
+  const home = !current && screens.length ? screens[0].path : undefined;
+  useEffect(() => {
+    if (home) navigate(home);
+  }, [home]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header>
+        <h1>{t('app.title')}</h1>
+        <p className="who">{t('app.signedInAs', { subject: session.officer.subject, roles: session.officer.roles.map((r) => t(`role.${r}`)).join(', '), country: session.officer.country, node: session.nodeCountry })}</p>
+        <LanguageSelect locale={locale} onLocale={onLocale} />
+        <button type="button" onClick={onSignOut}>
+          {t('app.signOut')}
+        </button>
+      </header>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {screens.map((s) => (
+            <li key={s.path}>
+              <a href={s.path} onClick={onLinkClick} aria-current={current === s ? 'page' : undefined}>
+                {t(s.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main">
+        {screens.length === 0 ? <p role="status">{t('app.nothingHere')}</p> : null}
+        <Suspense fallback={<p>{t('app.loading')}</p>}>{current ? current.render(path.slice(current.path.length + 1)) : null}</Suspense>
+      </main>
+    </>
+  );
+}
