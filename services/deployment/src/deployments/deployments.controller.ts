@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Query, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { Access, CurrentOfficer, Public, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ApiController, GetPage, GetView, IdempotentPost, type Page } from '@corridor/http';
@@ -143,6 +143,7 @@ export class PublicClearancesController {
   ) {}
 
   @Get('clearances/verify')
+  @ApiOperation({ summary: 'Verify an exit clearance document' })
   @ApiQuery({ name: 'document', description: 'The compact JWS the QR code holds' })
   @ApiOkResponse({ type: ClearanceCheckView, description: 'Genuine and valid, or why not; only what the document prints' })
   async verify(@Query('document') document = ''): Promise<ClearanceCheckView> {
@@ -155,12 +156,14 @@ export class PublicClearancesController {
   }
 
   @Get('jwks')
+  @ApiOperation({ summary: 'Public document-signing keys' })
   @ApiOkResponse({ description: 'The node’s public document-signing keys (RFC 7517 JWKS)', schema: { type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } } })
   jwks() {
     return this.signer.jwks;
   }
 
   @Get('checkpoints')
+  @ApiOperation({ summary: 'Border checkpoints' })
   @ApiOkResponse({ type: [CheckpointView], description: 'Border checkpoints of the corridors of this node' })
   checkpoints(): CheckpointView[] {
     const seen = new Map<string, CheckpointView>();

@@ -1,5 +1,5 @@
 import { Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiOperation } from '@nestjs/swagger';
 import { Access } from '@corridor/auth';
 import { ApiController, GetView } from '@corridor/http';
 import { ReadStatisticsUseCase } from './read-statistics.usecase';
@@ -32,6 +32,7 @@ export class StatisticsController {
 
   @Access('statistics.read')
   @Get(':table/csv')
+  @ApiOperation({ summary: 'One statistics table as CSV' })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The same table as CSV (RFC 4180): the header is the columns, withheld values empty', schema: { type: 'string' } })

@@ -46,7 +46,7 @@ export class StatTableView extends StatTableInfoView {
   @ApiProperty({ type: [String], description: 'The columns in order, as in the CSV header' }) columns: string[];
   @ApiProperty({
     type: 'array',
-    items: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true } },
+    items: { type: 'object', additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number', nullable: true }] } },
     description: 'One row per group and sex (female, male, other, unknown, total)',
   })
   rows: Record<string, string | number | null>[];
