@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { clearForDeparture, deploymentOnTh } from './deployment-steps';
-import { isoDay } from '@corridor/reference-data';
+import { addDays, isoDay } from '@corridor/reference-data';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -252,6 +252,18 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
       const r = await request(step.app('KH', 'reintegration').getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${step.notes.journeyId as string}`).set('Authorization', step.tokens.as('KH', ['caseworker']));
       return r.status === 200 && r.body.total === 1 ? (r.body.items[0].caseId as string) : undefined;
     }, 30_000, `reintegration case of ${step.owner}`),
+  // A referral of the case to a training provider: the case assessed and planned first (its lifecycle).
+  referral: async (step) => {
+    const caseId = step.made['reintegration-case'] as string;
+    const post = (path: string, body: object, what: string) =>
+      created(request(step.app('KH', 'reintegration').getHttpServer()).post(path).set('Authorization', step.tokens.as('KH', ['caseworker'])).send(body), `${what} of ${step.owner}`);
+    const answers = { 'econ.income-sufficiency': 'very-poor', 'econ.employment': 'none', 'econ.debt-burden': 'heavy', 'social.housing': 'poor', 'social.services-access': 'fair', 'social.network': 'no', 'psy.distress': 'often', 'psy.belonging': 'poor', 'psy.discrimination': 'sometimes' };
+    await post(`/api/v1/reintegration-cases/${caseId}/assessments`, { heldOn: today(), answers }, 'assessment');
+    await post(`/api/v1/reintegration-cases/${caseId}/plans`, { goals: [{ dimension: 'economic', description: 'certified as a welder', targetDate: addDays(today(), 90) }] }, 'plan');
+    const provider = await post('/api/v1/service-providers', { name: `Training centre of ${step.owner}`, serviceType: 'skills-training', province: 'Battambang' }, 'provider');
+    const referred = await post(`/api/v1/reintegration-cases/${caseId}/referrals`, { providerId: provider.providerId, need: 'welding course', sentOn: today() }, 'referral');
+    return (referred.referrals as { referralId: string }[])[0].referralId;
+  },
   'mass-return': async (step) => {
     const body = await created(
       request(step.app('KH', 'reintegration').getHttpServer())

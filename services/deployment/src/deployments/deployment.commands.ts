@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DateRangePageQuery, MAX_AMOUNT_MINOR } from '@corridor/http';
 import { DEPLOYMENT_LIFECYCLE } from '@corridor/state-machine';
 
@@ -42,6 +42,8 @@ export class ClearanceIdentityInput {
 
 export class GrantExitClearanceCommand {
   @ApiProperty({ type: ClearanceIdentityInput })
+  @IsDefined({ message: 'identity is required: the identity document checked at the counter' })
+  @IsObject({ message: 'identity must be an object (documentType, documentNumber, expiresOn, ...)' })
   @ValidateNested()
   @Type(() => ClearanceIdentityInput)
   identity: ClearanceIdentityInput;
