@@ -223,13 +223,13 @@ describe('the audit trail of a service', () => {
     const actions = log.body.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['worker.register', 'worker.read']));
     // Sealed into the chain shortly after commit (ADR 0020); sealed now, so that the entry has its seq.
-    await kh().recruitment.get(AuditSequencer).sealNow();
-    const sealed = await request(kh().recruitment.getHttpServer())
-      .get('/api/v1/audit')
-      .query({ targetId: worker.workerId })
-      .set('Authorization', bearer('KH', ['auditor']))
-      .expect(200);
-    const readEntry = sealed.body.entries.find((e: { action: string }) => e.action === 'worker.read');
+    // (The service's own sequencer may hold the batch at that moment: seal again until the read is in.)
+    const readEntry = await eventually(async () => {
+      await kh().recruitment.get(AuditSequencer).sealNow();
+      const sealed = await request(kh().recruitment.getHttpServer()).get('/api/v1/audit').query({ targetId: worker.workerId }).set('Authorization', bearer('KH', ['auditor']));
+      const entry = sealed.body.entries?.find((e: { action: string; seq: number | null }) => e.action === 'worker.read' && e.seq !== null);
+      return entry as { seq: number } | undefined;
+    }, 15_000, 'the person-data read sealed into the chain');
     expect(readEntry.seq).toEqual(expect.any(Number));
 
     const database = recruitmentDatabase();
