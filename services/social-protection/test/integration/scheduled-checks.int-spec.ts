@@ -86,7 +86,10 @@ describe('the uninsured check (30 days after arrival, infra/config/social-protec
 
     clock.set(`${addDays(today, 31)}T12:00:00Z`);
     const raised = await runEverywhere('social-protection.uninsured');
-    expect(raised.reduce((a, b) => a + b, 0)).toBe(1);
+    // Arrivals other suites of the run published on the corridor topic may be flagged too: this
+    // journey's flag is counted on its own, and a second run (below) raises none at all.
+    expect(raised.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(await flagsOf(thApp, TH_DESTINATION, uninsured)).toHaveLength(1);
     expect(await flagsOf(thApp, TH_DESTINATION, insured)).toEqual([]);
     const [flag] = await flagsOf(thApp, TH_DESTINATION, uninsured);
     expect(flag).toMatchObject({ clearedOn: null });
