@@ -88,6 +88,9 @@ function undescribed(document: Document): string[] {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (!/^2\d\d$/.test(status) || status === '204') continue;
         const name = `${method.toUpperCase()} ${path} ${status}`;
+        // A non-JSON answer (the statistics' CSV) is described by its media type and a string schema.
+        const csv = response.content?.['text/csv']?.schema;
+        if (csv && resolve(document, csv)?.type === 'string') continue;
         const schema = response.content?.['application/json']?.schema;
         const target = resolve(document, schema);
         const body = target?.type === 'array' ? resolve(document, target.items) : target;

@@ -106,13 +106,28 @@ export class ArrivalListView {
   @ApiProperty({ type: [ArrivalRowResult] }) rows: ArrivalRowResult[];
 }
 
+/** The printed exit clearance: the JWS payload, nothing more (clearance-document.ts). */
+export class PrintedClearanceView {
+  @ApiProperty({ enum: ['corridor-exit-clearance'] }) typ: string;
+  @ApiProperty({ example: 'KH', description: 'Issuing (origin) country' }) iss: string;
+  @ApiProperty({ example: 'KH-EC-2026-000123' }) no: string;
+  @ApiProperty({ format: 'uuid' }) journeyId: string;
+  @ApiProperty({ description: 'Name in the national script' }) name: string;
+  @ApiProperty({ description: 'Name in Latin script' }) nameLatin: string;
+  @ApiProperty() passport: string;
+  @ApiProperty({ example: 'TH' }) destination: string;
+  @ApiProperty() employer: string;
+  @ApiProperty({ example: '2026-12-03' }) validFrom: string;
+  @ApiProperty({ example: '2027-03-03' }) validUntil: string;
+}
+
 /** What the public verification tells a border officer: nothing beyond what the document prints. */
 export class ClearanceCheckView {
   @ApiProperty({ description: 'Signed by this node’s published key and unaltered' }) genuine: boolean;
   @ApiProperty({ description: 'Genuine, issued here, not revoked, within its validity today' }) valid: boolean;
   @ApiProperty({ enum: ['valid', 'revoked', 'expired', 'not-yet-valid', 'unknown', 'forged'] }) status: string;
   @ApiProperty() reason: string;
-  @ApiPropertyOptional({ description: 'What the document prints (only when genuine)', type: Object }) printed?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'What the document prints (only when genuine)', type: PrintedClearanceView }) printed?: PrintedClearanceView;
 }
 
 export class CheckpointView {

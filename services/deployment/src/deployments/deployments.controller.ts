@@ -157,7 +157,7 @@ export class PublicClearancesController {
 
   @Get('jwks')
   @ApiOperation({ summary: 'Public document-signing keys' })
-  @ApiOkResponse({ description: 'The node’s public document-signing keys (RFC 7517 JWKS)', schema: { type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } } })
+  @ApiOkResponse({ description: 'The node’s public document-signing keys (RFC 7517 JWKS)', schema: { type: 'object', properties: { keys: { type: 'array', items: { type: 'object', properties: { kty: { type: 'string', example: 'OKP' }, crv: { type: 'string', example: 'Ed25519' }, x: { type: 'string' }, kid: { type: 'string' }, use: { type: 'string', example: 'sig' }, alg: { type: 'string', example: 'EdDSA' } } } } } } })
   jwks() {
     return this.signer.jwks;
   }
