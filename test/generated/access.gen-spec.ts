@@ -80,6 +80,10 @@ describe.each(apps)('access on %s %s', (country, service) => {
     const before = Object.fromEntries(Object.entries(violations).map(([property, list]) => [property, list.length]));
 
     for (const operation of operations) {
+      if (operation.access?.public) {
+        await checkPublic(server, operation, `${operation.name} on ${country}`);
+        continue;
+      }
       const owned = operation.pathParams.length > 0;
       const targets: Target[] = owned ? ['A', 'B', 'unknown'] : ['none'];
       const cache = new Map<string, Answer>();
@@ -157,6 +161,29 @@ async function send(server: Server, operation: Operation, roles: Role[], claim: 
     contentType: write ? 'application/json' : undefined,
     body: write ? '{"__probe":1}' : undefined,
   });
+}
+
+/**
+ * A public route (a border officer checking a clearance, with no login) answers everyone alike:
+ * no token, a forged one, another country's officer with every role. Anything else would make
+ * the token an oracle, or lock out the people the route is for.
+ */
+async function checkPublic(server: Server, operation: Operation, who: string): Promise<void> {
+  const query = operation.queryParams.filter((q) => q.required).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(exampleOf(q.schema, undefined, q.name)))}`);
+  const path = `${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
+  const callers: Record<string, string | undefined> = {
+    'no token': undefined,
+    'a forged token': 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged',
+    'an LA officer with every role': scenario.tokens.as('LA', [...ROLES]),
+  };
+  const answers: Record<string, string> = {};
+  for (const [caller, authorization] of Object.entries(callers)) {
+    const response = await rawRequest(server, { method: operation.method, path, headers: authorization ? { Authorization: authorization } : {} });
+    counts.requests += 1;
+    answers[caller] = `${response.status} ${JSON.stringify(response.body)}`;
+    if (REFUSED_STATUSES.has(response.status)) violations['a-existence-oracle'].push(`${who}: public, yet ${caller} is refused (${response.status})`);
+  }
+  if (new Set(Object.values(answers)).size !== 1) violations['a-existence-oracle'].push(`${who}: public, yet the answer depends on the caller: ${JSON.stringify(answers)}`);
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */

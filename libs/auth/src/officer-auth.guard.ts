@@ -1,5 +1,6 @@
-import { createParamDecorator, Inject, Injectable, Optional, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, Inject, Injectable, Optional, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ACCESS_METADATA, type AccessDeclaration } from './access/access.decorator';
 import { accessScope, decideAccess } from './access/access-model';
@@ -23,8 +24,12 @@ export function hs256Verifier(secret: string): TokenVerifier {
 
 const PUBLIC_ROUTE = 'corridor:public-route';
 
-/** Reachable without a token: health and documentation only. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+/**
+ * Reachable without a token, alike for everyone: health, documentation and what a border officer
+ * checks with no login (a clearance document, the node's public keys). Declared in the OpenAPI
+ * document as `x-corridor-access: {public: true}`, so the generated access suite checks it too.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension('x-corridor-access', { public: true }));
 
 interface AuthenticatedRequest extends Request {
   officer?: Officer;

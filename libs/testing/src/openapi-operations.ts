@@ -41,7 +41,10 @@ export interface OpenApiDocument {
 
 /** Declared by each operation (libs/auth): what the access decision is about. */
 export interface CorridorAccess {
-  operation: string;
+  /** Absent on a public route. */
+  operation?: string;
+  /** Reachable without a token, the same for every caller (libs/auth `Public`). */
+  public?: true;
   resource?: string;
   param?: string;
 }
