@@ -59,7 +59,7 @@ export type AccessDecision = { allowed: true; side?: Side } | { allowed: false; 
 export function decideAccess(officer: Officer, operation: Operation, nodeCountry: string, owner?: ResourceOwner): AccessDecision {
   const sides = grantedSides(officer, operation);
   if (sides.length === 0) {
-    const needed = (Object.keys(ROLE_GRANTS) as Role[]).filter((role) => ROLE_GRANTS[role][operation]);
+    const needed = rolesGranting(operation);
     const held = accessScope(officer).agency !== undefined ? ' (a token that names an agency acts as agency-staff only)' : '';
     return { allowed: false, refusal: 'no-role', detail: `"${operation}" needs one of the roles: ${needed.join(', ') || 'none (not offered)'}${held}` };
   }
@@ -83,6 +83,14 @@ export function decideAccess(officer: Officer, operation: Operation, nodeCountry
 }
 
 /** Which end of the object's corridor an officer of `country` is, if it may see the object at all. */
+const ROLES_GRANTING = new Map<Operation, Role[]>();
+/** The roles that grant an operation (computed once per operation: every refusal names them). */
+function rolesGranting(operation: Operation): Role[] {
+  let roles = ROLES_GRANTING.get(operation);
+  if (!roles) ROLES_GRANTING.set(operation, (roles = (Object.keys(ROLE_GRANTS) as Role[]).filter((role) => ROLE_GRANTS[role][operation])));
+  return roles;
+}
+
 export function sideOf(country: string, owner: ResourceOwner): Side | undefined {
   if (country === owner.origin) return 'origin';
   if (owner.destination && country === owner.destination && owner.sharedWithDestination) return 'destination';
