@@ -18,9 +18,10 @@ export interface NodeConfig {
   kafkaSasl?: KafkaSasl;
   /**
    * `poolMax`: the most connections one service process holds (DB_POOL_MAX, default
-   * DEFAULT_DB_POOL_MAX); the budget per node is in docs/performance.md.
+   * DEFAULT_DB_POOL_MAX); the budget per node is in docs/performance.md. `poolWaitMs`: how long a
+   * request waits for a free one before it is answered 503 (DB_POOL_WAIT_MS, default DEFAULT_DB_POOL_WAIT_MS).
    */
-  postgres: { host: string; port: number; user: string; password?: string; poolMax?: number };
+  postgres: { host: string; port: number; user: string; password?: string; poolMax?: number; poolWaitMs?: number };
   /** Development and tests: HS256 with this secret. */
   jwtSecret: string;
   /** Production: the ministry's OIDC provider; when set, tokens are checked against its JWKS. */
@@ -74,6 +75,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       user: env.PGUSER ?? 'postgres',
       password: env.PGPASSWORD,
       poolMax: poolMax(env.DB_POOL_MAX),
+      poolWaitMs: poolWaitMs(env.DB_POOL_WAIT_MS),
     },
     jwtSecret,
     oidc,
@@ -88,6 +90,20 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
  * (docs/performance.md, "Connection budget").
  */
 export const DEFAULT_DB_POOL_MAX = 5;
+
+/**
+ * How long a request waits for a pooled connection: a burst (a bus of arrivals confirmed at once,
+ * while the consumers and the relay hold theirs) should queue for a few seconds, not fail; past
+ * this the answer is a 503 to retry (libs/http problem `database-unavailable`).
+ */
+export const DEFAULT_DB_POOL_WAIT_MS = 15_000;
+
+function poolWaitMs(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_DB_POOL_WAIT_MS;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 100 || value > 120_000) throw new ConfigurationError(`DB_POOL_WAIT_MS must be a whole number of milliseconds from 100 to 120000, got "${text}"`);
+  return value;
+}
 
 function poolMax(text: string | undefined): number {
   if (text === undefined || text.trim() === '') return DEFAULT_DB_POOL_MAX;

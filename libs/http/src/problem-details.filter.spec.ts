@@ -32,8 +32,16 @@ describe('database errors that bad input causes', () => {
     for (const secret of ['INSERT', 'Sok Dara', 'N0123', 'document_number']) expect(text).not.toContain(secret);
   });
 
-  it('leaves other database errors (a lost connection, a deadlock) as 500', () => {
+  it('leaves other database errors (a deadlock, an unknown SQLSTATE) as 500', () => {
     expect(toProblem(queryFailed('40P01')).status).toBe(500);
-    expect(toProblem(queryFailed('08006')).status).toBe(500);
+    expect(toProblem(queryFailed('XX000')).status).toBe(500);
+  });
+
+  it('answers a database out of reach (pool wait exceeded, too many clients, a lost connection, a restart) 503, to retry', () => {
+    const unavailable = 'https://corridor.gms/problems/database-unavailable';
+    expect(toProblem(new Error('timeout exceeded when trying to connect'))).toMatchObject({ status: 503, type: unavailable });
+    expect(toProblem(new Error('Connection terminated unexpectedly'))).toMatchObject({ status: 503, type: unavailable });
+    for (const code of ['53300', '57P01', '08006']) expect(toProblem(queryFailed(code))).toMatchObject({ status: 503, type: unavailable });
+    expect(toProblem(new Error('timeout exceeded')).status).toBe(500);
   });
 });

@@ -31,6 +31,29 @@ const DATABASE_PROBLEMS: Record<string, { status: number; slug: string; title: s
   '23P01': { status: 409, slug: 'conflict', title: 'Conflict with the current state', detail: 'the request overlaps a record that already exists' },
 };
 
+/**
+ * The database out of reach for a moment (every pooled connection busy past the wait, too many
+ * clients, a restart): a 503 the caller may retry, not a 500. The handler's transaction did not
+ * commit, or, if the commit was in flight, a retry with the same Idempotency-Key answers its result.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['53300', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Driver not Connected|Client has encountered a connection error/;
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+function databaseUnavailable(exception: unknown, instance?: string): ProblemDetails | undefined {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const code = error?.driverError?.code ?? error?.code;
+  const unavailable = (typeof code === 'string' && UNAVAILABLE_SQLSTATES.has(code)) || (typeof error?.message === 'string' && UNAVAILABLE_MESSAGES.test(error.message));
+  if (!unavailable) return undefined;
+  return {
+    type: problemType('database-unavailable'),
+    title: 'The database is busy or restarting',
+    status: 503,
+    detail: `the request was not completed; send it again in ${DATABASE_RETRY_AFTER_SECONDS} seconds with the same Idempotency-Key (a write that did complete answers its first result)`,
+    instance,
+  };
+}
+
 function databaseProblem(exception: unknown, instance?: string): ProblemDetails | undefined {
   const error = exception as { code?: unknown; driverError?: { code?: unknown }; name?: string };
   const code = error?.driverError?.code ?? (error?.name === 'QueryFailedError' || error?.name === 'DatabaseError' ? error.code : undefined);
@@ -83,7 +106,7 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
       instance,
     };
   }
-  const database = databaseProblem(exception, instance);
+  const database = databaseProblem(exception, instance) ?? databaseUnavailable(exception, instance);
   if (database) return database;
   return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'An unexpected error occurred; it has been logged', instance };
 }
@@ -101,6 +124,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception, request.originalUrl);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (typeof problem.sqlState === 'string') this.logger.warn(`${request.method} ${request.path}: database refused input (SQLSTATE ${problem.sqlState}); the input policy should have caught it`);
+    if (problem.status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

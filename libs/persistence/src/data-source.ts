@@ -24,8 +24,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    // From configuration (DB_POOL_MAX): the budget per node is in docs/performance.md.
-    extra: { max: options.server.poolMax ?? 5, connectionTimeoutMillis: 5000 },
+    // From configuration (DB_POOL_MAX, DB_POOL_WAIT_MS): the budget per node is in docs/performance.md.
+    extra: { max: options.server.poolMax ?? 5, connectionTimeoutMillis: options.server.poolWaitMs ?? 15_000 },
   };
 }
 

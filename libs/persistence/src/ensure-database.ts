@@ -7,6 +7,8 @@ export interface PostgresServer {
   password?: string;
   /** Connections one process holds at most (NodeConfig.postgres.poolMax). */
   poolMax?: number;
+  /** How long a request waits for a free connection (NodeConfig.postgres.poolWaitMs). */
+  poolWaitMs?: number;
 }
 
 /** Creates the database when it does not exist yet; safe to call from several processes at once. */
