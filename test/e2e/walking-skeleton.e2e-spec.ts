@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
-import { createJourneyApp } from '@corridor/journey-service';
-import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName, uniqueGroupId } from '@corridor/testing';
+import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
+import { aWorkerRegistration, bearer, dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
+import { groupAtEnd } from '../support/country-nodes';
 
 jest.setTimeout(90_000);
 
@@ -12,9 +13,10 @@ const journeyDb = uniqueName('e2e_kh_journey');
 let recruitment: INestApplication;
 let journey: INestApplication;
 
-
 beforeAll(async () => {
-  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: uniqueGroupId('KH', 'journey') })).app;
+  // From the end of the topics: a new group would otherwise replay every event the run's other
+  // suites published before this one (thousands, after the mass return), past the 20 s wait.
+  journey = (await createJourneyApp(kh, { database: journeyDb, groupId: await groupAtEnd(kh, 'journey', journeyTopics(kh)) })).app;
   recruitment = (await createRecruitmentApp(kh, { database: recruitmentDb })).app;
 });
 

@@ -39,6 +39,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
+jest.setTimeout(30_000); // a loaded CI machine, not the code under test, decides how long a JWKS fetch takes
+
 describe('officer tokens from an OIDC provider (JWKS over HTTP)', () => {
   it('accepts a token signed with a published key and reads country, agency and roles', async () => {
     const key = newKey('k1');

@@ -23,14 +23,11 @@ describe('the contracts service from its definition', () => {
     // On a new database the renamed migration creates its tables (it adopts nothing).
     const tables = async (ds: DataSource) => ((await ds.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) as { tablename: string }[]).map((r) => r.tablename);
     expect(await tables(dataSource)).toEqual(expect.arrayContaining(['contract', 'contract_version', 'contract_step', 'contract_registration', 'substitution_flag', 'job_order_replica', 'worker_match_replica']));
-    expect(await applied(dataSource)).toEqual([
-      'MessagingTables1763900000000',
-      'AuditLog1763900000300',
-      'AccessRefusals1763900000310',
-      'CreateContracts1763900000320',
-      'IdempotencyKeys1763900000400',
-      'OutboxTraceContext1796294118448',
-    ]);
+    // The shared migrations and its own, the renamed one under its new name only (the shared list
+    // grows as libs add tables, so it is not pinned here).
+    const appliedFirst = await applied(dataSource);
+    expect(appliedFirst).toEqual(expect.arrayContaining(['MessagingTables1763900000000', 'AuditLog1763900000300', 'AccessRefusals1763900000310', 'CreateContracts1763900000320', 'IdempotencyKeys1763900000400']));
+    expect(appliedFirst).not.toContain('CreateContracts1763900000300');
 
     // A database migrated before the rename recorded the old name; its tables exist.
     await dataSource.query(`UPDATE schema_migrations SET name = 'CreateContracts1763900000300', timestamp = 1763900000300 WHERE name = 'CreateContracts1763900000320'`);
