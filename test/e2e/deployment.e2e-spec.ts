@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { checkClearance, type ClearancePrinted } from '@corridor/deployment-service';
 import { isoDay } from '@corridor/reference-data';
 import { ManualClock, Scheduler } from '@corridor/scheduler';
@@ -183,6 +185,68 @@ describe('deployment across KH and TH', () => {
     expect(granted.document).toEqual(expect.any(String));
   });
 
+  it('a withdrawn clearance verifies as revoked; a name list of 200 at TH: 197 departed workers confirmed in one request, 3 bad rows each reported with its reason, each arrival seen at KH', async () => {
+    // The earlier stages of 197 journeys are seeded as the facts KH deployment keeps from their
+    // events (clearance_readiness); clearance, departure, the events to TH and the list are the real flow.
+    // 197 travel; one more is cleared, then its clearance is withdrawn before departure.
+    const journeys = Array.from({ length: 197 }, (_, i) => ({ journeyId: uuidv7(), documentNumber: `NL${String(i + 1).padStart(7, '0')}` }));
+    const withdrawn = { journeyId: uuidv7(), documentNumber: 'NL0000999' };
+    const khDb = scenario.app('KH', 'deployment').get(DataSource);
+    const [terms] = (await khDb.query('SELECT verified_terms FROM clearance_readiness WHERE journey_id = $1', [journey('A')])) as { verified_terms: unknown }[];
+    for (const j of [...journeys, withdrawn]) {
+      await khDb.query(
+        `INSERT INTO clearance_readiness (journey_id, worker_id, destination, contract_id, contract_verified, verified_terms, orientation_completed, insurance_covered_to)
+         VALUES ($1, $2, 'TH', $3, true, $4, true, '2030-12-31')`,
+        [j.journeyId, uuidv7(), uuidv7(), JSON.stringify(terms.verified_terms)],
+      );
+    }
+    const ministry = scenario.tokens.khMinistry();
+    await inBatches(journeys, 4, async (j) => {
+      await kh().post(`/api/v1/deployments/${j.journeyId}/clearance`).set('Authorization', ministry).send({ identity: clearanceIdentity(j.documentNumber) }).expect(201);
+      await kh().post(`/api/v1/deployments/${j.journeyId}/departure`).set('Authorization', ministry).send({ departedOn: isoDay(), means: 'road', plannedCheckpoint: 'KH-TH-POIPET' }).expect(201);
+    });
+    // Revocation: the withdrawn clearance's document still carries a genuine signature (offline it
+    // cannot know), but the node that issued it answers revoked, with the reason.
+    const revocable = await kh().post(`/api/v1/deployments/${withdrawn.journeyId}/clearance`).set('Authorization', ministry).send({ identity: clearanceIdentity(withdrawn.documentNumber) }).expect(201);
+    await kh().post(`/api/v1/deployments/${withdrawn.journeyId}/clearance/revocation`).set('Authorization', ministry).send({ reason: 'passport reported stolen' }).expect(201);
+    const revoked = await kh().get('/api/v1/public/clearances/verify').query({ document: revocable.body.document }).expect(200);
+    expect(revoked.body).toMatchObject({ genuine: true, valid: false, status: 'revoked', reason: expect.stringContaining('passport reported stolen') });
+    const jwks = (await kh().get('/api/v1/public/jwks').expect(200)).body;
+    expect(checkClearance(revocable.body.document, jwks, isoDay())).toMatchObject({ genuine: true, status: 'valid', reason: expect.stringContaining('offline') });
+    const notDeparting = await kh().post(`/api/v1/deployments/${withdrawn.journeyId}/departure`).set('Authorization', ministry).send({ departedOn: isoDay(), means: 'road', plannedCheckpoint: 'KH-TH-POIPET' });
+    expect(notDeparting.status).toBe(409);
+
+    const thOfficer = scenario.tokens.thDestination();
+    await eventually(async () => {
+      const r = await th().get('/api/v1/deployments').query({ status: 'departed', checkpoint: 'KH-TH-POIPET', limit: 1 }).set('Authorization', thOfficer);
+      return r.body.total >= 197 ? r : undefined;
+    }, 60_000, 'the 197 departures on TH');
+
+    const employerName = 'Siam Frozen Foods Co., Ltd.';
+    const rows = [
+      ...journeys.slice(0, 100).map((j) => ({ documentNumber: j.documentNumber, arrivedOn: isoDay(), employerName })),
+      { documentNumber: 'NX0000404', arrivedOn: isoDay(), employerName }, // nobody with this passport departed
+      ...journeys.slice(100).map((j) => ({ journeyId: j.journeyId, arrivedOn: isoDay(), employerName })),
+      { journeyId: scenario.unknownId, arrivedOn: isoDay(), employerName }, // no such journey
+      { documentNumber: journeys[7].documentNumber, arrivedOn: isoDay(), employerName }, // listed twice: already arrived
+    ];
+    expect(rows).toHaveLength(200);
+    const list = await th().post('/api/v1/deployments/arrival-lists').set('Authorization', thOfficer).send({ reference: 'TH-DOE-NL-200', rows }).expect(201);
+    expect(list.body).toMatchObject({ accepted: 197, refused: 3 });
+    expect(list.body.rows).toHaveLength(200);
+    const refused = (list.body.rows as { outcome: string; problem?: string }[]).map((r, i) => [i, r.outcome, r.problem]).filter(([, outcome]) => outcome === 'refused');
+    expect(refused).toEqual([
+      [100, 'refused', 'deployment-not-found'],
+      [198, 'refused', 'deployment-not-found'],
+      [199, 'refused', 'illegal-transition'],
+    ]);
+    const arrivedOnKh = await eventually(async () => {
+      const r = await kh().get('/api/v1/deployments').query({ status: 'arrived', limit: 1 }).set('Authorization', ministry);
+      return r.body.total >= 197 + 1 ? r.body.total : undefined; // and B's, confirmed by the short list above
+    }, 60_000, 'the 197 arrivals on KH');
+    expect(arrivedOnKh).toBe(197 + 1);
+  });
+
   it('permit expiry: flagged on the moved clock within the window and once expired, once however often the check runs, seen on both sides', async () => {
     const thScheduler = scenario.app('TH', 'deployment').get(Scheduler);
     expect((await thScheduler.runNow('deployment.permit-expiry')).raised).toBe(0);
@@ -201,3 +265,11 @@ describe('deployment across KH and TH', () => {
     expect(onKh.flags.map((f: { kind: string }) => f.kind)).toEqual(['permit-expiring', 'permit-expired']);
   });
 });
+
+/** Runs `work` over `items`, `limit` at a time (a bus of workers, recorded by a few officers at once). */
+async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}

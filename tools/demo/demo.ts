@@ -4,8 +4,9 @@ import { loadNodeConfig, serviceUrl, type ServiceName } from '@corridor/config';
 import { aWorkerRegistration } from '@corridor/testing';
 
 /**
- * `npm run demo`: walks one worker through every stage built so far, across KH and TH, through
- * the public HTTP APIs of the platform `npm start` runs, and prints both countries' timelines.
+ * `npm run demo`: walks one worker through every stage (recruitment, contracts, deployment, social
+ * protection, return and reintegration) across KH and TH, through the public HTTP APIs of the
+ * platform `npm start` runs, and prints both countries' timelines and one statistics table.
  *
  * The flow itself (`demoFlow`) is also run by test/e2e/java-consumer.e2e-spec.ts against
  * in-process nodes (`useDemoTransport`), which checks that the Java consumer decodes every event
@@ -24,7 +25,7 @@ interface TimelineEntryView {
 export interface Answer {
   status: number;
   // The demo prints what the APIs answered; their shapes are documented in /api/docs.
-  body: { detail?: string; status?: string; entries?: TimelineEntryView[]; openFlags?: { kind: string; reason: string }[] } & Record<string, unknown>;
+  body: { detail?: string; status?: string; entries?: TimelineEntryView[]; openFlags?: { kind: string; reason: string }[]; rows?: Record<string, unknown>[] } & Record<string, unknown>;
 }
 
 function token(country: string, roles: Role[], agencyId?: string): string {
@@ -33,6 +34,8 @@ function token(country: string, roles: Role[], agencyId?: string): string {
 
 const KH_MINISTRY = token('KH', ['ministry-officer']);
 const TH_OFFICER = token('TH', ['destination-officer']);
+const KH_CASEWORKER = token('KH', ['caseworker']);
+const KH_STATISTICIAN = token('KH', ['statistician']);
 
 /** How the flow reaches a service of a country: HTTP to the running platform, or in-process apps in a test. */
 export type DemoTransport = (method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown) => Promise<Answer>;
@@ -53,7 +56,7 @@ function call(method: string, country: string, service: ServiceName, path: strin
 async function httpCall(method: string, country: string, service: ServiceName, path: string, bearer: string, body?: unknown): Promise<Answer> {
   const response = await fetch(`${serviceUrl(country, service)}${path}`, {
     method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -82,6 +85,18 @@ function step(text: string): void {
   log(`\n▶ ${text}`);
 }
 
+/** A statistics table as aligned columns (suppressed cells print as "·"). */
+function printTable(title: string, answer: Answer): void {
+  log(`\n${title}:`);
+  const columns = (answer.body.columns as string[] | undefined) ?? [];
+  const rows = answer.body.rows ?? [];
+  const cell = (v: unknown) => (v === null || v === undefined ? '·' : String(v));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  log(`  ${columns.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+  for (const row of rows) log(`  ${columns.map((c, i) => cell(row[c]).padEnd(widths[i])).join('  ')}`);
+  log(`  (cells under ${answer.body.minCell as number} persons withheld: ·)`);
+}
+
 function printTimeline(title: string, answer: Answer): void {
   log(`\n${title}:`);
   if (answer.status !== 200) {
@@ -97,7 +112,7 @@ function printTimeline(title: string, answer: Answer): void {
 
 async function main(): Promise<void> {
   for (const country of ['KH', 'TH']) {
-    for (const service of ['recruitment', 'contracts', 'journey', 'social-protection'] as const) {
+    for (const service of ['recruitment', 'contracts', 'deployment', 'journey', 'social-protection', 'reintegration'] as const) {
       const health = await fetch(`${serviceUrl(country, service)}/health`).catch(() => undefined);
       if (health?.status !== 200) {
         console.error(`${country} ${service} is not answering at ${serviceUrl(country, service)}: start the platform with "npm start" first`);
@@ -168,7 +183,30 @@ export async function demoFlow(): Promise<DemoRun> {
   await until('partly verified on TH', () => call('GET', 'TH', 'contracts', `/api/v1/contracts/${contractId}`, TH_OFFICER), (a) => a.body.status === 'partly-verified');
   await must('TH authority verifies: the contract is verified', 'POST', 'TH', 'contracts', `/api/v1/contracts/${contractId}/verifications`, TH_OFFICER, {});
 
-  // Social protection (services/social-protection); it follows the contract steps until the demo walks through deployment.
+  step('Deployment: insurance, exit clearance as a signed document, departure, border crossing, arrival, work permit');
+  const deploymentPath = `/api/v1/deployments/${journeyId}`;
+  await until('KH deployment knows the verified contract', () => call('POST', 'KH', 'deployment', `${deploymentPath}/insurance`, KH_MINISTRY, {
+    insurer: 'Forte Insurance Cambodia', policyNumber: `MW-${registration.documentNumber}`, coveredFrom: today, coveredTo: '2030-12-31',
+  }), (a) => a.status === 201);
+  log('  ✓ KH records the pre-departure insurance the corridor requires');
+  const identity = {
+    fullName: registration.fullName, fullNameLatin: registration.fullNameLatin, birthDate: registration.birthDate, documentType: registration.documentType,
+    documentNumber: registration.documentNumber, documentExpiry: registration.documentExpiry, nationality: registration.nationality,
+  };
+  const clearance = await must('KH grants exit clearance: every condition holds', 'POST', 'KH', 'deployment', `${deploymentPath}/clearance`, KH_MINISTRY, { identity });
+  const cleared = clearance.deployment as { clearanceNumber: string; validUntil: string };
+  log(`    clearance ${cleared.clearanceNumber}, valid until ${cleared.validUntil}; QR code ${String(clearance.qrCode).length} characters (a PNG data URL)`);
+  const check = await call('GET', 'KH', 'deployment', `/api/v1/public/clearances/verify?document=${encodeURIComponent(clearance.document as string)}`, '');
+  log(`    a border officer checks it with no login: ${check.body.status as string} (genuine: ${String(check.body.genuine)})`);
+  await must('the worker departs by road towards Poipet', 'POST', 'KH', 'deployment', `${deploymentPath}/departure`, KH_MINISTRY, { departedOn: today, means: 'road', plannedCheckpoint: 'KH-TH-POIPET' });
+  await must('KH immigration records the crossing at Poipet–Aranyaprathet', 'POST', 'KH', 'deployment', `${deploymentPath}/crossing`, KH_MINISTRY, { checkpoint: 'KH-TH-POIPET', crossedOn: today, direction: 'outbound' });
+  await until('crossing on TH', () => call('GET', 'TH', 'deployment', deploymentPath, TH_OFFICER), (a) => a.body.status === 'crossed');
+  await must('TH confirms the arrival at the employer', 'POST', 'TH', 'deployment', `${deploymentPath}/arrival`, TH_OFFICER, { arrivedOn: today, employerName: 'Chonburi Construction Co., Ltd.' });
+  const permit = await must('TH issues the work permit', 'POST', 'TH', 'deployment', `${deploymentPath}/permit`, TH_OFFICER, { permitNumber: `WP-TH-${Date.now()}`, permitType: 'work-permit-and-visa', issuedOn: today });
+  log(`    permit until ${(permit.permit as { expiresOn: string }).expiresOn}`);
+  const working = await until('working on KH', () => call('GET', 'KH', 'deployment', deploymentPath, KH_MINISTRY), (a) => a.body.status === 'working');
+  log(`    KH sees the deployment ${working.body.status as string}`);
+
   step('Social protection abroad: health insurance, a grievance from KH handled in TH\'s queue, a remittance');
   const corridor = { journeyId, origin: 'KH', destination: 'TH' };
   await must('TH enrols the worker in the migrant health insurance (member number sealed for KH)', 'POST', 'TH', 'social-protection', '/api/v1/enrolments', TH_OFFICER, {
@@ -178,7 +216,7 @@ export async function demoFlow(): Promise<DemoRun> {
     ...corridor, category: 'unpaid-wages', description: 'October wages unpaid by Chonburi Construction', filedOn: today,
   });
   const grievanceId = grievance.grievanceId as string;
-  console.log(`    due by ${grievance.deadlineOn as string} (the category's deadline, infra/config/social-protection.json)`);
+  log(`    due by ${grievance.deadlineOn as string} (the category's deadline, infra/config/social-protection.json)`);
   await until('grievance in the TH queue', () => call('GET', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}`, TH_OFFICER), (a) => a.status === 200);
   await must('TH assigns it to a caseworker', 'POST', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}/assignment`, TH_OFFICER, { assignee: 'caseworker-th-7' });
   await must('TH investigates', 'POST', 'TH', 'social-protection', `/api/v1/grievances/${grievanceId}/status-changes`, TH_OFFICER, { status: 'under-investigation', changedOn: today });
@@ -186,18 +224,35 @@ export async function demoFlow(): Promise<DemoRun> {
     outcome: 'upheld-paid', amountRecoveredMinor: 1100000, currency: 'THB', resolvedOn: today,
   });
   const atKh = await until('resolution on KH', () => call('GET', 'KH', 'social-protection', `/api/v1/grievances/${grievanceId}`, KH_MINISTRY), (a) => a.body.status === 'resolved');
-  console.log(`    KH sees it ${atKh.body.status as string}, ${((atKh.body.history as unknown[]) ?? []).length} steps`);
+  log(`    KH sees it ${atKh.body.status as string}, ${((atKh.body.history as unknown[]) ?? []).length} steps`);
   const remittance = await must('KH records a remittance of 8,000.00 THB sent by agent for 160.00 THB', 'POST', 'KH', 'social-protection', '/api/v1/remittances', KH_MINISTRY, {
     ...corridor, sentOn: today, amountMinor: 800000, currency: 'THB', feeMinor: 16000, channel: 'agent',
   });
-  console.log(`    cost of remitting ${remittance.costPercent as number} % (SDG 10.c.1 target: below 3 %)`);
+  log(`    cost of remitting ${remittance.costPercent as number} % (SDG 10.c.1 target: below 3 %)`);
 
-  const steps = 19; // registration, 7 recruitment steps, 5 contract steps, 6 social-protection steps
-  const kh = await until('KH timeline', () => call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, KH_MINISTRY), (a) => (a.body.entries?.length ?? 0) >= steps);
-  const th = await until('TH timeline', () => call('GET', 'TH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, TH_OFFICER), (a) => (a.body.entries?.length ?? 0) >= steps - 1);
+  step('Return and reintegration: the worker comes home early; a KH caseworker takes the case');
+  await must('TH reports the early return home through Poipet', 'POST', 'TH', 'reintegration', '/api/v1/returns', TH_OFFICER, {
+    journeyId, status: 'happened', type: 'early', returnDate: today, checkpoint: 'Poipet', reason: 'grievance: unpaid wages',
+  });
+  const opened = await until('the case opened at KH', () => call('GET', 'KH', 'reintegration', `/api/v1/reintegration-cases?journeyId=${journeyId}`, KH_CASEWORKER), (a) => a.body.total === 1);
+  const caseId = (opened.body.items as { caseId: string }[])[0].caseId;
+  const casePath = `/api/v1/reintegration-cases/${caseId}`;
+  const assessed = await must('the caseworker assesses economic, social and psychosocial needs', 'POST', 'KH', 'reintegration', `${casePath}/assessments`, KH_CASEWORKER, {
+    heldOn: today,
+    answers: { 'econ.income-sufficiency': 'poor', 'econ.employment': 'none', 'econ.debt-burden': 'heavy', 'social.housing': 'fair', 'social.services-access': 'fair', 'social.network': 'yes', 'psy.distress': 'sometimes', 'psy.belonging': 'fair', 'psy.discrimination': 'never' },
+  });
+  log(`    sustainability score at assessment: ${(assessed.scores as { composite: number }[])[0].composite}`);
+  await must('a plan: certified as a welder within 90 days', 'POST', 'KH', 'reintegration', `${casePath}/plans`, KH_CASEWORKER, { goals: [{ dimension: 'economic', description: 'certified as a welder', targetDate: isoDay(new Date(Date.now() + 90 * 86_400_000)) }] });
+  const provider = await must('a training provider in the registry', 'POST', 'KH', 'reintegration', '/api/v1/service-providers', KH_CASEWORKER, { name: 'Provincial Training Centre Battambang', serviceType: 'skills-training', province: 'Battambang' });
+  await must('a referral to it', 'POST', 'KH', 'reintegration', `${casePath}/referrals`, KH_CASEWORKER, { providerId: provider.providerId, need: 'welding course with certificate', sentOn: today });
+
+  const kh = await until('KH timeline', () => call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, KH_MINISTRY), (a) => (a.body.entries ?? []).some((e) => e.eventType.endsWith('.ReferralSent')));
+  const th = await until('TH timeline', () => call('GET', 'TH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, TH_OFFICER), (a) => (a.body.entries ?? []).some((e) => e.eventType.endsWith('.ReturnRecorded')));
   printTimeline('KH timeline (origin: from registration on)', kh);
   printTimeline('TH timeline (destination: from the match on)', th);
   printTimeline('LA officer asking the KH node (third country)', await call('GET', 'KH', 'journey', `/api/v1/journeys/${journeyId}/timeline`, token('LA', ['ministry-officer'])));
+  const year = today.slice(0, 4);
+  printTable(`KH statistics, ${year}: outflows by destination, occupation and sector, by sex (every demo run adds one)`, await call('GET', 'KH', 'journey', `/api/v1/statistics/outflows?from=${year}-01-01&to=${today}`, KH_STATISTICIAN));
   return { journeyId, worker: registration };
 }
 
