@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@corridor/auth';
+import type { CorridorEventServer } from '@corridor/messaging';
 import { aWorkerRegistration, bearer, eventually, worseContractTerms } from '@corridor/testing';
 import { startCountryNodes } from './country-nodes';
 
@@ -277,6 +278,14 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
   // stage-service generator: builders of new stage services above this line
 };
 
+/** The builders of the chain before `resource`, in their order: for a suite that drives that stage and the later ones itself. */
+export function buildersBefore(resource: string): Record<string, ResourceBuilder> {
+  const names = Object.keys(RESOURCE_BUILDERS);
+  const at = names.indexOf(resource);
+  if (at < 0) throw new Error(`no builder of ${resource}`);
+  return Object.fromEntries(names.slice(0, at).map((name) => [name, RESOURCE_BUILDERS[name]]));
+}
+
 export type ResourceRegistry = Record<string, Record<Owner, string>>;
 
 /** Resources no agency owns: A's and B's are just two of them, which either agency may see. */
@@ -293,6 +302,8 @@ export interface PlatformScenario {
   tokens: ScenarioTokens;
   /** The TypeORM DataSource of one app's own database. */
   dataSource(country: ScenarioCountry, service: ScenarioService): DataSource;
+  /** One app's event consumer (to observe what it does with each record). */
+  events(country: ScenarioCountry, service: ScenarioService): CorridorEventServer;
   /**
    * Stops every app's event consumer: the shared corridor topics carry every other run's events,
    * which would otherwise keep landing in these databases while a suite counts rows.
@@ -347,14 +358,22 @@ export async function startPlatformScenario(
     agencyOf,
     tokens: scenarioTokens,
     dataSource: (country, service) => app(country, service).get(DataSource),
+    events: (country, service) => {
+      const [server] = app(country, service).getMicroservices().map(eventServerOf);
+      if (!server) throw new Error(`${service} on ${country} consumes no events`);
+      return server;
+    },
     async stopReplication() {
       for (const { app: each } of apps) {
-        for (const microservice of each.getMicroservices()) {
-          // The server only, not the microservice: closing that would close the app's module graph.
-          await (microservice as unknown as { serverInstance: { close(): Promise<void> } }).serverInstance.close();
-        }
+        // The server only, not the microservice: closing that would close the app's module graph.
+        for (const microservice of each.getMicroservices()) await eventServerOf(microservice).close();
       }
     },
     stop: () => platform.stop(),
   };
+}
+
+/** The transport a service's microservice runs on (create-service-app.ts connects one CorridorEventServer). */
+function eventServerOf(microservice: unknown): CorridorEventServer {
+  return (microservice as { serverInstance: CorridorEventServer }).serverInstance;
 }

@@ -14,3 +14,4 @@ export * from './record-headers';
 export * from './asyncapi';
 export * from './yaml';
 export * from './sex';
+export * from './return-names';

@@ -19,17 +19,24 @@ export const DeploymentService = defineService({
   module: DeploymentServiceModule,
   title: 'Corridor deployment',
   description:
-    'The deployment stage of every journey: exit clearance (a signed document anyone can verify), departure, border crossing, arrival confirmation (also by name list), work permits, employer changes, and the scheduled missing-arrival and permit-expiry checks.',
+    'The deployment stage of every journey: exit clearance (a signed document anyone can verify), departure, border crossing, arrival confirmation (also by name list), work permits, employer changes, closure when the worker has returned, and the scheduled missing-arrival and permit-expiry checks (which leave a returned worker alone).',
   features: [ReadinessModule, DeploymentsModule],
   publishesTo: deploymentTopics,
   /**
    * Its deployment topics, and what exit clearance needs from the earlier stages: recruitment
    * (orientation, fee breaches, matches: on the country topic until the worker is matched, the
-   * corridor topic after) and contracts (verification, substitution flags).
+   * corridor topic after) and contracts (verification, substitution flags); and the corridors'
+   * reintegration topics, where a happened return closes the deployment at both ends. The
+   * country's reintegration topic is not read: a returnee recorded there never went abroad along a
+   * corridor, so has no deployment.
    */
   consumes: (config) => [
     countryTopic(config.country, 'recruitment'),
-    ...corridorsOf(config).flatMap((c) => [corridorTopic(c.origin, c.destination, 'recruitment'), corridorTopic(c.origin, c.destination, 'contracts')]),
+    ...corridorsOf(config).flatMap((c) => [
+      corridorTopic(c.origin, c.destination, 'recruitment'),
+      corridorTopic(c.origin, c.destination, 'contracts'),
+      corridorTopic(c.origin, c.destination, 'reintegration'),
+    ]),
     ...deploymentTopics(config),
   ],
 });

@@ -8,7 +8,7 @@ import { Outbox } from '@corridor/messaging';
 import { addDays } from '@corridor/reference-data';
 import { claimFlag, Scheduler, type CheckTime, type ScheduledCheck } from '@corridor/scheduler';
 import { Deployment } from './deployment.entity';
-import { isArrivalMissing, permitFinding } from './deployment.rules';
+import { AWAITING_ARRIVAL, HOLDING_PERMIT, isArrivalMissing, permitFindingOf } from './deployment.rules';
 import { policyOf, recordStep } from './deployment-step';
 
 /**
@@ -33,7 +33,7 @@ export class MissingArrivalCheck implements ScheduledCheck, OnModuleInit {
 
   async run({ today }: CheckTime): Promise<number> {
     const due = await this.outbox.transaction(({ manager }) =>
-      manager.find(Deployment, { where: { origin: this.config.country, status: In(['departed', 'crossed']), arrivalDueBy: LessThan(today) }, select: { journeyId: true } }),
+      manager.find(Deployment, { where: { origin: this.config.country, status: In(AWAITING_ARRIVAL), arrivalDueBy: LessThan(today) }, select: { journeyId: true } }),
     );
     let raised = 0;
     for (const { journeyId } of due) {
@@ -79,7 +79,7 @@ export class PermitExpiryCheck implements ScheduledCheck, OnModuleInit {
     const widest = Math.max(0, ...this.config.corridors.map((c) => c.policy.permitExpiryWindowDays));
     const candidates = await this.outbox.transaction(({ manager }) =>
       manager.find(Deployment, {
-        where: { destination: this.config.country, status: 'working', permitExpiresOn: LessThan(addDays(today, widest + 1)) },
+        where: { destination: this.config.country, status: HOLDING_PERMIT, permitExpiresOn: LessThan(addDays(today, widest + 1)) },
         select: { journeyId: true },
       }),
     );
@@ -87,8 +87,8 @@ export class PermitExpiryCheck implements ScheduledCheck, OnModuleInit {
     for (const { journeyId } of candidates) {
       await this.outbox.transaction(async (tx) => {
         const d = await tx.manager.findOne(Deployment, { where: { journeyId, permitExpiresOn: Not(IsNull()) }, lock: { mode: 'pessimistic_write' } });
-        if (!d?.permit || d.status !== 'working') return;
-        const finding = permitFinding(d.permitExpiresOn, today, policyOf(this.config, d).permitExpiryWindowDays);
+        if (!d?.permit) return;
+        const finding = permitFindingOf(d, today, policyOf(this.config, d).permitExpiryWindowDays);
         if (!finding) return;
         const flagId = uuidv7();
         const period = `${finding.kind}:${d.permitExpiresOn}`;

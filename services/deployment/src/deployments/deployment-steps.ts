@@ -1,15 +1,17 @@
-import type {
-  ArrivalConfirmed,
-  ArrivalDiscrepancyFlagged,
-  BorderCrossed,
-  DepartureRecorded,
-  EmployerChanged,
-  ExitClearanceRevoked,
-  MissingArrivalFlagged,
-  WorkPermitExpiredFlagged,
-  WorkPermitExpiringFlagged,
-  WorkPermitExtended,
-  WorkPermitIssued,
+import {
+  returnTypeName,
+  type ArrivalConfirmed,
+  type ArrivalDiscrepancyFlagged,
+  type BorderCrossed,
+  type DepartureRecorded,
+  type EmployerChanged,
+  type ExitClearanceRevoked,
+  type MissingArrivalFlagged,
+  type ReturnRecorded,
+  type WorkPermitExpiredFlagged,
+  type WorkPermitExpiringFlagged,
+  type WorkPermitExtended,
+  type WorkPermitIssued,
 } from '@corridor/events';
 import { DEPLOYMENT_LIFECYCLE, type DeploymentAction, type IllegalTransition } from '@corridor/state-machine';
 import type { Deployment } from './deployment.entity';
@@ -31,6 +33,7 @@ type Payloads = {
   'extend-permit': WorkPermitExtended;
   'flag-permit': WorkPermitExpiringFlagged | WorkPermitExpiredFlagged;
   'change-employer': EmployerChanged;
+  return: ReturnRecorded;
 };
 
 const EFFECTS: { [A in DeploymentAction]: (d: Deployment, p: Payloads[A]) => void } = {
@@ -76,6 +79,11 @@ const EFFECTS: { [A in DeploymentAction]: (d: Deployment, p: Payloads[A]) => voi
   },
   'change-employer': (d, p) => {
     d.employerName = p.newEmployer;
+  },
+  return: (d, p) => {
+    d.returnId = p.returnId;
+    d.returnType = returnTypeName(p.type) ?? null;
+    d.returnedOn = p.returnDate;
   },
 };
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReturnTypeName } from '@corridor/events';
 import type { DeploymentStatus } from '@corridor/state-machine';
 
 /** The verified contract's core terms as JSON (protobuf JSON of corridor.v1.ContractTerms). */
@@ -52,6 +53,10 @@ export class Deployment {
   @Column({ type: 'jsonb', nullable: true }) permit!: PermitJson | null;
   @Column({ name: 'permit_expires_on', type: 'date', nullable: true }) permitExpiresOn!: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) flags!: DeploymentFlag[];
+  /** The return that closed it (ReturnRecorded, happened): its id makes a redelivery or a restatement change nothing. */
+  @Column({ name: 'return_id', type: 'text', nullable: true }) returnId!: string | null;
+  @Column({ name: 'return_type', type: 'text', nullable: true }) returnType!: ReturnTypeName | null;
+  @Column({ name: 'returned_on', type: 'date', nullable: true }) returnedOn!: string | null;
   @Column({ name: 'authored_by', type: 'text' }) authoredBy!: string;
   @Column({ name: 'cleared_at', type: 'timestamptz' }) clearedAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

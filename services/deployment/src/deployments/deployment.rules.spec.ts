@@ -1,4 +1,9 @@
-import { arrivalDueBy, clearanceNumber, isArrivalMissing, permitExpiry, permitFinding, unmetClearanceConditions, type ReadinessFacts } from './deployment.rules';
+import { create } from '@bufbuild/protobuf';
+import { ReturnRecordedSchema, ReturnStatus, ReturnType } from '@corridor/events';
+import type { DeploymentStatus } from '@corridor/state-machine';
+import { applyStep } from './deployment-steps';
+import type { Deployment } from './deployment.entity';
+import { arrivalDueBy, clearanceNumber, isArrivalMissing, permitExpiry, permitFinding, permitFindingOf, returnEffect, unmetClearanceConditions, type ReadinessFacts } from './deployment.rules';
 
 const ready: ReadinessFacts = { contractVerified: true, contractMonths: 24, openSubstitutionFlags: [], orientationCompleted: true, openFeeBreaches: [], insuranceCoveredTo: '2028-12-31' };
 const policy = { exitInsuranceRequired: true, identityDocumentMarginMonths: 6 };
@@ -51,5 +56,53 @@ describe('deployment dates and checks', () => {
     expect(permitFinding('2029-01-14', '2029-01-14', 60)).toEqual({ kind: 'permit-expiring', daysLeft: 0 });
     expect(permitFinding('2029-01-14', '2029-01-15', 60)).toEqual({ kind: 'permit-expired' });
     expect(permitFinding(null, '2029-01-15', 60)).toBeUndefined();
+  });
+});
+
+describe('a return closes the deployment', () => {
+  const returnId = '0193b000-0000-7000-8000-000000000001';
+  const open = (status: DeploymentStatus) => ({ journeyId: 'j-1', status, returnId: null, returnedOn: null });
+  const happened = { returnId, status: 'happened' as const };
+
+  it('closes a deployment in any state but revoked once the return happened, also one only cleared (the departure may come later on its own topic)', () => {
+    for (const status of ['cleared', 'departed', 'crossed', 'arrived', 'working'] as const) expect(returnEffect(open(status), happened)).toEqual({ kind: 'close' });
+    expect(returnEffect(open('revoked'), happened)).toEqual({ kind: 'left-out', reason: expect.stringContaining('is revoked; "return" is not allowed') });
+  });
+
+  it('changes nothing for a planned return: the worker is still abroad', () => {
+    expect(returnEffect(open('working'), { returnId, status: 'planned' })).toMatchObject({ kind: 'unchanged' });
+    expect(returnEffect(open('working'), { returnId, status: undefined })).toMatchObject({ kind: 'unchanged' });
+  });
+
+  it('changes nothing for the same return again, and leaves out another return of a deployment already closed', () => {
+    const closed = { journeyId: 'j-1', status: 'returned' as const, returnId, returnedOn: '2027-03-01' };
+    expect(returnEffect(closed, happened)).toMatchObject({ kind: 'unchanged' });
+    expect(returnEffect(closed, { returnId: '0193b000-0000-7000-8000-000000000002', status: 'happened' })).toEqual({
+      kind: 'left-out',
+      reason: `deployment j-1 was closed by return ${returnId} on 2027-03-01; return 0193b000-0000-7000-8000-000000000002 does not reopen it`,
+    });
+  });
+
+  it('keeps which return closed it, its type and day, and allows nothing after it', () => {
+    const d = { journeyId: 'j-1', status: 'working', returnId: null, returnType: null, returnedOn: null } as unknown as Deployment;
+    const at = new Date('2027-03-02T08:00:00Z');
+    applyStep(d, 'return', create(ReturnRecordedSchema, { returnId, status: ReturnStatus.HAPPENED, type: ReturnType.EARLY, returnDate: '2027-03-01' }), at);
+    expect(d).toMatchObject({ status: 'returned', returnId, returnType: 'early', returnedOn: '2027-03-01', updatedAt: at });
+    expect(() => applyStep(d, 'extend-permit', create(ReturnRecordedSchema) as never, at)).toThrow('Allowed now: nothing (final state)');
+  });
+});
+
+describe('the scheduled checks leave a returned worker alone', () => {
+  it('no missing arrival for a worker who returned before arriving', () => {
+    expect(isArrivalMissing({ status: 'departed', arrivalDueBy: '2027-01-06' }, '2027-01-07')).toBe(true);
+    expect(isArrivalMissing({ status: 'returned', arrivalDueBy: '2027-01-06' }, '2027-01-07')).toBe(false);
+  });
+
+  it('no permit expiring or expired (overstay) for a worker who returned', () => {
+    expect(permitFindingOf({ status: 'working', permitExpiresOn: '2029-01-14' }, '2029-01-15', 60)).toEqual({ kind: 'permit-expired' });
+    expect(permitFindingOf({ status: 'working', permitExpiresOn: '2029-01-14' }, '2028-12-14', 60)).toEqual({ kind: 'permit-expiring', daysLeft: 31 });
+    expect(permitFindingOf({ status: 'returned', permitExpiresOn: '2029-01-14' }, '2029-01-15', 60)).toBeUndefined();
+    expect(permitFindingOf({ status: 'returned', permitExpiresOn: '2029-01-14' }, '2028-12-14', 60)).toBeUndefined();
+    expect(permitFindingOf({ status: 'arrived', permitExpiresOn: null }, '2029-01-15', 60)).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import type { CorridorPolicy } from '@corridor/config';
+import type { ReturnStatusName } from '@corridor/events';
 import { addDays, addMonths, daysBetween } from '@corridor/reference-data';
+import { DEPLOYMENT_LIFECYCLE, type DeploymentStatus } from '@corridor/state-machine';
 import type { Deployment, DeploymentFlag } from './deployment.entity';
 
 /** What exit clearance looks at (clearance_readiness, kept from events). */
@@ -57,9 +59,14 @@ export function arrivalDueBy(departedOn: string, policy: Pick<CorridorPolicy, 'a
   return addDays(departedOn, policy.arrivalDeadlineDays);
 }
 
+/** The states the missing-arrival check watches: departed and not arrived (a returned worker is home, not missing). */
+export const AWAITING_ARRIVAL: DeploymentStatus[] = ['departed', 'crossed'];
+/** The state the permit check watches: working at destination (a returned worker has left; no overstay). */
+export const HOLDING_PERMIT: DeploymentStatus = 'working';
+
 /** Whether the missing-arrival check flags this deployment today. */
 export function isArrivalMissing(d: Pick<Deployment, 'status' | 'arrivalDueBy'>, today: string): boolean {
-  return (d.status === 'departed' || d.status === 'crossed') && !!d.arrivalDueBy && d.arrivalDueBy < today;
+  return AWAITING_ARRIVAL.includes(d.status) && !!d.arrivalDueBy && d.arrivalDueBy < today;
 }
 
 export type PermitFinding = { kind: 'permit-expiring'; daysLeft: number } | { kind: 'permit-expired' } | undefined;
@@ -73,6 +80,11 @@ export function permitFinding(expiresOn: string | null, today: string, windowDay
   return undefined;
 }
 
+/** What the permit check finds about a deployment today: nothing unless the worker is still working there. */
+export function permitFindingOf(d: Pick<Deployment, 'status' | 'permitExpiresOn'>, today: string, windowDays: number): PermitFinding {
+  return d.status === HOLDING_PERMIT ? permitFinding(d.permitExpiresOn, today, windowDays) : undefined;
+}
+
 /** A permit's expiry from its issue date and the corridor's length. */
 export function permitExpiry(issuedOn: string, months: number): string {
   return addDays(addMonths(issuedOn, months), -1);
@@ -80,4 +92,21 @@ export function permitExpiry(issuedOn: string, months: number): string {
 
 export function openFlags(d: Pick<Deployment, 'flags'>, kind?: DeploymentFlag['kind']): DeploymentFlag[] {
   return d.flags.filter((f) => !kind || f.kind === kind);
+}
+
+/** What a ReturnRecorded does to the journey's deployment at this node. */
+export type ReturnEffect = { kind: 'close' } | { kind: 'unchanged'; reason: string } | { kind: 'left-out'; reason: string };
+
+/**
+ * A happened return closes the deployment, once: the same return again (redelivered, or restated
+ * with the same return_id) changes nothing, another return of a deployment already closed is left
+ * out (the first one stands, as in reintegration), and so is a return of a revoked deployment.
+ * A planned return changes nothing: the worker is still abroad, and the checks still watch them.
+ */
+export function returnEffect(d: Pick<Deployment, 'journeyId' | 'status' | 'returnId' | 'returnedOn'>, r: { returnId: string; status: ReturnStatusName | undefined }): ReturnEffect {
+  if (r.status !== 'happened') return { kind: 'unchanged', reason: `return ${r.returnId} is ${r.status ?? 'of no known status'}, not happened` };
+  if (d.status === 'returned' && d.returnId === r.returnId) return { kind: 'unchanged', reason: `return ${r.returnId} closed it already` };
+  if (d.status === 'returned') return { kind: 'left-out', reason: `deployment ${d.journeyId} was closed by return ${d.returnId} on ${d.returnedOn}; return ${r.returnId} does not reopen it` };
+  const refused = DEPLOYMENT_LIFECYCLE.refusal({ id: d.journeyId, status: d.status }, 'return');
+  return refused ? { kind: 'left-out', reason: refused.message } : { kind: 'close' };
 }

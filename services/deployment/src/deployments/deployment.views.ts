@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RETURN_TYPES } from '@corridor/events';
 import { DEPLOYMENT_LIFECYCLE } from '@corridor/state-machine';
 import type { Deployment } from './deployment.entity';
 
@@ -47,6 +48,9 @@ export class DeploymentView {
   @ApiProperty({ type: String, nullable: true, format: 'date' }) arrivedOn: string | null;
   @ApiProperty({ type: PermitView, nullable: true }) permit: PermitView | null;
   @ApiProperty({ type: [DeploymentFlagView] }) flags: DeploymentFlagView[];
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The return that closed it (status returned), recorded by either end' }) returnId: string | null;
+  @ApiProperty({ enum: RETURN_TYPES, nullable: true }) returnType: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) returnedOn: string | null;
   @ApiPropertyOptional({ type: DeploymentIdentityView, description: 'Destination only: the identity sealed for it' }) identity?: DeploymentIdentityView;
 }
 
@@ -72,6 +76,9 @@ export function deploymentView(d: Deployment, identity?: DeploymentIdentityView)
     arrivedOn: d.arrivedOn,
     permit: d.permit,
     flags: d.flags,
+    returnId: d.returnId,
+    returnType: d.returnType,
+    returnedOn: d.returnedOn,
     ...(identity ? { identity } : {}),
   };
 }

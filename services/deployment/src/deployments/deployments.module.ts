@@ -1,6 +1,7 @@
 import { CorridorFeature } from '@corridor/service-runtime';
 import { type NodeConfig, NODE_CONFIG } from '@corridor/config';
 import { CreateDeployments1797000000010 } from '../migrations/1797000000010-create-deployments';
+import { DeploymentReturns1797000000030 } from '../migrations/1797000000030-deployment-returns';
 import { ClearanceReadiness } from '../readiness/clearance-readiness.entity';
 import { ConfirmArrivalListUseCase, ConfirmArrivalUseCase, ReportDiscrepancyUseCase } from './arrival.usecases';
 import { ClearanceSigner } from './clearance-document';
@@ -8,6 +9,7 @@ import { GrantExitClearanceUseCase, RecordInsuranceUseCase, RevokeClearanceUseCa
 import { DeploymentOwners } from './deployment-access';
 import { MissingArrivalCheck, PermitExpiryCheck } from './deployment-checks';
 import { DeploymentReplicaProjector } from './deployment-replica.projector';
+import { DeploymentReturnProjector } from './deployment-return.projector';
 import { Deployment } from './deployment.entity';
 import { DeploymentsController, PublicClearancesController } from './deployments.controller';
 import { RecordCrossingUseCase, RecordDepartureUseCase } from './movement.usecases';
@@ -16,8 +18,8 @@ import { ReadDeploymentsUseCase } from './read-deployments.usecase';
 
 @CorridorFeature({
   entities: [Deployment, ClearanceReadiness],
-  migrations: [CreateDeployments1797000000010],
-  controllers: [DeploymentsController, PublicClearancesController, DeploymentReplicaProjector],
+  migrations: [CreateDeployments1797000000010, DeploymentReturns1797000000030],
+  controllers: [DeploymentsController, PublicClearancesController, DeploymentReplicaProjector, DeploymentReturnProjector],
   providers: [
     { provide: ClearanceSigner, useFactory: (config: NodeConfig) => new ClearanceSigner(config.country), inject: [NODE_CONFIG] },
     DeploymentOwners,
