@@ -51,8 +51,8 @@ afterAll(async () => {
 describe('signing in: each role sees the screens the access model grants it on this node', () => {
   it.each([
     ['KH', 'KH', 'ministry-officer', ['Workers', 'Agencies and licences', 'Job orders', 'Fee breaches', 'Contracts', 'Journey timeline', 'Waiting to send']],
-    ['TH', 'TH', 'destination-officer', ['Job orders', 'Contracts', 'Arrivals to confirm', 'Journey timeline', 'Waiting to send']],
-    ['KH', 'KH', 'caseworker', ['Journey timeline', 'Waiting to send']],
+    ['TH', 'TH', 'destination-officer', ['Job orders', 'Contracts', 'Arrivals to confirm', 'Grievances', 'Journey timeline', 'Waiting to send']],
+    ['KH', 'KH', 'caseworker', ['Grievances', 'Work queue', 'Journey timeline', 'Waiting to send']],
     ['TH', 'LA', 'ministry-officer', ['Journey timeline', 'Waiting to send']],
   ])('on the %s console, a %s %s', async (node, country, role, screens) => {
     const page = await signIn(await newContext(), consoles[node].url, { country, role });
@@ -218,17 +218,80 @@ describe('a TH destination officer confirms arrivals: one by one with the networ
     await checkAxe(page, 'arrivals: name list result (TH)');
     for (const d of [one, two]) expect(await deploymentOnTh(d.journeyId)).toMatchObject({ status: 'arrived', arrivedOn: today });
 
-    // The screen in every language, no missing message; screenshots in Khmer, Thai and Lao.
-    const names: Record<string, string> = { km: 'ខ្មែរ', th: 'ไทย', lo: 'ລາວ', my: 'မြန်မာ', vi: 'Tiếng Việt', en: 'English' };
-    for (const [locale, name] of Object.entries(names)) {
+    // The screen in every language, no missing message, each date as CLDR writes it in the officer's
+    // language (Node's full ICU here; Debian's Chromium has no Khmer, Lao or Myanmar data); screenshots in Khmer, Thai and Lao.
+    await page.getByLabel('Status').selectOption('arrived');
+    const departedCell = page.locator('main table').first().getByRole('row').filter({ hasText: one.clearanceNumber }).getByRole('cell').nth(3);
+    const names: Record<string, [string, string]> = { km: ['ខ្មែរ', 'km-KH'], th: ['ไทย', 'th-TH-u-ca-buddhist'], lo: ['ລາວ', 'lo-LA'], my: ['မြန်မာ', 'my-MM'], vi: ['Tiếng Việt', 'vi-VN'], en: ['English', 'en-GB'] };
+    for (const [locale, [name, intlLocale]] of Object.entries(names)) {
       await page.locator('header select').selectOption({ label: name });
       await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
       await page.locator('table.results tbody tr').first().waitFor();
+      const cldr = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+      const shown = await eventually(async () => {
+        const text = await departedCell.innerText();
+        return text === cldr ? text : undefined;
+      }, 5_000, `the ${locale} date ${cldr}`).catch(() => departedCell.innerText());
+      expect(`${locale}: ${shown}`).toBe(`${locale}: ${cldr}`);
       if (['km', 'th', 'lo'].includes(locale)) {
         await screenshot(page, `${locale}-arrivals`);
         await checkAxe(page, `arrivals (${locale})`);
       }
     }
+    expect(await missingMessages(page)).toEqual([]);
+  });
+});
+
+describe("the TH agency's grievances queue and the KH caseworker's work queue", () => {
+  it('a grievance filed at TH is in the open queue with its category and deadline', async () => {
+    const journeyId = (await registerWorker(platform.nodes.KH)).journeyId;
+    const today = new Date().toISOString().slice(0, 10);
+    const filed = await request(platform.nodes.TH.stages['social-protection'].getHttpServer())
+      .post('/api/v1/grievances')
+      .set('Authorization', bearer('TH', ['destination-officer']))
+      .send({ journeyId, origin: 'KH', destination: 'TH', category: 'confiscated-documents', description: 'The employer keeps the passport', filedOn: today });
+    expect(filed.status).toBe(201);
+    const page = await signIn(await newContext(), consoles.TH.url, { country: 'TH', role: 'destination-officer' });
+    await page.getByRole('link', { name: 'Grievances' }).click();
+    const row = page.getByRole('table', { name: 'Grievances' }).getByRole('row').filter({ has: page.locator(`a[href="/timeline/${journeyId}"]`) });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells.slice(1, 3)).toEqual(['Documents confiscated', 'TH']);
+    expect(cells[4]).toBe('Open');
+    await checkAxe(page, 'grievances (TH)');
+    expect(await missingMessages(page)).toEqual([]);
+  });
+
+  it('a KH caseworker finds the new returnee\'s case in the queue, most overdue first, and opens the journey from it', async () => {
+    const kh = platform.nodes.KH;
+    const journeyId = (await registerWorker(kh)).journeyId;
+    const caseworker = bearer('KH', ['caseworker']);
+    await eventually(async () => {
+      const r = await request(kh.stages.reintegration.getHttpServer()).post('/api/v1/returns').set('Authorization', caseworker).send({ journeyId, status: 'happened', type: 'end-of-contract', returnDate: new Date().toISOString().slice(0, 10), checkpoint: 'Poipet' });
+      return r.status === 201 ? true : undefined;
+    }, 30_000, `the return of ${journeyId}`);
+    await eventually(async () => {
+      const r = await request(kh.stages.reintegration.getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${journeyId}`).set('Authorization', caseworker);
+      return r.body.total === 1 ? true : undefined;
+    }, 30_000, `the case of ${journeyId}`);
+    const page = await signIn(await newContext(), consoles.KH.url, { country: 'KH', role: 'caseworker' });
+    await page.getByRole('link', { name: 'Work queue' }).click();
+    const queue = page.getByRole('table', { name: 'Work queue' });
+    const item = () => queue.getByRole('row').filter({ has: page.locator(`a[href="/timeline/${journeyId}"]`) });
+    // Opened today: not due with the usual 14 days, due today with none.
+    await page.locator('main nav.pager').waitFor();
+    expect(await item().count()).toBe(0);
+    await page.getByLabel('A new case needs its assessment within (days)').fill('0');
+    await item().waitFor();
+    expect((await item().getByRole('cell').allInnerTexts()).slice(0, 1)).toEqual(['Needs assessment overdue']);
+    expect(await item().getByRole('cell').nth(2).innerText()).toBe('due today');
+    // Most overdue first: the days column never grows down the page.
+    const overdue = await queue.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2].textContent ?? ''));
+    const days = overdue.map((text) => (/^(\d+)/.exec(text) ? Number(/^(\d+)/.exec(text)![1]) : 0));
+    expect([...days].sort((a, b) => b - a)).toEqual(days);
+    await checkAxe(page, 'work queue (KH)');
+    await item().getByRole('link', { name: 'Open the journey' }).click();
+    await page.locator('ol.timeline > li').first().waitFor();
     expect(await missingMessages(page)).toEqual([]);
   });
 });
