@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@corridor/auth';
 import type { CorridorEventServer } from '@corridor/messaging';
 import { aWorkerRegistration, bearer, eventually, worseContractTerms } from '@corridor/testing';
-import { startCountryNodes } from './country-nodes';
+import { startCountryNodes, type CountryNode } from './country-nodes';
 
 /**
  * One object of every resource type for each of two licensed KH agencies, A and B, made through
@@ -312,17 +312,53 @@ export interface PlatformScenario {
   stop(): Promise<void>;
 }
 
+/** The builders' view of started country nodes: an app by country and platform-layout service name. */
+export function appsOf(nodes: Record<string, CountryNode>): BuildStep['app'] {
+  return (country, service) => {
+    const node = nodes[country];
+    const found = service === 'recruitment' || service === 'contracts' || service === 'journey' ? node?.[service] : node?.stages[service];
+    if (!found) throw new Error(`no ${service} app on ${country}`);
+    return found;
+  };
+}
+
+/** What the chain up to a departure needs: no fee (no breach to settle), the rest as the scenario builds it. */
+const UP_TO_CLEARANCE = ['agency', 'worker', 'job-order', 'match', 'orientation-session', 'journey', 'contract', 'substitution-flag'] as const;
+
+/**
+ * `count` KH→TH deployments cleared and departed by air, each seen departed on TH: workers whose
+ * arrival a TH officer confirms. Each worker goes through the scenario chain with an agency of its
+ * own, side by side; each has its own document number (the name list finds them by it).
+ */
+export async function departedDeployments(nodes: Record<string, CountryNode>, count: number): Promise<{ journeyId: string; documentNumber: string; clearanceNumber: string }[]> {
+  const app = appsOf(nodes);
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      let agencyId = '';
+      const step: BuildStep = { owner: 'A', app, tokens: tokens(() => agencyId), made: {}, notes: {} };
+      for (const resource of UP_TO_CLEARANCE) {
+        step.made[resource] = await RESOURCE_BUILDERS[resource](step);
+        if (resource === 'agency') agencyId = step.made.agency;
+      }
+      const documentNumber = `D${uuidv7().replace(/-/g, '').slice(-12).toUpperCase()}`;
+      const granted = await clearForDeparture(step, documentNumber);
+      const journeyId = step.made.journey;
+      await created(
+        request(app('KH', 'deployment').getHttpServer()).post(`/api/v1/deployments/${journeyId}/departure`).set('Authorization', step.tokens.khMinistry()).send({ departedOn: today(), means: 'air', plannedCheckpoint: 'AIR-BKK' }),
+        `departure of ${journeyId}`,
+      );
+      await deploymentOnTh(step, journeyId, (d) => d.status === 'departed');
+      return { journeyId, documentNumber, clearanceNumber: (granted.deployment as { clearanceNumber: string }).clearanceNumber };
+    }),
+  );
+}
+
 export async function startPlatformScenario(
   builders: Record<string, ResourceBuilder> = RESOURCE_BUILDERS,
   stageRuntime?: NonNullable<Parameters<typeof startCountryNodes>[2]>['stageRuntime'],
 ): Promise<PlatformScenario> {
   const platform = await startCountryNodes([...SCENARIO_COUNTRIES], undefined, { withContracts: true, stageRuntime });
-  const app = (country: ScenarioCountry, service: ScenarioService): INestApplication => {
-    const node = platform.nodes[country];
-    const found = service === 'recruitment' || service === 'contracts' || service === 'journey' ? node?.[service] : node?.stages[service];
-    if (!found) throw new Error(`no ${service} app on ${country}`);
-    return found;
-  };
+  const app = appsOf(platform.nodes);
   const apps = SCENARIO_COUNTRIES.flatMap((country) => SCENARIO_SERVICES.map((service) => ({ country, service, app: app(country, service) })));
   const agencies: Partial<Record<Owner, string>> = {};
   const agencyOf = (owner: Owner) => {

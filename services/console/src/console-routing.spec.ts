@@ -17,6 +17,12 @@ describe('the console forwards each /api/v1 path to the stage service that owns 
     expect(stageUrlFor('KH', '/api/v1/journeys/j/timeline', { CORRIDOR_KH_JOURNEY_URL: 'http://10.0.0.5:8080' })).toBe('http://10.0.0.5:8080/api/v1/journeys/j/timeline');
   });
 
+  it('the later stages: deployment (arrivals), social protection (grievances) and reintegration (the work queue)', () => {
+    expect(stageUrlFor('TH', '/api/v1/deployments/arrival-lists', {})).toBe('http://127.0.0.1:3203/api/v1/deployments/arrival-lists');
+    expect(stageUrlFor('TH', '/api/v1/grievances?status=filed', {})).toBe('http://127.0.0.1:3204/api/v1/grievances?status=filed');
+    expect(stageUrlFor('KH', '/api/v1/reintegration-cases/c/follow-ups', {})).toBe('http://127.0.0.1:3105/api/v1/reintegration-cases/c/follow-ups');
+  });
+
   it('forwards nothing else', () => {
     expect(stageUrlFor('KH', '/api/v1/audit/entries', {})).toBeUndefined();
     expect(stageUrlFor('KH', '/api/v1/workersx', {})).toBeUndefined();

@@ -13,6 +13,18 @@ export const STAGE_ROUTES: Record<string, ServiceName> = {
   'orientation-sessions': 'recruitment',
   contracts: 'contracts',
   journeys: 'journey',
+  statistics: 'journey',
+  deployments: 'deployment',
+  grievances: 'social-protection',
+  enrolments: 'social-protection',
+  schemes: 'social-protection',
+  'uninsured-flags': 'social-protection',
+  'welfare-cases': 'social-protection',
+  remittances: 'social-protection',
+  'reintegration-cases': 'reintegration',
+  'service-providers': 'reintegration',
+  returns: 'reintegration',
+  'mass-returns': 'reintegration',
 };
 
 /** The stage-service URL for an /api/v1/... path on this node, or undefined when none serves it. */

@@ -9,6 +9,10 @@ import { AgenciesScreen, ContractsScreen, FeeBreachesScreen, JobOrdersScreen } f
 import { TimelineScreen } from './screens/Timeline';
 
 const OfflineScreen = lazy(() => import('./offline/OfflineScreen'));
+// Screens of one role each load when opened (the first-screen budget).
+const ArrivalsScreen = lazy(() => import('./arrivals/ArrivalsScreen'));
+const GrievancesScreen = lazy(() => import('./screens/Queues').then((m) => ({ default: m.GrievancesScreen })));
+const WorkQueueScreen = lazy(() => import('./screens/Queues').then((m) => ({ default: m.WorkQueueScreen })));
 
 /** Each screen and the operation (libs/auth access model, through /bff/me) that opens it. */
 export const SCREENS: { path: string; label: string; operation: string; render: (rest: string) => ReactNode }[] = [
@@ -17,6 +21,9 @@ export const SCREENS: { path: string; label: string; operation: string; render: 
   { path: '/job-orders', label: 'nav.jobOrders', operation: 'job-order.read', render: () => <JobOrdersScreen /> },
   { path: '/fee-breaches', label: 'nav.feeBreaches', operation: 'fee-breach.read', render: () => <FeeBreachesScreen /> },
   { path: '/contracts', label: 'nav.contracts', operation: 'contract.read', render: () => <ContractsScreen /> },
+  { path: '/arrivals', label: 'nav.arrivals', operation: 'deployment.confirm-arrival', render: () => <ArrivalsScreen /> },
+  { path: '/grievances', label: 'nav.grievances', operation: 'grievance.handle', render: () => <GrievancesScreen /> },
+  { path: '/work-queue', label: 'nav.workQueue', operation: 'reintegration-case.manage', render: () => <WorkQueueScreen /> },
   { path: '/timeline', label: 'nav.timeline', operation: 'journey.read', render: (rest) => <TimelineScreen journeyId={rest || undefined} /> },
   { path: '/waiting', label: 'nav.waiting', operation: 'journey.read', render: () => <OfflineScreen /> },
 ];

@@ -1,4 +1,5 @@
-import { FormattedDate, FormattedNumber } from 'react-intl';
+import { FormattedNumber, useIntl } from 'react-intl';
+import { formatDateFallback, needsCalendarFallback } from './calendar-fallback';
 
 /** An amount from minor units: the currency's own number of decimals (THB 2, LAK 0 in Intl's table). */
 export function Money({ amountMinor, currency }: { amountMinor: number; currency: string }) {
@@ -6,13 +7,13 @@ export function Money({ amountMinor, currency }: { amountMinor: number; currency
   return <FormattedNumber value={amountMinor / 10 ** digits} style="currency" currency={currency} />;
 }
 
-/** A calendar date (YYYY-MM-DD) or an instant, in the officer's locale and calendar. */
+/** A calendar date (YYYY-MM-DD) or an instant, in the officer's locale and calendar (CLDR's own where the browser lacks it). */
 export function DateText({ value, withTime = false }: { value: string | null | undefined; withTime?: boolean }) {
+  const intl = useIntl();
   if (!value) return <>—</>;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return withTime ? (
-    <FormattedDate value={date} year="numeric" month="short" day="numeric" hour="2-digit" minute="2-digit" />
-  ) : (
-    <FormattedDate value={date} year="numeric" month="short" day="numeric" timeZone={/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : undefined} />
-  );
+  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = calendarDay ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  const timeZone = calendarDay ? 'UTC' : undefined;
+  if (needsCalendarFallback(intl.locale)) return <>{formatDateFallback(intl.locale, date, { withTime, timeZone })}</>;
+  return <>{intl.formatDate(date, withTime ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone } : { year: 'numeric', month: 'short', day: 'numeric', timeZone })}</>;
 }

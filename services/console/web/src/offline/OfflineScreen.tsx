@@ -31,7 +31,9 @@ export function QueueRows({ records }: { records: QueuedRecord[] }) {
       <tbody>
         {records.map((r) => (
           <tr key={r.seq} data-status={r.status}>
-            <td>{r.label}</td>
+            <td>
+              <FormattedMessage id={`offline.kind.${r.kind}`} />: {r.label}
+            </td>
             <td>
               <DateText value={r.createdAt} withTime />
             </td>

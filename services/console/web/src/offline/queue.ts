@@ -58,12 +58,18 @@ export async function discard(seq: number): Promise<void> {
 
 let flushing: Promise<void> | undefined;
 
-/** Sends the waiting records in order; stops at the first one the network does not carry. */
+/**
+ * Sends the waiting records in the order they were made, including any made while sending; stops
+ * at the first one the network does not carry (the rest wait behind it, in order).
+ */
 export function flush(): Promise<void> {
   flushing ??= (async () => {
     try {
-      for (const record of await queued()) {
-        if (record.status !== 'waiting' || record.seq === undefined) continue;
+      const tried = new Set<number>();
+      for (;;) {
+        const record = (await queued()).find((r) => r.status === 'waiting' && r.seq !== undefined && !tried.has(r.seq));
+        if (!record || record.seq === undefined) return;
+        tried.add(record.seq);
         try {
           await call('POST', record.path, record.body, record.idempotencyKey);
           await (await db()).delete('outbox', record.seq);
@@ -72,7 +78,7 @@ export function flush(): Promise<void> {
             // Refused (the worker's state moved on meanwhile): kept on its row with the reason.
             await (await db()).put('outbox', { ...record, status: 'refused', reason: error.problem.detail ?? error.problem.title ?? String(error.problem.status) });
           } else {
-            break; // offline or the service is down: try again later, in the same order
+            return; // offline or the service is down: try again later, in the same order
           }
         } finally {
           changed();

@@ -11,7 +11,7 @@ interface MoneyValue {
   currency: string;
 }
 
-function StatusFilter({ statuses, value, onChange }: { statuses: string[]; value: string; onChange: (v: string) => void }) {
+export function StatusFilter({ statuses, value, onChange }: { statuses: string[]; value: string; onChange: (v: string) => void }) {
   const intl = useIntl();
   return (
     <label className="filter">
@@ -28,7 +28,7 @@ function StatusFilter({ statuses, value, onChange }: { statuses: string[]; value
   );
 }
 
-const Status = ({ value }: { value: string }) => <FormattedMessage id={`status.${value}`} />;
+export const Status = ({ value }: { value: string }) => <FormattedMessage id={`status.${value}`} />;
 
 const TimelineLink = ({ journeyId }: { journeyId: string }) => (
   <a href={`/timeline/${journeyId}`} onClick={onLinkClick}>
