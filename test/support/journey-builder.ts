@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { addDays } from '@corridor/reference-data';
 import { bearer, eventually } from '@corridor/testing';
 import { clearForDeparture, departsAndArrives, deploymentOnTh } from './deployment-steps';
 import { RESOURCE_BUILDERS, paysFee, registersWorker, scenarioTokensFor, signAndVerifyContract, type BuildStep, type ResourceBuilder, type ScenarioCountry, type ScenarioService } from './platform-scenario';
@@ -134,9 +135,10 @@ async function caseOf(app: AppOf, journeyId: string): Promise<string> {
   }, 30_000, `reintegration case of ${journeyId}`);
 }
 
-/** The case's needs assessment, then each follow-up, on the sustainability instrument's answers. */
+/** The case's needs assessment, then (planned first: follow-ups belong to a planned case) each follow-up, on the sustainability instrument's answers. */
 export async function assessesAndFollowsUp(app: AppOf, caseId: string, on: string, assessment: Record<string, string>, followUps: Record<string, string>[] = []): Promise<void> {
   const post = (path: string, body: object, what: string) => created(request(app('KH', 'reintegration').getHttpServer()).post(`/api/v1/reintegration-cases/${caseId}${path}`).set('Authorization', KH_CASEWORKER).send(body), what);
   await post('/assessments', { heldOn: on, answers: assessment }, 'assessment');
+  if (followUps.length) await post('/plans', { goals: [{ dimension: 'economic', description: 'a job in the home province', targetDate: addDays(on, 90) }] }, 'plan');
   for (const answers of followUps) await post('/follow-ups', { heldOn: on, answers }, 'follow-up');
 }
