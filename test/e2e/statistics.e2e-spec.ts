@@ -143,15 +143,15 @@ const KH_TABLES: Record<string, Record<string, string | number | null>[]> = {
 };
 
 /**
- * TH (the destination) sees the corridor's events only: not the registration, the fees or
- * anything of reintegration, nor R4 (origin only). So no days to departure, fees, SDG 10.7.1 or
- * cases, and only W1's return; the rest as at KH.
+ * TH (the destination) sees the corridor's events only: not the registration (so no days to
+ * departure) nor anything of reintegration, and nothing of R4 (a record of the origin only), so
+ * only W1's return. Fees and the breach travel on the corridor (the destination follows the fee
+ * rule too), so the fee tables, like the rest, are as at KH.
  */
 const TH_TABLES: Record<string, Record<string, string | number | null>[]> = {
   ...KH_TABLES,
   returns: KH_TABLES.returns.slice(2),
   'days-to-departure': [],
-  'recruitment-fees': [],
   'reintegration-cases': [],
 };
 
