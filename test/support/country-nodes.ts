@@ -37,11 +37,20 @@ export interface CountryNode {
  * Several country nodes (`withContracts`: every stage service, not only recruitment and journey) on the one real Kafka cluster and Postgres server, each service with a
  * throw-away database and its own consumer group, as `npm start` runs them but in-process.
  */
-export async function startCountryNodes(countries: string[], corridors = 'KH>TH,LA>TH', options: { withContracts?: boolean; stageRuntime?: Pick<ServiceRuntime, 'clock' | 'scheduler'> } = {}) {
+export async function startCountryNodes(
+  countries: string[],
+  corridors = 'KH>TH,LA>TH',
+  options: {
+    withContracts?: boolean;
+    stageRuntime?: Pick<ServiceRuntime, 'clock' | 'scheduler'>;
+    /** The node's configuration (default: testNodeConfig on the run's broker), e.g. on a private broker or with other corridor policies. */
+    nodeConfig?: (country: string, corridors: string) => NodeConfig;
+  } = {},
+) {
   const databases: string[] = [];
   const nodes: Record<string, CountryNode> = {};
   for (const country of countries) {
-    const config = testNodeConfig(country, corridors);
+    const config = options.nodeConfig?.(country, corridors) ?? testNodeConfig(country, corridors);
     const journeyDb = uniqueName(`e2e_${country.toLowerCase()}_journey`);
     const recruitmentDb = uniqueName(`e2e_${country.toLowerCase()}_recruitment`);
     databases.push(journeyDb, recruitmentDb);

@@ -59,3 +59,27 @@ export async function deploymentOnTh(step: Pick<BuildStep, 'app' | 'tokens'>, jo
     return r.status === 200 && until(r.body) ? (r.body as Record<string, unknown>) : undefined;
   }, 30_000, `deployment ${journeyId} on TH`);
 }
+
+/**
+ * A cleared journey leaves KH by road through Poipet on `on`, TH confirms the arrival (once it
+ * has the departure) and, with `permit`, issues the work permit the same day.
+ */
+export async function departsAndArrives(step: Pick<BuildStep, 'app' | 'tokens' | 'made'>, options: { on: string; permitNumber?: string; employerName?: string }): Promise<void> {
+  const journeyId = step.made.journey;
+  const ok = (r: request.Response, what: string) => {
+    if (r.status !== 201) throw new Error(`${what} of ${journeyId}: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  const th = () => request(step.app('TH', 'deployment').getHttpServer());
+  ok(
+    await request(step.app('KH', 'deployment').getHttpServer())
+      .post(`/api/v1/deployments/${journeyId}/departure`)
+      .set('Authorization', step.tokens.khMinistry())
+      .send({ departedOn: options.on, means: 'road', plannedCheckpoint: 'KH-TH-POIPET' }),
+    'departure',
+  );
+  await deploymentOnTh(step, journeyId, (d) => d.status === 'departed');
+  ok(await th().post(`/api/v1/deployments/${journeyId}/arrival`).set('Authorization', step.tokens.thDestination()).send({ arrivedOn: options.on, employerName: options.employerName ?? 'Siam Frozen Foods Co., Ltd.' }), 'arrival');
+  if (options.permitNumber) {
+    ok(await th().post(`/api/v1/deployments/${journeyId}/permit`).set('Authorization', step.tokens.thDestination()).send({ permitNumber: options.permitNumber, permitType: 'work-permit-and-visa', issuedOn: options.on }), 'permit');
+  }
+}

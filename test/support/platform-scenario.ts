@@ -59,7 +59,8 @@ export interface ScenarioTokens {
 
 const today = () => isoDay();
 
-const tokens = (agencyOf: (owner: Owner) => string): ScenarioTokens => ({
+/** The scenario's tokens; `agencyOf` names the agency of owner A or B once it is built. */
+export const scenarioTokensFor = (agencyOf: (owner: Owner) => string): ScenarioTokens => ({
   as: (country, roles, agencyId) => bearer(country, roles, agencyId, `probe-${country.toLowerCase()}-${roles.join('+')}${agencyId ? `-${agencyId.slice(-6)}` : ''}`),
   khMinistry: () => bearer('KH', ['ministry-officer']),
   thDestination: () => bearer('TH', ['destination-officer'], undefined, 'officer-th-1'),
@@ -101,6 +102,49 @@ async function protectionObject(step: BuildStep, at: ScenarioCountry, path: stri
   return id;
 }
 
+/** Registers the step's worker at KH as its agency's staff (the registration with `overrides`). */
+export const registersWorker =
+  (overrides: Record<string, unknown>): ResourceBuilder =>
+  async (step) => {
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer()).post('/api/v1/workers').set('Authorization', step.tokens.staffOf(step.owner)).send(aWorkerRegistration(overrides)),
+      `worker of ${step.owner}`,
+    );
+    step.notes.journeyId = body.journeyId;
+    return body.workerId as string;
+  };
+
+/** A recruitment-service fee the worker paid the agency today; a breach it raised (above the corridor cap) goes to notes.breachId. */
+export const paysFee =
+  (amountMinor: number): ResourceBuilder =>
+  async (step) => {
+    const body = await created(
+      request(step.app('KH', 'recruitment').getHttpServer())
+        .post(`/api/v1/workers/${step.made.worker}/fees`)
+        .set('Authorization', step.tokens.staffOf(step.owner))
+        .send({ amountMinor, currency: 'THB', purpose: 'recruitment-service', payeeAgencyId: step.made.agency, paidOn: today() }),
+      `fee of ${step.owner}`,
+    );
+    const breach = body.breach as { breachId: string } | null | undefined;
+    if (breach) step.notes.breachId = breach.breachId;
+    return (body.fee as { feeId: string } | undefined)?.feeId ?? (body.feeId as string);
+  };
+
+/** The step's contract signed by the worker at KH and the employer at TH, then verified by KH and TH, each step awaited on the other side. */
+export async function signAndVerifyContract(step: BuildStep): Promise<void> {
+  const id = step.made.contract;
+  const kh = () => request(step.app('KH', 'contracts').getHttpServer());
+  const th = () => request(step.app('TH', 'contracts').getHttpServer());
+  await contractOn(step, 'TH', id, () => true);
+  await created(kh().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.staffOf(step.owner)).send({ party: 'worker', signedOn: today() }), 'worker signature');
+  await contractOn(step, 'TH', id, (c) => (c.signatures as unknown[]).length === 1);
+  await created(th().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.thDestination()).send({ party: 'employer', signedOn: today() }), 'employer signature');
+  await contractOn(step, 'KH', id, (c) => c.status === 'signed');
+  await created(kh().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.khMinistry()).send({}), 'origin verification');
+  await contractOn(step, 'TH', id, (c) => c.status === 'partly-verified');
+  await created(th().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.thDestination()).send({}), 'destination verification');
+}
+
 /**
  * How each resource type is made, in the order they are made (later builders use earlier ids).
  * A new service adds its resources here, and nowhere else.
@@ -116,14 +160,7 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     );
     return body.agencyId as string;
   },
-  worker: async (step) => {
-    const body = await created(
-      request(step.app('KH', 'recruitment').getHttpServer()).post('/api/v1/workers').set('Authorization', step.tokens.staffOf(step.owner)).send(aWorkerRegistration({ occupationIsco: '9329' })),
-      `worker of ${step.owner}`,
-    );
-    step.notes.journeyId = body.journeyId;
-    return body.workerId as string;
-  },
+  worker: registersWorker({ occupationIsco: '9329' }),
   'job-order': async (step) => {
     const th = () => request(step.app('TH', 'recruitment').getHttpServer());
     const body = await created(
@@ -167,18 +204,8 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
     await created(kh().post(`/api/v1/orientation-sessions/${id}/attendance`).set('Authorization', step.tokens.staffOf(step.owner)).send({ workerId: step.made.worker }), 'attendance');
     return id;
   },
-  fee: async (step) => {
-    // The corridor cap defaults to zero: any fee raises a breach.
-    const body = await created(
-      request(step.app('KH', 'recruitment').getHttpServer())
-        .post(`/api/v1/workers/${step.made.worker}/fees`)
-        .set('Authorization', step.tokens.staffOf(step.owner))
-        .send({ amountMinor: 350_000, currency: 'THB', purpose: 'recruitment-service', payeeAgencyId: step.made.agency, paidOn: today() }),
-      `fee of ${step.owner}`,
-    );
-    step.notes.breachId = (body.breach as { breachId: string }).breachId;
-    return (body.fee as { feeId: string } | undefined)?.feeId ?? (body.feeId as string);
-  },
+  // The corridor cap defaults to zero: any fee raises a breach.
+  fee: paysFee(350_000),
   'fee-breach': async (step) => step.notes.breachId as string,
   journey: async (step) => {
     const journeyId = step.notes.journeyId as string;
@@ -199,16 +226,8 @@ export const RESOURCE_BUILDERS: Record<string, ResourceBuilder> = {
   'substitution-flag': async (step) => {
     // Signed and verified on both sides, then registered at destination on worse terms.
     const id = step.made.contract;
-    const kh = () => request(step.app('KH', 'contracts').getHttpServer());
+    await signAndVerifyContract(step);
     const th = () => request(step.app('TH', 'contracts').getHttpServer());
-    await contractOn(step, 'TH', id, () => true);
-    await created(kh().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.staffOf(step.owner)).send({ party: 'worker', signedOn: today() }), 'worker signature');
-    await contractOn(step, 'TH', id, (c) => (c.signatures as unknown[]).length === 1);
-    await created(th().post(`/api/v1/contracts/${id}/signatures`).set('Authorization', step.tokens.thDestination()).send({ party: 'employer', signedOn: today() }), 'employer signature');
-    await contractOn(step, 'KH', id, (c) => c.status === 'signed');
-    await created(kh().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.khMinistry()).send({}), 'origin verification');
-    await contractOn(step, 'TH', id, (c) => c.status === 'partly-verified');
-    await created(th().post(`/api/v1/contracts/${id}/verifications`).set('Authorization', step.tokens.thDestination()).send({}), 'destination verification');
     const registered = await created(
       th().post(`/api/v1/contracts/${id}/registrations-at-destination`).set('Authorization', step.tokens.thDestination()).send({ registeredOn: today(), terms: worseTerms }),
       'registration at destination',
@@ -366,7 +385,7 @@ export async function startPlatformScenario(
     if (!id) throw new Error(`agency ${owner} is not built yet`);
     return id;
   };
-  const scenarioTokens = tokens(agencyOf);
+  const scenarioTokens = scenarioTokensFor(agencyOf);
   const ids: ResourceRegistry = {};
   try {
     // The two owners' chains run side by side; within a chain, builders run in their order.

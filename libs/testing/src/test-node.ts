@@ -3,9 +3,9 @@ import { DEVELOPMENT_JWT_SECRET, consumerGroupId, loadNodeConfig, type NodeConfi
 import { mintDevelopmentToken, type Role } from '@corridor/auth';
 import { dropDatabase } from '@corridor/persistence';
 
-/** A node configuration for tests: the real local Postgres and Kafka, the development secret. */
-export function testNodeConfig(country: string, corridors = 'KH>TH,LA>TH'): NodeConfig {
-  return loadNodeConfig({ ...process.env, COUNTRY: country, CORRIDORS: corridors, JWT_SECRET: DEVELOPMENT_JWT_SECRET, NODE_ENV: 'test' });
+/** A node configuration for tests: the real local Postgres and Kafka, the development secret; `env` adds settings (e.g. CORRIDOR_POLICIES_FILE). */
+export function testNodeConfig(country: string, corridors = 'KH>TH,LA>TH', env: NodeJS.ProcessEnv = {}): NodeConfig {
+  return loadNodeConfig({ ...process.env, ...env, COUNTRY: country, CORRIDORS: corridors, JWT_SECRET: DEVELOPMENT_JWT_SECRET, NODE_ENV: 'test' });
 }
 
 /** A name no other test run uses: for throw-away databases and consumer groups. */

@@ -38,7 +38,8 @@ export async function rebuildJourneyReadModel(config: NodeConfig, runtime: Servi
       const records = [...ends.values()].reduce((a, b) => a + b, 0);
       for (;;) {
         const committed = await admin.fetchOffsets({ groupId, topics });
-        const behind = committed.flatMap((t) => t.partitions.filter((p) => Number(p.offset) < (ends.get(`${t.topic}:${p.partition}`) ?? 0)));
+        // An empty partition has nothing to catch up with: its offset stays -1 (never committed), which is not "behind".
+        const behind = committed.flatMap((t) => t.partitions.filter((p) => Number(p.offset) < (ends.get(`${t.topic}:${p.partition}`) ?? 0) && (ends.get(`${t.topic}:${p.partition}`) ?? 0) > 0));
         const missing = [...ends].filter(([key, end]) => end > 0 && !committed.some((t) => t.partitions.some((p) => `${t.topic}:${p.partition}` === key)));
         if (behind.length === 0 && missing.length === 0) break;
         if (Date.now() - started > timeoutMs) throw new Error(`rebuild of ${runtime.database} did not catch up within ${timeoutMs} ms (${behind.length} partitions behind)`);

@@ -158,6 +158,15 @@ describe('labour-migration statistics from the events (worked by hand)', () => {
     expect(tableCsv(table)).toBe('origin,sex,persons,arrivals,suppressed\nKH,female,2,2,0\nKH,male,,,1\nKH,total,3,3,0\n');
   });
 
+  it('a composite of 0 (left out of the proto3 JSON at its default) is a score; -1 or no score at all is not scored', () => {
+    const scored = (journeyId: string, score: Record<string, unknown> | undefined) => [
+      ev(journeyId, 'ReintegrationCaseOpened', '2025-05-05', { openedOn: '2025-05-05', sex: 'SEX_MALE' }, null),
+      ev(journeyId, 'NeedsAssessed', '2025-05-10', score ? { score } : {}, null),
+    ];
+    const facts = foldJourneys([...scored('zero', { weightsVersion: '2026-1' }), ...scored('minus-one', { composite: -1, weightsVersion: '2026-1' }), ...scored('none', undefined)]);
+    expect(['zero', 'minus-one', 'none'].map((id) => facts.get(id)!.reintegration!.assessment)).toEqual([0, null, null]);
+  });
+
   it('medians of even counts average the middle two; ISIC divisions map to their sections', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();

@@ -170,9 +170,15 @@ export function foldJourneys(events: readonly StatEvent[]): Map<string, JourneyF
   return journeys;
 }
 
-/** The composite of a scored event; null when not scored (-1 on the wire). */
+/**
+ * The composite of a scored event; null when not scored (-1 on the wire) or without a score. The
+ * details are the payload's proto3 JSON, which leaves out a field at its default: a score whose
+ * composite is absent is a composite of 0 (every answer at the bottom of its scale).
+ */
 function composite(d: Record<string, unknown>): number | null {
-  const value = (d.score as { composite?: number } | undefined)?.composite;
+  const score = d.score as { composite?: number } | undefined;
+  if (!score) return null;
+  const value = score.composite ?? 0;
   return typeof value === 'number' && value >= 0 ? value : null;
 }
 

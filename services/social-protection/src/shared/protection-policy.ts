@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '@corridor/config';
 
 export const SCHEME_KINDS = ['health-insurance', 'social-security', 'work-injury'] as const;
 export type SchemeKindName = (typeof SCHEME_KINDS)[number];
@@ -33,7 +34,8 @@ export interface ProtectionPolicy {
   schemes: Scheme[];
 }
 
-export const DEFAULT_PROTECTION_POLICY_FILE = path.resolve(__dirname, '../../../../infra/config/social-protection.json');
+// From the repository root, as the corridor policies: __dirname is another depth in the built dist/ layout.
+export const DEFAULT_PROTECTION_POLICY_FILE = path.join(repoRoot(), 'infra/config/social-protection.json');
 
 type PolicyFile = Record<string, Partial<ProtectionPolicy> | string | undefined>;
 
