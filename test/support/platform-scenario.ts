@@ -354,7 +354,7 @@ export async function departedDeployments(nodes: Record<string, CountryNode>, co
   return Promise.all(
     Array.from({ length: count }, async () => {
       let agencyId = '';
-      const step: BuildStep = { owner: 'A', app, tokens: tokens(() => agencyId), made: {}, notes: {} };
+      const step: BuildStep = { owner: 'A', app, tokens: scenarioTokensFor(() => agencyId), made: {}, notes: {} };
       for (const resource of UP_TO_CLEARANCE) {
         step.made[resource] = await RESOURCE_BUILDERS[resource](step);
         if (resource === 'agency') agencyId = step.made.agency;
