@@ -18,7 +18,7 @@ import {
   decodePayload,
   parseTopic,
 } from '@corridor/events';
-import { aWorker, eventually, khMinistry, testKafkaSasl, testNodeConfig } from '@corridor/testing';
+import { aWorker, bearer, eventually, khMinistry, testKafkaSasl, testNodeConfig } from '@corridor/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the e2e runs the demo's own flow (a tool, not a lib), so the two cannot drift
 import { demoFlow, useDemoTransport, type DemoTransport } from '../../tools/demo/demo';
 import { startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
@@ -158,6 +158,24 @@ describe('a Java consumer built from proto/ alone', () => {
     const demo = await demoFlow().catch((error: Error) => {
       throw new Error(`${error.message}\n${flowLog.join('\n')}`);
     });
+    // The flow walks every stage across both nodes: each timeline holds every step, in order. The
+    // demo asks for exit clearance until TH's verification has reached KH deployment; each early
+    // ask is a refusal on the record, as many as the timing made, so they are left out here.
+    const stepsOn = async (node: CountryNode, token: string) =>
+      ((await request(node.journey.getHttpServer()).get(`/api/v1/journeys/${demo.journeyId}/timeline`).set('Authorization', token).expect(200)).body.entries as { eventType: string }[])
+        .map((e) => e.eventType.replace('corridor.v1.', ''))
+        .filter((type) => type !== 'ExitClearanceRefused');
+    const fromTheMatch = [
+      'WorkerMatched', 'OrientationAttended', 'OrientationCompleted', 'FeePaid', 'FeeBreachFlagged', 'FeeRefunded', 'FeeBreachResolved',
+      'ContractDrafted', 'ContractSigned', 'ContractSigned', 'ContractVerified', 'ContractVerified',
+      'PreDepartureInsuranceRecorded', 'ExitClearanceGranted', 'DepartureRecorded', 'BorderCrossed', 'ArrivalConfirmed', 'WorkPermitIssued',
+      'SchemeEnrolmentRecorded', 'GrievanceFiled', 'GrievanceAssigned', 'GrievanceStatusChanged', 'GrievanceResolved', 'RemittanceRecorded',
+      'ReturnRecorded',
+    ];
+    // The origin also holds the registration and its caseworker's steps, which never cross.
+    expect(await stepsOn(kh, khMinistry())).toEqual(['WorkerRegistered', ...fromTheMatch, 'ReintegrationCaseOpened', 'NeedsAssessed', 'ReintegrationPlanRecorded', 'ReferralSent']);
+    expect(await stepsOn(th, bearer('TH', ['destination-officer']))).toEqual(fromTheMatch);
+
     // Not in the demo: a worker the ministry nominates (WorkerNominated, the other sealing event).
     const nominatedPerson = aWorker({ fullName: 'ស្រី ពៅ', fullNameLatin: 'Srey Pov', birthDate: '2001-02-03', documentType: 'national-id' });
     const khRecruitment = () => request(kh.recruitment.getHttpServer());
