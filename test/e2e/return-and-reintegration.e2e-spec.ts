@@ -37,6 +37,18 @@ describe('return and reintegration across KH and TH', () => {
     const journeyId = worker.body.journeyId as string;
     await request(kh('recruitment').getHttpServer()).post(`/api/v1/workers/${worker.body.workerId}/nominations`).set('Authorization', khMinistry).send({ destination: 'TH' }).expect(201);
 
+    // The worker's grievance: filed at KH (unpaid wages), in TH's queue; the return that follows is early.
+    const social = (node: 'KH' | 'TH') => request(platform.nodes[node]!.stages['social-protection'].getHttpServer());
+    await social('KH')
+      .post('/api/v1/grievances')
+      .set('Authorization', khMinistry)
+      .send({ journeyId, origin: 'KH', destination: 'TH', category: 'unpaid-wages', description: 'Two months of wages unpaid', filedOn: today })
+      .expect(201);
+    await eventually(async () => {
+      const r = await social('TH').get(`/api/v1/grievances?journeyId=${journeyId}&status=open`).set('Authorization', thOfficer);
+      return r.body.total === 1 ? true : undefined;
+    }, 60_000, 'the grievance in TH\'s queue');
+
     // TH knows the journey once the nomination crossed; its officer reports the early departure home.
     const recorded = await eventually(async () => {
       const r = await request(th('reintegration').getHttpServer())
@@ -108,7 +120,8 @@ describe('return and reintegration across KH and TH', () => {
         return until(types) ? types : undefined;
       }, 60_000, 'timeline');
     const khTypes = await timelineOf(kh('journey'), khMinistry, (t) => t.includes('corridor.v1.ReintegrationCaseClosed'));
-    expect(khTypes).toEqual(expect.arrayContaining(['corridor.v1.ReturnRecorded', 'corridor.v1.ReintegrationCaseOpened', 'corridor.v1.NeedsAssessed', 'corridor.v1.ReferralSent', 'corridor.v1.ServiceDelivered', 'corridor.v1.FollowUpRecorded']));
+    expect(khTypes.indexOf('corridor.v1.GrievanceFiled')).toBeLessThan(khTypes.indexOf('corridor.v1.ReturnRecorded'));
+    expect(khTypes).toEqual(expect.arrayContaining(['corridor.v1.GrievanceFiled', 'corridor.v1.ReturnRecorded', 'corridor.v1.ReintegrationCaseOpened', 'corridor.v1.NeedsAssessed', 'corridor.v1.ReferralSent', 'corridor.v1.ServiceDelivered', 'corridor.v1.FollowUpRecorded']));
     const thTypes = await timelineOf(th('journey'), thOfficer, (t) => t.includes('corridor.v1.ReturnRecorded'));
     expect(thTypes).not.toContain('corridor.v1.NeedsAssessed');
 
