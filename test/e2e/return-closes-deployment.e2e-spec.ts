@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { create, fromBinary } from '@bufbuild/protobuf';
-import { ReturnRecordedSchema, ReturnStatus, buildEvent, corridorTopic, decodeEnvelope, type EventEnvelope } from '@corridor/events';
+import { ReturnRecordedSchema, ReturnStatus, buildEvent, corridorTopic, decodeEnvelope, type EventEnvelope, type ReturnRecorded } from '@corridor/events';
 import { addDays, isoDay } from '@corridor/reference-data';
 import { ManualClock, Scheduler } from '@corridor/scheduler';
 import { eventually, expectServiceLogs, inOrder, observeOutcomes, readTopicToEnd, testKafka, testNodeConfig, type ObservedRecord, type RecordOutcome, type ReadRecord } from '@corridor/testing';
@@ -126,14 +126,7 @@ describe('a return closes the deployment at both ends', () => {
       await producer.send({ topic: returnsTopic, messages: [{ key, value, headers }] });
       await handledAtBothEnds(happened.envelope.eventId, 'duplicate');
       // The same return restated in a new event: applied, and the deployment knows the return id.
-      const restated = buildEvent({
-        stage: 'reintegration',
-        by: { subject: 'officer-th-1', country: 'TH' },
-        journeyId: journey('A'),
-        corridor: { origin: 'KH', destination: 'TH' },
-        schema: ReturnRecordedSchema,
-        payload: fromBinary(ReturnRecordedSchema, happened.envelope.payload),
-      });
+      const restated = aReturnRecordedByTh(journey('A'), fromBinary(ReturnRecordedSchema, happened.envelope.payload));
       expect(restated.topic).toBe(returnsTopic);
       await producer.send({ topic: restated.topic, messages: [{ key: journey('A'), value: Buffer.from(restated.event.bytes) }] });
       await handledAtBothEnds(restated.event.eventId, 'applied');
@@ -147,14 +140,7 @@ describe('a return closes the deployment at both ends', () => {
   step('another return of a deployment already closed is left out, logged, and the consumer goes on', async () => {
     const logs = expectServiceLogs(/left out: deployment .* was closed by return/);
     const before = { KH: await rowOf('KH', 'B'), TH: await rowOf('TH', 'B') };
-    const other = buildEvent({
-      stage: 'reintegration',
-      by: { subject: 'officer-th-1', country: 'TH' },
-      journeyId: journey('B'),
-      corridor: { origin: 'KH', destination: 'TH' },
-      schema: ReturnRecordedSchema,
-      payload: create(ReturnRecordedSchema, { returnId: '0193b000-0000-7000-8000-00000000b0b0', status: ReturnStatus.HAPPENED, returnDate: isoDay(), returnedFrom: 'TH' }),
-    });
+    const other = aReturnRecordedByTh(journey('B'), create(ReturnRecordedSchema, { returnId: '0193b000-0000-7000-8000-00000000b0b0', status: ReturnStatus.HAPPENED, returnDate: isoDay(), returnedFrom: 'TH' }));
     const producer = testKafka('test-other-return', brokers).producer();
     await producer.connect();
     await producer.send({ topic: other.topic, messages: [{ key: journey('B'), value: Buffer.from(other.event.bytes) }] }).finally(() => producer.disconnect());
@@ -183,3 +169,8 @@ describe('a return closes the deployment at both ends', () => {
     }
   });
 });
+
+/** A ReturnRecorded as TH's reintegration service would publish it on the KH–TH corridor. */
+function aReturnRecordedByTh(journeyId: string, payload: ReturnRecorded) {
+  return buildEvent({ stage: 'reintegration', by: { subject: 'officer-th-1', country: 'TH' }, journeyId, corridor: { origin: 'KH', destination: 'TH' }, schema: ReturnRecordedSchema, payload });
+}

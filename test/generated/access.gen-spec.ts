@@ -151,8 +151,7 @@ describe.each(apps)('access on %s %s', (country, service) => {
 async function send(server: Server, operation: Operation, roles: Role[], claim: Claim, tokenCountry: string, target: Target) {
   const agency = claim === 'none' ? undefined : claim === 'made-up' ? MADE_UP_AGENCY : claim === 'other-country' ? otherCountryAgency : scenario.agencyOf(claim);
   const idOf = (resource: string) => (target === 'A' || target === 'B' ? scenario.ids[resource]?.[target] : undefined) ?? scenario.unknownId;
-  const query = operation.queryParams.filter((q) => q.required).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(exampleOf(q.schema, undefined, q.name)))}`);
-  const path = `${concretePath(operation, idOf)}${query.length ? `?${query.join('&')}` : ''}`;
+  const path = withRequiredQuery(operation, concretePath(operation, idOf));
   const write = WRITE_METHODS.includes(operation.method);
   return rawRequest(server, {
     method: operation.method,
@@ -163,14 +162,19 @@ async function send(server: Server, operation: Operation, roles: Role[], claim: 
   });
 }
 
+/** The path with an example value for each required query parameter. */
+function withRequiredQuery(operation: Operation, path: string): string {
+  const query = operation.queryParams.filter((q) => q.required).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(exampleOf(q.schema, undefined, q.name)))}`);
+  return `${path}${query.length ? `?${query.join('&')}` : ''}`;
+}
+
 /**
  * A public route (a border officer checking a clearance, with no login) answers everyone alike:
  * no token, a forged one, another country's officer with every role. Anything else would make
  * the token an oracle, or lock out the people the route is for.
  */
 async function checkPublic(server: Server, operation: Operation, who: string): Promise<void> {
-  const query = operation.queryParams.filter((q) => q.required).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(exampleOf(q.schema, undefined, q.name)))}`);
-  const path = `${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
+  const path = withRequiredQuery(operation, operation.path);
   const callers: Record<string, string | undefined> = {
     'no token': undefined,
     'a forged token': 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged',
