@@ -53,7 +53,8 @@ describe('deployment across KH and TH', () => {
 
     const granted = await clearForDeparture(stepOf('A'), 'NA0000001');
     expect(granted.deployment).toMatchObject({ journeyId: journey('A'), status: 'cleared', origin: 'KH', destination: 'TH', employerName: 'Siam Frozen Foods Co., Ltd.' });
-    expect(granted.qrCode).toMatch(/^data:image\/png;base64,/);
+    expect(granted.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(String(granted.qrCode).split(',')[1], 'base64').toString('utf8')).toContain('<svg');
     document = granted.document as string;
     const twice = await kh().post(`/api/v1/deployments/${journey('A')}/clearance`).set('Authorization', scenario.tokens.khMinistry()).send({ identity: clearanceIdentity('NA0000001') });
     expect(twice.status).toBe(409);

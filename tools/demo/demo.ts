@@ -198,7 +198,7 @@ export async function demoFlow(): Promise<DemoRun> {
   log('  ✓ KH grants exit clearance: every condition holds');
   const clearance = granted.body;
   const cleared = clearance.deployment as { clearanceNumber: string; validUntil: string };
-  log(`    clearance ${cleared.clearanceNumber}, valid until ${cleared.validUntil}; QR code ${String(clearance.qrCode).length} characters (a PNG data URL)`);
+  log(`    clearance ${cleared.clearanceNumber}, valid until ${cleared.validUntil}; QR code ${String(clearance.qrCode).length} characters (an SVG data URL)`);
   const check = await call('GET', 'KH', 'deployment', `/api/v1/public/clearances/verify?document=${encodeURIComponent(clearance.document as string)}`, '');
   log(`    a border officer checks it with no login: ${check.body.status as string} (genuine: ${String(check.body.genuine)})`);
   await must('the worker departs by road towards Poipet', 'POST', 'KH', 'deployment', `${deploymentPath}/departure`, KH_MINISTRY, { departedOn: today, means: 'road', plannedCheckpoint: 'KH-TH-POIPET' });

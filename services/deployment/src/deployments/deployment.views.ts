@@ -87,7 +87,7 @@ export function deploymentView(d: Deployment, identity?: DeploymentIdentityView)
 export class ExitClearanceView {
   @ApiProperty({ type: DeploymentView }) deployment: DeploymentView;
   @ApiProperty({ description: 'Compact JWS (EdDSA, the origin node’s key): what the QR code holds' }) document: string;
-  @ApiProperty({ description: 'The QR code of the document, PNG as a data URL' }) qrCode: string;
+  @ApiProperty({ description: 'The QR code of the document, an SVG image as a data URL' }) qrCode: string;
   @ApiProperty({ example: 'kh-dev-sign-1' }) keyId: string;
 }
 
