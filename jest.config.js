@@ -31,6 +31,8 @@ const modulePathIgnorePatterns = ['<rootDir>/.stryker-tmp/'];
 const common = { transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node', rootDir: __dirname, setupFilesAfterEnv: services };
 
 module.exports = {
+  // Longest suites first, also on a fresh clone with no timings cached (tools/jest/long-suites-first.js).
+  testSequencer: '<rootDir>/tools/jest/long-suites-first.js',
   // The failures again at the very end of the output, however many suites ran (jest's own
   // threshold is 20 suites), so the first failing assertion is never buried in logs.
   reporters: ['default', ['summary', { summaryThreshold: 0 }]],
