@@ -70,9 +70,14 @@ function markPublicOperations(document: OpenAPIObject): void {
 
 /** The events every node publishes and consumes: the same document as docs/asyncapi.yaml, as YAML and as JSON. */
 function serveAsyncApi(app: NestExpressApplication): void {
-  const yaml = asyncApiYaml();
-  const json = JSON.stringify(buildAsyncApiDocument());
   const express = app.getHttpAdapter().getInstance();
-  express.get('/api/docs-asyncapi', (_req: unknown, res: Response) => res.type('application/yaml').send(yaml));
-  express.get('/api/docs-asyncapi-json', (_req: unknown, res: Response) => res.type('application/json').send(json));
+  express.get('/api/docs-asyncapi', (_req: unknown, res: Response) => res.type('application/yaml').send(asyncApi().yaml));
+  express.get('/api/docs-asyncapi-json', (_req: unknown, res: Response) => res.type('application/json').send(asyncApi().json));
+}
+
+let rendered: { yaml: string; json: string } | undefined;
+/** Rendered on first request, once per process: it is the same for every service, and rendering it cost each start half a second. */
+function asyncApi(): { yaml: string; json: string } {
+  rendered ??= { yaml: asyncApiYaml(), json: JSON.stringify(buildAsyncApiDocument()) };
+  return rendered;
 }
