@@ -11,3 +11,4 @@ export * from './stage-case';
 export * from './service-metrics.module';
 export * from './audit-heads.module';
 export * from './read-model';
+export * from './node-event-projector';

@@ -1,6 +1,4 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { Controller } from '@nestjs/common';
 import {
   ContractAmendedSchema,
   ContractDraftedSchema,
@@ -15,6 +13,7 @@ import {
 import { ProblemError } from '@corridor/http';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { SUBSTITUTION_FLAG_LIFECYCLE } from '@corridor/state-machine';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import type { EntityManager } from 'typeorm';
 import { partyFromWire, sideFromWire } from './contract-events';
 import { ContractLedger, type Recorded } from './contract-ledger';
@@ -34,14 +33,7 @@ import { progressOf } from './contract.views';
  * and is left out too. Events this node recorded itself come back on the topic and are skipped.
  */
 @Controller()
-export class ContractReplicaProjector {
-  private readonly logger = new Logger(ContractReplicaProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ContractReplicaProjector extends NodeEventProjector {
   @HandlesEvent(ContractDraftedSchema)
   async onDrafted(event: ReceivedEventOf<typeof ContractDraftedSchema>): Promise<void> {
     if (this.isOwn(event)) return;
@@ -199,9 +191,6 @@ export class ContractReplicaProjector {
     await this.recordAudit(event, contractId, `contract.replicate-${what}`);
   }
 
-  private isOwn(event: ReceivedEvent): boolean {
-    return event.envelope.recordedBy?.country === this.config.country;
-  }
 
   private recorded(event: ReceivedEvent): Recorded {
     const by = event.envelope.recordedBy;

@@ -1,9 +1,8 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
+import { Controller } from '@nestjs/common';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { EmployerChangedSchema } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEventOf } from '@corridor/messaging';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import { Contract } from './contract.entity';
 import { termsFromMessage } from './contract-terms';
 import { ContractVersion } from './contract-version.entity';
@@ -17,18 +16,11 @@ import { raiseSubstitutionFlag } from './substitution-flags';
  * learns the flag from ContractSubstitutionDetected like any other.
  */
 @Controller()
-export class EmployerChangeProjector {
-  private readonly logger = new Logger(EmployerChangeProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class EmployerChangeProjector extends NodeEventProjector {
   @HandlesEvent(EmployerChangedSchema)
   async onEmployerChanged(event: ReceivedEventOf<typeof EmployerChangedSchema>): Promise<void> {
     const p = event.payload;
-    if (event.envelope.recordedBy?.country !== this.config.country || !p.newTerms) return;
+    if (!this.isOwn(event) || !p.newTerms) return;
     const contract = await event.manager.findOne(Contract, { where: { id: p.contractId }, lock: { mode: 'pessimistic_write' } });
     if (!contract) return logLeftOut(this.logger, event, `contract ${p.contractId} is not held here`);
     const verified = await event.manager.findOneBy(ContractVersion, { contractId: contract.id, version: contract.currentVersion });

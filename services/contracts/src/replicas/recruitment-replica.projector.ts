@@ -1,10 +1,9 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { Controller } from '@nestjs/common';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
 import { applyJobOrderStep, jobOrderColumnsFrom } from '@corridor/job-orders';
 import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import type { JobOrderAction } from '@corridor/state-machine';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import { JobOrderReplica } from './job-order-replica.entity';
 import { WorkerMatchReplica } from './worker-match-replica.entity';
 
@@ -17,14 +16,7 @@ import { WorkerMatchReplica } from './worker-match-replica.entity';
  * It does not count places (drafting needs only "verified"), so it never moves to filled.
  */
 @Controller()
-export class RecruitmentReplicaProjector {
-  private readonly logger = new Logger(RecruitmentReplicaProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RecruitmentReplicaProjector extends NodeEventProjector {
   @HandlesEvent(JobOrderCreatedSchema)
   async onJobOrderCreated(event: ReceivedEventOf<typeof JobOrderCreatedSchema>): Promise<void> {
     const p = event.payload;

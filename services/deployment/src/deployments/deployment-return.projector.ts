@@ -1,8 +1,7 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { Controller } from '@nestjs/common';
 import { ReturnRecordedSchema, occurredAt, returnStatusName } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEventOf } from '@corridor/messaging';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import { applyStep } from './deployment-steps';
 import { Deployment } from './deployment.entity';
 import { returnEffect } from './deployment.rules';
@@ -15,14 +14,7 @@ import { returnEffect } from './deployment.rules';
  * on, and a deployment event of its own would only echo it back.
  */
 @Controller()
-export class DeploymentReturnProjector {
-  private readonly logger = new Logger(DeploymentReturnProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class DeploymentReturnProjector extends NodeEventProjector {
   @HandlesEvent(ReturnRecordedSchema)
   async onReturnRecorded(event: ReceivedEventOf<typeof ReturnRecordedSchema>): Promise<void> {
     const { envelope, payload, manager } = event;

@@ -1,10 +1,9 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { Controller } from '@nestjs/common';
 import { JobOrderApprovedSchema, JobOrderCreatedSchema, JobOrderRejectedSchema, JobOrderVerifiedSchema, WorkerMatchedSchema, occurredAt } from '@corridor/events';
 import { applyJobOrderStep, jobOrderColumnsFrom } from '@corridor/job-orders';
 import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { JOB_ORDER_LIFECYCLE, type JobOrderAction } from '@corridor/state-machine';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import { JobOrder } from './job-order.entity';
 
 /**
@@ -14,14 +13,7 @@ import { JobOrder } from './job-order.entity';
  * it forbids in the replica's state is left out and logged with the use case's reason.
  */
 @Controller()
-export class JobOrderReplicaProjector {
-  private readonly logger = new Logger(JobOrderReplicaProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class JobOrderReplicaProjector extends NodeEventProjector {
   @HandlesEvent(JobOrderCreatedSchema)
   async onCreated(event: ReceivedEventOf<typeof JobOrderCreatedSchema>): Promise<void> {
     if (this.isOwn(event)) return;
@@ -111,9 +103,6 @@ export class JobOrderReplicaProjector {
     await event.manager.query("SELECT pg_advisory_xact_lock(hashtextextended('job-order:' || $1, 0))", [jobOrderId]);
   }
 
-  private isOwn(event: ReceivedEvent): boolean {
-    return event.envelope.recordedBy?.country === this.config.country;
-  }
 
   private recordAudit(event: ReceivedEvent, jobOrderId: string, action: string): Promise<unknown> {
     return this.audit.recordReplicated(event.manager, { replica: 'job-order-replica', country: this.config.country, event: event.envelope, action, targetType: 'job-order', targetId: jobOrderId });

@@ -1,24 +1,16 @@
-import { Controller, Logger } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
+import { Controller } from '@nestjs/common';
 import { RemittanceRecordedSchema, occurredAt } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEventOf } from '@corridor/messaging';
+import { NodeEventProjector } from '@corridor/service-runtime';
 import { CHANNEL_WIRE } from '../shared/wire';
 import { Remittance } from './remittance.entity';
 
 /** The other end's remittances on this node; own events skipped, a redelivery changes nothing. */
 @Controller()
-export class RemittanceReplicaProjector {
-  private readonly logger = new Logger(RemittanceReplicaProjector.name);
-
-  constructor(
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class RemittanceReplicaProjector extends NodeEventProjector {
   @HandlesEvent(RemittanceRecordedSchema)
   async onRecorded(event: ReceivedEventOf<typeof RemittanceRecordedSchema>): Promise<void> {
-    if (event.envelope.recordedBy?.country === this.config.country) return;
+    if (this.isOwn(event)) return;
     const p = event.payload;
     if (await event.manager.existsBy(Remittance, { id: p.remittanceId })) return;
     const channel = CHANNEL_WIRE.fromWire(p.channel);
