@@ -45,6 +45,9 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   protected override readonly logger = new Logger(CorridorEventServer.name);
   private consumer: Consumer | undefined;
   private deadLetterProducer: Producer | undefined;
+  /** A new consumer waiting to be started after the last one died (see onCrash). */
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
   private assigned!: Promise<void>;
   private markAssigned!: () => void;
   /** Counters for health and tests. */
@@ -71,6 +74,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
 
   /** Stops fetching, lets the records in flight finish, then leaves the group. */
   async close(): Promise<void> {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     const consumer = this.consumer;
     this.consumer = undefined;
     if (consumer) {
@@ -94,10 +99,15 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   }
 
   private async start(): Promise<void> {
-    const { kafka, topics, groupId } = this.options;
+    const { kafka, topics } = this.options;
     await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
     this.deadLetterProducer = createIdempotentProducer(kafka);
     await this.deadLetterProducer.connect();
+    await this.startConsumer();
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, topics, groupId } = this.options;
     const consumer = kafka.consumer({
       groupId,
       sessionTimeout: 30_000,
@@ -109,10 +119,11 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
       // Restart after any crash, e.g. while the broker is down; the consumer rejoins on its own.
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8, restartOnFailure: async () => true },
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => this.markAssigned());
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.logger.warn(`consumer ${groupId} crashed, restarting: ${event.payload.error.message}`);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.restarts = 0;
+      this.markAssigned();
     });
+    consumer.on(consumer.events.CRASH, (event) => this.onCrash(consumer, event.payload.error, event.payload.restart));
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
@@ -122,6 +133,39 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
         await this.processRecord(payload);
       },
     });
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only after an error it deems retriable; after any other
+   * (a topic authorization failure while the node's rights are revoked, i.e. a partition) the
+   * consumer stays stopped for good, and the node would never read the corridor again once
+   * healed. Such a consumer is replaced by a new one, tried with a growing pause until it runs.
+   */
+  private onCrash(consumer: Consumer, error: Error, restartedByKafkajs: boolean): void {
+    const { groupId } = this.options;
+    if (restartedByKafkajs) {
+      this.logger.warn(`consumer ${groupId} crashed, kafkajs restarts it: ${error.message}`);
+      return;
+    }
+    if (this.consumer !== consumer || this.restartTimer) return;
+    const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5));
+    this.logger.warn(`consumer ${groupId} stopped on an error kafkajs does not retry (${error.message}); a new consumer in ${delayMs} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.replace(consumer);
+    }, delayMs);
+  }
+
+  private async replace(dead: Consumer): Promise<void> {
+    if (this.consumer !== dead) return;
+    await dead.disconnect().catch(() => undefined);
+    try {
+      await this.startConsumer();
+    } catch (error) {
+      // Refused again at subscribe (still partitioned): the same path as a crash of the new one.
+      const current = this.consumer;
+      if (current) this.onCrash(current, error instanceof Error ? error : new Error(String(error)), false);
+    }
   }
 
   /** Exposed for tests of the per-record rules; the consumer calls it for every record. */
