@@ -4,6 +4,7 @@ import type { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Produ
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { ServiceMetrics } from '@corridor/metrics';
+import { isDatabaseUnavailable } from '@corridor/persistence';
 import { RECORD_HEADERS, UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic, type EncodedEvent, type EventEnvelope } from '@corridor/events';
 import { newTraceContext, runInTraceContext, traceContextForEvent, type TraceContext } from '@corridor/trace-context';
 import { claimInboxEntry } from '../inbox/inbox';
@@ -48,6 +49,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   /** A new consumer waiting to be started after the last one died (see onCrash). */
   private restartTimer: NodeJS.Timeout | undefined;
   private restarts = 0;
+  /** Set by close(): a record waiting for the database gives up, unacknowledged (redelivered later). */
+  private closing = false;
   private assigned!: Promise<void>;
   private markAssigned!: () => void;
   /** Counters for health and tests. */
@@ -74,6 +77,7 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
 
   /** Stops fetching, lets the records in flight finish, then leaves the group. */
   async close(): Promise<void> {
+    this.closing = true;
     clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     const consumer = this.consumer;
@@ -182,7 +186,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
 
   private async processDecoded({ topic, partition, message, heartbeat }: EachMessagePayload, envelope: EventEnvelope | UndecodableEventError): Promise<ProcessOutcome> {
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
-    for (let attempt = 1; ; attempt++) {
+    let outage = 0;
+    for (let attempt = 1; ; ) {
       try {
         if (envelope instanceof UndecodableEventError) throw envelope;
         const outcome = await this.applyOnce(topic, envelope);
@@ -193,6 +198,16 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         const poison = failure instanceof UndecodableEventError;
+        if (!poison && isDatabaseUnavailable(failure)) {
+          // Not the record's fault (a Postgres restart, every connection busy): it waits for the
+          // database, however long, and is never parked; its attempts do not count (ADR 0026).
+          if (this.closing) throw failure;
+          outage += 1;
+          if (outage === 1 || outage % 30 === 0) this.logger.warn(`record ${topic}/${partition}@${message.offset} waits for the database (${failure.message}); retried until it applies`);
+          await sleep(nextBackoffMs(outage, policy));
+          await heartbeat().catch(() => undefined);
+          continue;
+        }
         if (poison || attempt >= policy.maxAttempts) {
           this.logger.error(`record ${topic}/${partition}@${message.offset} dead-lettered after ${attempt} attempt(s): ${failure.message}`);
           await sendToDeadLetter(this.deadLetterProducer!, topic, partition, message, {
@@ -206,6 +221,7 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
           return 'dead-lettered';
         }
         await sleep(nextBackoffMs(attempt, policy));
+        attempt += 1;
         // Long back-offs must not cost the partition: keep the group membership alive.
         await heartbeat().catch(() => undefined);
       }
