@@ -6,7 +6,7 @@ import { createContractsApp } from '@corridor/contracts-service';
 import { createJourneyApp, journeyTopics } from '@corridor/journey-service';
 import { createRecruitmentApp } from '@corridor/recruitment-service';
 import { dropTestDatabases, eventually, headerOf, inOrder, readTopicToEnd, startNationalClusters, testKafka, testNodeConfig, uniqueGroupId, uniqueName, type NationalClusters } from '@corridor/testing';
-import { CorridorApi, JOURNEY_STEPS, driveJourney, expectedTimeline, newJourney, readTimeline, type Country, type ServiceUrls } from '../support/journey-driver';
+import { CorridorApi, RECRUITMENT_AND_CONTRACT_STEPS, driveJourney, expectedTimeline, newJourney, readTimeline, type Country, type ServiceUrls } from '../support/journey-driver';
 
 /**
  * The national clusters layout (ADR 0022): KH's services on a KH cluster, TH's on a TH cluster,
@@ -71,13 +71,13 @@ describe('national clusters linked by MirrorMaker 2', () => {
     await eventually(async () => ((await api.get('KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}`)).body.status === 'approved' ? true : undefined), 120_000, 'the TH job order approved on KH');
     expect((await api.post('KH', 'recruitment', `/api/v1/job-orders/${jobOrderId}/verification`, {}, 'national-verification')).status).toBe(201);
 
-    const outcome = await driveJourney(api, newJourney(1, jobOrderId), JOURNEY_STEPS, { stepDeadlineMs: 180_000, inProgressGraceMs: 20_000, retryMs: 500 });
+    const outcome = await driveJourney(api, newJourney(1, jobOrderId), RECRUITMENT_AND_CONTRACT_STEPS, { stepDeadlineMs: 180_000, inProgressGraceMs: 20_000, retryMs: 500 });
     expect(outcome.error).toBeUndefined();
-    expect(outcome.completedSteps).toBe(JOURNEY_STEPS.length);
+    expect(outcome.completedSteps).toBe(RECRUITMENT_AND_CONTRACT_STEPS.length);
     journeyId = outcome.journey.journeyId!;
     for (const country of COUNTRIES) {
       const entries = await readTimeline(api, country, journeyId);
-      expect(entries?.map((e) => e.eventType)).toEqual(expectedTimeline(JOURNEY_STEPS, country));
+      expect(entries?.map((e) => e.eventType)).toEqual(expectedTimeline(RECRUITMENT_AND_CONTRACT_STEPS, country));
     }
   });
 
@@ -114,7 +114,7 @@ describe('national clusters linked by MirrorMaker 2', () => {
         .sort();
     const onKh = await ids(clusters!.kh.brokers, khTopics);
     const onTh = await ids(clusters!.th.brokers, thTopics);
-    expect(onKh.length).toBeGreaterThanOrEqual(expectedTimeline(JOURNEY_STEPS, 'TH').length);
+    expect(onKh.length).toBeGreaterThanOrEqual(expectedTimeline(RECRUITMENT_AND_CONTRACT_STEPS, 'TH').length);
     expect(new Set(onKh).size).toBe(onKh.length);
     expect(onTh).toEqual(onKh);
   });

@@ -6,7 +6,8 @@ import { aWorkerRegistration, bearer, eventually } from '@corridor/testing';
  * Drives journeys through every stage that exists, over the services' public HTTP APIs, as a
  * ministry would while faults hit the platform. A journey is a list of steps; each step says
  * which events it causes and on which node's journey timeline each must appear, so the suite
- * knows exactly what every timeline should hold. A new stage adds its steps to JOURNEY_STEPS.
+ * knows exactly what every timeline should hold. A new stage adds its steps to JOURNEY_STEPS
+ * (RECRUITMENT_AND_CONTRACT_STEPS is the shorter journey of suites that run only those services).
  *
  * Writes carry an Idempotency-Key, kept across retries: a request whose answer was lost (the
  * service was killed, Postgres restarted) is sent again under the same key and either replayed
@@ -39,6 +40,9 @@ export interface JourneyContext {
   workerId?: string;
   journeyId?: string;
   contractId?: string;
+  sessionId?: string;
+  /** Refusals the domain recorded as events (exit clearance refused), by step index: they are on the timelines too. */
+  refusals: Record<number, number>;
 }
 
 export interface ExpectedEvent {
@@ -61,6 +65,20 @@ export interface JourneyStep {
    * lost): recover what `accept` would have taken, or return false if it is not that.
    */
   alreadyDone?(api: CorridorApi, journey: JourneyContext, answer: Answer): Promise<boolean>;
+  /**
+   * For a write the domain would do twice (a second enrolment, a second remittance): whether its
+   * effect exists already, asked before a key left "in progress" is given up for a new one.
+   */
+  done?(api: CorridorApi, journey: JourneyContext): Promise<boolean>;
+  /** Asked before each attempt: false while what the step needs has not reached the node (nothing is sent then). */
+  ready?(api: CorridorApi, journey: JourneyContext): Promise<boolean>;
+  /** A refusal the domain records as an event: each answer of this problem type puts these events on the timelines, before the step's own. */
+  recordedRefusal?: { problem: string; events: ExpectedEvent[] };
+  /**
+   * The step's events come from different services (a return and the case it opens at origin),
+   * so their order against each other is not defined; against the other steps' it is.
+   */
+  eventsUnordered?: boolean;
 }
 
 const KH_MINISTRY = bearer('KH', ['ministry-officer']);
@@ -113,8 +131,8 @@ async function contractShows(api: CorridorApi, journey: JourneyContext, country:
 const signatures = (contract: Answer['body']) => (contract.signatures as { party: string }[] | undefined) ?? [];
 const verifiedBy = (contract: Answer['body']) => ((contract.verifications as { country: string }[] | undefined) ?? []).map((v) => v.country);
 
-/** Recruitment and contracts, as far as they exist: the order a real journey takes. */
-export const JOURNEY_STEPS: JourneyStep[] = [
+/** Recruitment and contracts: a worker registered and matched, the contract signed and verified by both sides. */
+export const RECRUITMENT_AND_CONTRACT_STEPS: JourneyStep[] = [
   {
     name: 'KH registers the worker',
     stage: 'recruitment',
@@ -188,9 +206,174 @@ export const JOURNEY_STEPS: JourneyStep[] = [
   },
 ];
 
+/** Where a deployment stands at one end (undefined: not there yet). */
+async function deploymentStatus(api: CorridorApi, journey: JourneyContext, country: Country): Promise<string | undefined> {
+  const answer = await api.get(country, 'deployment', `/api/v1/deployments/${journey.journeyId}`);
+  return answer.status === 200 ? String(answer.body.status) : undefined;
+}
+
+/** A deployment step refused because the deployment already moved past it (an earlier attempt whose answer was lost). */
+const deploymentPast = (country: Country, statuses: string[]) => async (api: CorridorApi, journey: JourneyContext, answer: Answer) =>
+  answer.status === 409 && statuses.includes((await deploymentStatus(api, journey, country)) ?? '');
+
+/** A record of the journey exists in a list (an enrolment, a remittance): the write was done. */
+const listed = (country: Country, service: string, path: string) => async (api: CorridorApi, journey: JourneyContext) => {
+  const answer = await api.get(country, service, `${path}?journeyId=${journey.journeyId}`);
+  return answer.status === 200 && Number(answer.body.total ?? 0) > 0;
+};
+
+const BOTH: Country[] = ['KH', 'TH'];
+const corridorOf = (j: JourneyContext) => ({ journeyId: j.journeyId, origin: 'KH', destination: 'TH' });
+
+/**
+ * Orientation and deployment: the worker completes pre-departure orientation, KH records the
+ * insurance and grants exit clearance, the worker departs and crosses at Poipet, TH confirms the
+ * arrival and issues the work permit (the requests of tools/demo/demo.ts).
+ */
+export const DEPLOYMENT_STEPS: JourneyStep[] = [
+  {
+    name: 'KH schedules an orientation session for the worker',
+    stage: 'recruitment',
+    // A session is keyed by its own id, not by a journey: nothing on the timelines.
+    events: [],
+    send: (api, _j, key) => api.post('KH', 'recruitment', '/api/v1/orientation-sessions', { heldOn: today(), place: 'Migrant Worker Resource Centre, Battambang', topics: ['rights-and-obligations', 'employment-contract', 'fees-and-debt'] }, key),
+    accept: (j, a) => {
+      j.sessionId = a.body.sessionId as string;
+    },
+  },
+  {
+    name: 'the worker attends it',
+    stage: 'recruitment',
+    events: [{ type: 'OrientationAttended', on: BOTH }],
+    send: (api, j, key) => api.post('KH', 'recruitment', `/api/v1/orientation-sessions/${j.sessionId}/attendance`, { workerId: j.workerId }, key),
+    alreadyDone: async (_api, _j, answer) => answer.status === 409 && problemName(answer) === 'attendance-already-recorded',
+  },
+  {
+    name: 'KH completes the session',
+    stage: 'recruitment',
+    events: [{ type: 'OrientationCompleted', on: BOTH }],
+    send: (api, j, key) => api.post('KH', 'recruitment', `/api/v1/orientation-sessions/${j.sessionId}/completion`, {}, key),
+    alreadyDone: async (_api, _j, answer) => answer.status === 409 && answer.body.currentState === 'completed',
+  },
+  {
+    name: 'KH records the pre-departure insurance',
+    stage: 'deployment',
+    events: [{ type: 'PreDepartureInsuranceRecorded', on: BOTH }],
+    send: (api, j, key) =>
+      api.post('KH', 'deployment', `/api/v1/deployments/${j.journeyId}/insurance`, { insurer: 'Forte Insurance Cambodia', policyNumber: `MW-${j.registration.documentNumber as string}`, coveredFrom: today(), coveredTo: '2030-12-31' }, key),
+  },
+  {
+    name: 'KH grants exit clearance',
+    stage: 'deployment',
+    events: [{ type: 'ExitClearanceGranted', on: BOTH }],
+    // Until KH deployment has every condition from the other stages' events, the answer is a
+    // refusal, and the refusal is an event of the journey on both timelines.
+    recordedRefusal: { problem: 'exit-clearance-refused', events: [{ type: 'ExitClearanceRefused', on: BOTH }] },
+    send: (api, j, key) => {
+      const r = j.registration;
+      const identity = { fullName: r.fullName, fullNameLatin: r.fullNameLatin, birthDate: r.birthDate, documentType: r.documentType, documentNumber: r.documentNumber, documentExpiry: r.documentExpiry, nationality: r.nationality };
+      return api.post('KH', 'deployment', `/api/v1/deployments/${j.journeyId}/clearance`, { identity }, key);
+    },
+    alreadyDone: async (_api, _j, answer) => answer.status === 409 && problemName(answer) === 'already-cleared',
+  },
+  {
+    name: 'the worker departs by road towards Poipet',
+    stage: 'deployment',
+    events: [{ type: 'DepartureRecorded', on: BOTH }],
+    send: (api, j, key) => api.post('KH', 'deployment', `/api/v1/deployments/${j.journeyId}/departure`, { departedOn: today(), means: 'road', plannedCheckpoint: 'KH-TH-POIPET' }, key),
+    alreadyDone: deploymentPast('KH', ['departed', 'crossed', 'arrived', 'working']),
+  },
+  {
+    name: 'KH immigration records the crossing',
+    stage: 'deployment',
+    events: [{ type: 'BorderCrossed', on: BOTH }],
+    send: (api, j, key) => api.post('KH', 'deployment', `/api/v1/deployments/${j.journeyId}/crossing`, { checkpoint: 'KH-TH-POIPET', crossedOn: today(), direction: 'outbound' }, key),
+    alreadyDone: deploymentPast('KH', ['crossed', 'arrived', 'working']),
+  },
+  {
+    name: 'TH confirms the arrival at the employer',
+    stage: 'deployment',
+    events: [{ type: 'ArrivalConfirmed', on: BOTH }],
+    // Not before TH deployment has the crossing (an arrival from "departed" is allowed too, and the crossing would then come after it).
+    ready: async (api, j) => ['crossed', 'arrived', 'working'].includes((await deploymentStatus(api, j, 'TH')) ?? ''),
+    send: (api, j, key) => api.post('TH', 'deployment', `/api/v1/deployments/${j.journeyId}/arrival`, { arrivedOn: today(), employerName: 'Rayong Garments Co., Ltd.' }, key),
+    alreadyDone: deploymentPast('TH', ['arrived', 'working']),
+  },
+  {
+    name: 'TH issues the work permit',
+    stage: 'deployment',
+    events: [{ type: 'WorkPermitIssued', on: BOTH }],
+    send: (api, j, key) => api.post('TH', 'deployment', `/api/v1/deployments/${j.journeyId}/permit`, { permitNumber: `WP-TH-${j.registration.documentNumber as string}`, permitType: 'work-permit-and-visa', issuedOn: today() }, key),
+    alreadyDone: deploymentPast('TH', ['working']),
+  },
+];
+
+/** Social protection abroad: TH enrols the worker in the migrant health insurance, KH records a remittance. */
+export const SOCIAL_PROTECTION_STEPS: JourneyStep[] = [
+  {
+    name: 'TH enrols the worker in the migrant health insurance',
+    stage: 'social-protection',
+    events: [{ type: 'SchemeEnrolmentRecorded', on: BOTH }],
+    send: (api, j, key) => api.post('TH', 'social-protection', '/api/v1/enrolments', { ...corridorOf(j), schemeCode: 'TH-MOPH-MIGRANT', memberNumber: `MIG-${j.registration.documentNumber as string}`, coverageFrom: today() }, key),
+    done: listed('TH', 'social-protection', '/api/v1/enrolments'),
+  },
+  {
+    name: 'KH records a remittance home',
+    stage: 'social-protection',
+    events: [{ type: 'RemittanceRecorded', on: BOTH }],
+    send: (api, j, key) => api.post('KH', 'social-protection', '/api/v1/remittances', { ...corridorOf(j), sentOn: today(), amountMinor: 800_000, currency: 'THB', feeMinor: 16_000, channel: 'agent' }, key),
+    done: listed('KH', 'social-protection', '/api/v1/remittances'),
+  },
+];
+
+/** Return: TH reports the early return home; KH opens the reintegration case on it. */
+export const RETURN_STEPS: JourneyStep[] = [
+  {
+    name: 'TH reports the early return through Poipet',
+    stage: 'reintegration',
+    events: [
+      { type: 'ReturnRecorded', on: BOTH },
+      { type: 'ReintegrationCaseOpened', on: ['KH'] },
+    ],
+    eventsUnordered: true,
+    send: (api, j, key) => api.post('TH', 'reintegration', '/api/v1/returns', { journeyId: j.journeyId, status: 'happened', type: 'early', returnDate: today(), checkpoint: 'Poipet', reason: 'end of work before the contract' }, key),
+    alreadyDone: async (_api, _j, answer) => answer.status === 409 && problemName(answer) === 'return-already-recorded',
+  },
+];
+
+/** Every stage that exists, in the order a real journey takes them. */
+export const JOURNEY_STEPS: JourneyStep[] = [...RECRUITMENT_AND_CONTRACT_STEPS, ...DEPLOYMENT_STEPS, ...SOCIAL_PROTECTION_STEPS, ...RETURN_STEPS];
+
+
+const typesOn = (events: ExpectedEvent[], country: Country) => events.filter((e) => e.on.includes(country)).map((e) => `corridor.v1.${e.type}`);
+
+/**
+ * What a timeline of a journey must hold once `steps` are done, step by step: each step's
+ * recorded refusals (as many as the journey was answered, when it is given), then its events.
+ */
+export function expectedSteps(steps: JourneyStep[], country: Country, journey?: Pick<JourneyContext, 'refusals'>): string[][] {
+  return steps.map((step, index) => {
+    const refused = step.recordedRefusal ? Array.from({ length: journey?.refusals[index] ?? 0 }, () => typesOn(step.recordedRefusal!.events, country)).flat() : [];
+    return [...refused, ...typesOn(step.events, country)];
+  });
+}
+
 /** What every timeline of a journey must hold, in order, once all its steps are done. */
-export function expectedTimeline(steps: JourneyStep[], country: Country): string[] {
-  return steps.flatMap((s) => s.events.filter((e) => e.on.includes(country)).map((e) => `corridor.v1.${e.type}`));
+export function expectedTimeline(steps: JourneyStep[], country: Country, journey?: Pick<JourneyContext, 'refusals'>): string[] {
+  return expectedSteps(steps, country, journey).flat();
+}
+
+/**
+ * Whether `seen` is `expected` in the order of the steps: event for event, except within a step
+ * whose events come from different services (`eventsUnordered`), where only the set counts.
+ */
+export function inStepOrder(steps: JourneyStep[], expected: string[][], seen: string[]): boolean {
+  if (seen.length !== expected.flat().length) return false;
+  let at = 0;
+  return expected.every((group, index) => {
+    const part = seen.slice(at, (at += group.length));
+    return steps[index].eventsUnordered ? JSON.stringify([...part].sort()) === JSON.stringify([...group].sort()) : JSON.stringify(part) === JSON.stringify(group);
+  });
 }
 
 export interface DriverOptions {
@@ -233,6 +416,7 @@ export async function driveJourney(api: CorridorApi, journey: JourneyContext, st
       if (options.stop?.()) return true;
       if (Date.now() < nextAttemptAt) return undefined;
       nextAttemptAt = Date.now() + options.retryMs;
+      if (step.ready && !(await step.ready(api, journey))) return undefined;
       attempts++;
       const answer = await step.send(api, journey, `fault-${runId}-${journey.index}-${index}-${generation}`);
       last = answer;
@@ -244,12 +428,18 @@ export async function driveJourney(api: CorridorApi, journey: JourneyContext, st
       if (answer.status === 409 && name === 'idempotency-key-in-progress') {
         inProgressSince ??= Date.now();
         if (Date.now() - inProgressSince > options.inProgressGraceMs) {
+          if (step.done && (await step.done(api, journey))) return true;
           generation++;
           inProgressSince = undefined;
         }
       } else if (answer.status === 400) {
         throw new BadRequest(`${step.name}: 400 ${answer.body.detail ?? JSON.stringify(answer.body)}`);
       } else if (answer.status >= 400 && answer.status < 500) {
+        if (step.recordedRefusal && name === step.recordedRefusal.problem) {
+          journey.refusals[index] = (journey.refusals[index] ?? 0) + 1;
+          // The refusal is an event of the journey: give the other node's replica time before the next.
+          nextAttemptAt = Date.now() + 5 * options.retryMs;
+        }
         if (step.alreadyDone && (await step.alreadyDone(api, journey, answer))) return true;
         // Refused for now (the other node's replica has not arrived, a fault in between): the
         // refusal is stored under the key, so the next attempt needs a new one.
@@ -295,7 +485,7 @@ export async function readTimeline(api: CorridorApi, country: Country, journeyId
 async function waitForStepOnTimelines(api: CorridorApi, journey: JourneyContext, done: JourneyStep[], options: DriverOptions): Promise<void> {
   const timeoutMs = options.stepDeadlineMs;
   for (const country of ['KH', 'TH'] as const) {
-    const count = expectedTimeline(done, country).length;
+    const count = expectedTimeline(done, country, journey).length;
     if (!count) continue;
     let nextReadAt = 0;
     await eventually(
@@ -316,5 +506,5 @@ const letters = (n: number) => n.toString(26).replace(/./g, (c) => String.fromCh
 
 export function newJourney(index: number, jobOrderId: string): JourneyContext {
   const workerName = `Fault ${letters(randomBytes(4).readUInt32BE(0))} ${letters(index)}`;
-  return { index, jobOrderId, workerName, registration: aWorkerRegistration({ fullNameLatin: workerName, occupationIsco: '8153' }), stepsDone: 0 };
+  return { index, jobOrderId, workerName, registration: aWorkerRegistration({ fullNameLatin: workerName, occupationIsco: '8153' }), stepsDone: 0, refusals: {} };
 }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '@corridor/persistence';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problemType, type ProblemDetails } from './problem';
 import { RequestValidationError } from './validation';
 
@@ -32,19 +33,14 @@ const DATABASE_PROBLEMS: Record<string, { status: number; slug: string; title: s
 };
 
 /**
- * The database out of reach for a moment (every pooled connection busy past the wait, too many
- * clients, a restart): a 503 the caller may retry, not a 500. The handler's transaction did not
- * commit, or, if the commit was in flight, a retry with the same Idempotency-Key answers its result.
+ * The database out of reach for a moment (isDatabaseUnavailable, libs/persistence): a 503 the
+ * caller may retry, not a 500. The handler's transaction did not commit, or, if the commit was in
+ * flight, a retry with the same Idempotency-Key answers its result.
  */
-const UNAVAILABLE_SQLSTATES = new Set(['53300', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Driver not Connected|Client has encountered a connection error/;
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 function databaseUnavailable(exception: unknown, instance?: string): ProblemDetails | undefined {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
-  const code = error?.driverError?.code ?? error?.code;
-  const unavailable = (typeof code === 'string' && UNAVAILABLE_SQLSTATES.has(code)) || (typeof error?.message === 'string' && UNAVAILABLE_MESSAGES.test(error.message));
-  if (!unavailable) return undefined;
+  if (!isDatabaseUnavailable(exception)) return undefined;
   return {
     type: problemType('database-unavailable'),
     title: 'The database is busy or restarting',

@@ -1,5 +1,21 @@
+import { Logger } from '@nestjs/common';
+import type { ClientBase } from 'pg';
 import { DataSource, MigrationExecutor, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { PostgresServer } from './ensure-database';
+
+const logger = new Logger('Postgres');
+
+/**
+ * Every pooled connection gets a listener of its own for 'error': pg emits a dropped connection
+ * (a Postgres restart, an administrator's terminate) as an 'error' event on the client, pg-pool
+ * removes its own listener while a client is checked out, and an 'error' without a listener ends
+ * the process. The query in flight rejects anyway and the pool discards the broken client; this
+ * only keeps the event from taking the service down (a restart of Postgres killed KH contracts in
+ * the fault suite).
+ */
+function keepConnectionErrorsFromCrashing(client: ClientBase): void {
+  client.on('error', (error) => logger.warn(`a database connection failed: ${error.message}`));
+}
 
 export interface ServiceDataSourceOptions {
   server: PostgresServer;
@@ -25,7 +41,7 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     synchronize: false,
     migrationsRun: false,
     // From configuration (DB_POOL_MAX, DB_POOL_WAIT_MS): the budget per node is in docs/performance.md.
-    extra: { max: options.server.poolMax ?? 5, connectionTimeoutMillis: options.server.poolWaitMs ?? 15_000 },
+    extra: { max: options.server.poolMax ?? 5, connectionTimeoutMillis: options.server.poolWaitMs ?? 15_000, onConnect: keepConnectionErrorsFromCrashing },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Produ
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { ServiceMetrics } from '@corridor/metrics';
+import { isDatabaseUnavailable } from '@corridor/persistence';
 import { RECORD_HEADERS, UndecodableEventError, decodeEnvelope, decodePayload, deadLetterTopic, type EncodedEvent, type EventEnvelope } from '@corridor/events';
 import { newTraceContext, runInTraceContext, traceContextForEvent, type TraceContext } from '@corridor/trace-context';
 import { claimInboxEntry } from '../inbox/inbox';
@@ -45,6 +46,11 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   protected override readonly logger = new Logger(CorridorEventServer.name);
   private consumer: Consumer | undefined;
   private deadLetterProducer: Producer | undefined;
+  /** A new consumer waiting to be started after the last one died (see onCrash). */
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
+  /** Set by close(): a record waiting for the database gives up, unacknowledged (redelivered later). */
+  private closing = false;
   private assigned!: Promise<void>;
   private markAssigned!: () => void;
   /** Counters for health and tests. */
@@ -71,6 +77,9 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
 
   /** Stops fetching, lets the records in flight finish, then leaves the group. */
   async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     const consumer = this.consumer;
     this.consumer = undefined;
     if (consumer) {
@@ -94,10 +103,15 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
   }
 
   private async start(): Promise<void> {
-    const { kafka, topics, groupId } = this.options;
+    const { kafka, topics } = this.options;
     await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
     this.deadLetterProducer = createIdempotentProducer(kafka);
     await this.deadLetterProducer.connect();
+    await this.startConsumer();
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, topics, groupId } = this.options;
     const consumer = kafka.consumer({
       groupId,
       sessionTimeout: 30_000,
@@ -109,10 +123,11 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
       // Restart after any crash, e.g. while the broker is down; the consumer rejoins on its own.
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8, restartOnFailure: async () => true },
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => this.markAssigned());
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.logger.warn(`consumer ${groupId} crashed, restarting: ${event.payload.error.message}`);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.restarts = 0;
+      this.markAssigned();
     });
+    consumer.on(consumer.events.CRASH, (event) => this.onCrash(consumer, event.payload.error, event.payload.restart));
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
@@ -122,6 +137,39 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
         await this.processRecord(payload);
       },
     });
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only after an error it deems retriable; after any other
+   * (a topic authorization failure while the node's rights are revoked, i.e. a partition) the
+   * consumer stays stopped for good, and the node would never read the corridor again once
+   * healed. Such a consumer is replaced by a new one, tried with a growing pause until it runs.
+   */
+  private onCrash(consumer: Consumer, error: Error, restartedByKafkajs: boolean): void {
+    const { groupId } = this.options;
+    if (restartedByKafkajs) {
+      this.logger.warn(`consumer ${groupId} crashed, kafkajs restarts it: ${error.message}`);
+      return;
+    }
+    if (this.consumer !== consumer || this.restartTimer) return;
+    const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5));
+    this.logger.warn(`consumer ${groupId} stopped on an error kafkajs does not retry (${error.message}); a new consumer in ${delayMs} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.replace(consumer);
+    }, delayMs);
+  }
+
+  private async replace(dead: Consumer): Promise<void> {
+    if (this.consumer !== dead) return;
+    await dead.disconnect().catch(() => undefined);
+    try {
+      await this.startConsumer();
+    } catch (error) {
+      // Refused again at subscribe (still partitioned): the same path as a crash of the new one.
+      const current = this.consumer;
+      if (current) this.onCrash(current, error instanceof Error ? error : new Error(String(error)), false);
+    }
   }
 
   /** Exposed for tests of the per-record rules; the consumer calls it for every record. */
@@ -138,7 +186,8 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
 
   private async processDecoded({ topic, partition, message, heartbeat }: EachMessagePayload, envelope: EventEnvelope | UndecodableEventError): Promise<ProcessOutcome> {
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
-    for (let attempt = 1; ; attempt++) {
+    let outage = 0;
+    for (let attempt = 1; ; ) {
       try {
         if (envelope instanceof UndecodableEventError) throw envelope;
         const outcome = await this.applyOnce(topic, envelope);
@@ -149,6 +198,16 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         const poison = failure instanceof UndecodableEventError;
+        if (!poison && isDatabaseUnavailable(failure)) {
+          // Not the record's fault (a Postgres restart, every connection busy): it waits for the
+          // database, however long, and is never parked; its attempts do not count (ADR 0026).
+          if (this.closing) throw failure;
+          outage += 1;
+          if (outage === 1 || outage % 30 === 0) this.logger.warn(`record ${topic}/${partition}@${message.offset} waits for the database (${failure.message}); retried until it applies`);
+          await sleep(nextBackoffMs(outage, policy));
+          await heartbeat().catch(() => undefined);
+          continue;
+        }
         if (poison || attempt >= policy.maxAttempts) {
           this.logger.error(`record ${topic}/${partition}@${message.offset} dead-lettered after ${attempt} attempt(s): ${failure.message}`);
           await sendToDeadLetter(this.deadLetterProducer!, topic, partition, message, {
@@ -162,6 +221,7 @@ export class CorridorEventServer extends Server implements CustomTransportStrate
           return 'dead-lettered';
         }
         await sleep(nextBackoffMs(attempt, policy));
+        attempt += 1;
         // Long back-offs must not cost the partition: keep the group membership alive.
         await heartbeat().catch(() => undefined);
       }
