@@ -81,8 +81,6 @@ export function installNumberFallback(): void {
       format: (value: number | bigint) => formatNumberFallback(locale, Number(value), options, native),
       formatToParts: (value?: number | bigint) => fallbackNumberParts(locale, Number(value), options, native),
       resolvedOptions: () => ({ ...english.resolvedOptions(), locale }),
-      formatRange: english.formatRange?.bind(english),
-      formatRangeToParts: english.formatRangeToParts?.bind(english),
     } as Intl.NumberFormat;
   }
   NumberFormat.supportedLocalesOf = (locales: string | readonly string[], options?: Intl.NumberFormatOptions) =>
