@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { DateText } from '../format';
+import { DateText, dateText } from '../format';
 
 export interface Score {
   kind: string;
@@ -29,10 +29,9 @@ export function ScoreChart({ scores }: { scores: Score[] }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   if (!scores.length) return null;
-  const days = scores.map((s) => Date.parse(`${s.heldOn}T00:00:00Z`));
-  const first = Math.min(...days);
-  const span = Math.max(...days) - first || 1;
-  const x = (i: number) => (scores.length === 1 ? (PAD.left + WIDTH - PAD.right) / 2 : PAD.left + ((days[i] - first) / span) * (WIDTH - PAD.left - PAD.right));
+  // One step per score, oldest first (scores of one day stay apart); the day under each point.
+  const x = (i: number) => (scores.length === 1 ? (PAD.left + WIDTH - PAD.right) / 2 : PAD.left + 12 + (i / (scores.length - 1)) * (WIDTH - PAD.left - PAD.right - 24));
+  const labelled = scores.length <= 8 ? scores.map((_, i) => i) : [0, scores.length - 1];
   const y = (v: number) => HEIGHT - PAD.bottom - v * (HEIGHT - PAD.top - PAD.bottom);
   const number = (v: number | null) => (v === null ? '—' : intl.formatNumber(v, { maximumFractionDigits: 2 }));
   return (
@@ -46,6 +45,11 @@ export function ScoreChart({ scores }: { scores: Score[] }) {
               {number(v)}
             </text>
           </g>
+        ))}
+        {labelled.map((i) => (
+          <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor="middle" fontSize="11">
+            {dateText(intl, scores[i].heldOn)}
+          </text>
         ))}
         {LINES.map((line) => {
           const points = scores.map((s, i) => [x(i), s[line.key]] as const).filter((p): p is readonly [number, number] => p[1] !== null);

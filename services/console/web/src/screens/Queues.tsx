@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../api';
 import { ActionButton, PagedList, ProblemMessage, useIdempotentAction } from '../components';
-import { DateText, Money, toMinorUnits, today } from '../format';
+import { DateText, Money, today } from '../format';
+import { toMinorUnits } from '../money';
 import { onLinkClick } from '../router';
 import { may, useSession } from '../session';
 import { Status, StatusFilter } from './Lists';
@@ -70,7 +71,9 @@ function ResolveForm({ grievance, onDone, onCancel }: { grievance: Grievance; on
         </label>
         <label>
           {t('grievances.amountRecovered')}
-          <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required aria-invalid={amountMinor === undefined} />
+          <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required aria-invalid={amountMinor === undefined} aria-describedby="amount-read" />
+          {/* What will be recorded, written the officer's way: typed digits are read as 12,500.50. */}
+          <output id="amount-read">{amountMinor === undefined ? t('grievances.amountUnreadable') : <Money amountMinor={amountMinor} currency={currency} />}</output>
         </label>
         <label>
           {t('grievances.currency')}
