@@ -426,7 +426,7 @@ describe("the demo's journey, registration to return, in the console on both sid
       .post('/api/v1/grievances')
       .set('Authorization', bearer('TH', ['destination-officer']))
       .send({ journeyId, origin: 'KH', destination: 'TH', category: 'unlawful-dismissal', description: 'Dismissed the day after asking for the unpaid wages', filedOn: new Date().toISOString().slice(0, 10) });
-    expect(filed.status).toBe(201);
+    if (filed.status !== 201) throw new Error(`filing the grievance answered ${filed.status}: ${filed.text}`);
     grievanceId = filed.body.grievanceId;
     const cases = await request(platform.nodes.KH.stages.reintegration.getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${journeyId}`).set('Authorization', bearer('KH', ['caseworker']));
     caseId = cases.body.items[0].caseId;
