@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { aJobOrder, bearer, eventually } from '@corridor/testing';
 import { startCountryNodes, registerWorker, timelineOf, type CountryNode } from '../support/country-nodes';
 import { departedDeployments } from '../support/platform-scenario';
+import { demoJourney } from '../support/demo-journey';
 import { ARTEFACTS, exposeStageServices, launchChromium, missingMessages, screenshot, seriousAxeViolations, signIn, startConsole } from '../support/browser';
 
 /**
@@ -52,7 +53,8 @@ describe('signing in: each role sees the screens the access model grants it on t
   it.each([
     ['KH', 'KH', 'ministry-officer', ['Workers', 'Agencies and licences', 'Job orders', 'Fee breaches', 'Contracts', 'Journey timeline', 'Waiting to send']],
     ['TH', 'TH', 'destination-officer', ['Job orders', 'Contracts', 'Arrivals to confirm', 'Grievances', 'Journey timeline', 'Waiting to send']],
-    ['KH', 'KH', 'caseworker', ['Grievances', 'Work queue', 'Journey timeline', 'Waiting to send']],
+    ['KH', 'KH', 'caseworker', ['Grievances', 'Work queue', 'Cases', 'Journey timeline', 'Waiting to send']],
+    ['KH', 'KH', 'statistician', ['Statistics']],
     ['TH', 'LA', 'ministry-officer', ['Journey timeline', 'Waiting to send']],
   ])('on the %s console, a %s %s', async (node, country, role, screens) => {
     const page = await signIn(await newContext(), consoles[node].url, { country, role });
@@ -403,6 +405,184 @@ describe('every language, every screen: no missing message, no serious accessibi
     await firstDate.waitFor();
     expect(await firstDate.innerText()).toContain(String(new Date().getUTCFullYear() + 543));
     console.log(`console screenshots (Khmer, Thai, Lao) written to ${ARTEFACTS}`);
+  });
+});
+
+describe("the demo's journey, registration to return, in the console on both sides", () => {
+  let journeyId: string;
+  let grievanceId: string;
+  let caseId: string;
+  const names: Record<string, string> = { en: 'English', km: 'ខ្មែរ', th: 'ไทย', lo: 'ລາວ', my: 'မြန်မာ', vi: 'Tiếng Việt' };
+  const choose = async (page: Page, locale: string) => {
+    await page.locator('header select').selectOption({ label: names[locale] });
+    await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
+  };
+
+  beforeAll(async () => {
+    // The demo's own flow through the APIs: every stage across KH and TH, the worker home early, a KH caseworker's first steps.
+    journeyId = (await demoJourney(platform.nodes)).journeyId;
+    const th = platform.nodes.TH.stages['social-protection'];
+    const filed = await request(th.getHttpServer())
+      .post('/api/v1/grievances')
+      .set('Authorization', bearer('TH', ['destination-officer']))
+      .send({ journeyId, origin: 'KH', destination: 'TH', category: 'unlawful-dismissal', description: 'Dismissed the day after asking for the unpaid wages', filedOn: new Date().toISOString().slice(0, 10) });
+    if (filed.status !== 201) throw new Error(`filing the grievance answered ${filed.status}: ${filed.text}`);
+    grievanceId = filed.body.grievanceId;
+    const cases = await request(platform.nodes.KH.stages.reintegration.getHttpServer()).get(`/api/v1/reintegration-cases?journeyId=${journeyId}`).set('Authorization', bearer('KH', ['caseworker']));
+    caseId = cases.body.items[0].caseId;
+  }, 240_000);
+
+  it.each([
+    ['KH', 'ministry-officer', ['WorkerRegistered', 'WorkerMatched', 'ContractVerified', 'ExitClearanceGranted', 'DepartureRecorded', 'ArrivalConfirmed', 'GrievanceResolved', 'ReturnRecorded', 'ReintegrationCaseOpened', 'ReferralSent']],
+    ['TH', 'destination-officer', ['WorkerMatched', 'ContractVerified', 'ExitClearanceGranted', 'DepartureRecorded', 'ArrivalConfirmed', 'GrievanceResolved', 'ReturnRecorded']],
+  ])('the %s console shows its timeline of the journey, from its first step to the return, in order', async (node, role, steps) => {
+    const page = await signIn(await newContext(), consoles[node].url, { country: node, role });
+    await page.goto(`${consoles[node].url}/timeline/${journeyId}`);
+    await page.locator('ol.timeline > li').first().waitFor();
+    const shown = await page.locator('ol.timeline > li .event').allInnerTexts();
+    const seen = steps.map((step) => shown.indexOf(step));
+    expect(Object.fromEntries(steps.map((step, i) => [step, seen[i] >= 0]))).toEqual(Object.fromEntries(steps.map((step) => [step, true])));
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    // TH never holds the registration: it sees the journey from the match on.
+    expect(shown.includes('WorkerRegistered')).toBe(node === 'KH');
+    await checkAxe(page, `demo timeline (${node})`);
+  });
+
+  it('a TH officer takes up a grievance of that journey and resolves it with the amount recovered, shown in each language as CLDR writes it', async () => {
+    const page = await signIn(await newContext(), consoles.TH.url, { country: 'TH', role: 'destination-officer', name: 'Somchai' });
+    await page.getByRole('link', { name: 'Grievances' }).click();
+    // The demo's own grievance of this journey is resolved already: the one filed above is the open one, then the one taken up.
+    const open = page.getByRole('table', { name: 'Grievances' }).getByRole('row').filter({ has: page.locator(`a[href="/timeline/${journeyId}"]`) });
+    await open.getByRole('button', { name: 'Take up' }).click();
+    const row = () => page.locator('main table').first().getByRole('row').filter({ hasText: 'dev-th-somchai' }).filter({ has: page.locator(`a[href="/timeline/${journeyId}"]`) });
+    await row().waitFor();
+    expect(await row().getByRole('cell').nth(1).innerText()).toBe('Unlawful dismissal');
+    await row().getByRole('button', { name: 'Resolve' }).click();
+    const form = page.getByRole('region', { name: 'Resolve the grievance: Unlawful dismissal' });
+    await form.getByLabel('Outcome').selectOption('upheld-paid');
+    await form.getByLabel('Amount recovered for the worker').fill('12,500.50');
+    await form.getByLabel('Currency').selectOption('THB');
+    await checkAxe(page, 'grievance resolution (TH)');
+    await form.getByRole('button', { name: 'Record the resolution' }).click();
+    await form.waitFor({ state: 'detached' });
+    const answer = await request(platform.nodes.TH.stages['social-protection'].getHttpServer()).get(`/api/v1/grievances/${grievanceId}`).set('Authorization', bearer('TH', ['destination-officer']));
+    expect(answer.body).toMatchObject({ status: 'resolved', assignee: 'dev-th-somchai', outcome: 'upheld-paid', amountRecovered: { amountMinor: 1250050, currency: 'THB' } });
+    await page.getByLabel('Status').selectOption('resolved');
+    const outcome = () => row().getByRole('cell').nth(6);
+    await outcome().waitFor();
+    // The amount from minor units in the officer's locale: Debian's Chromium has no Lao or Myanmar number data, the console's CLDR fallback writes it.
+    const expected: Record<string, string> = {};
+    for (const locale of ['en', 'lo', 'my', 'th']) {
+      const intlLocale = { en: 'en-GB', lo: 'lo-LA', my: 'my-MM', th: 'th-TH' }[locale]!;
+      expected[locale] = new Intl.NumberFormat(intlLocale, { style: 'currency', currency: 'THB' }).format(12500.5).replace(/\s/g, ' ');
+    }
+    const shown: Record<string, string> = {};
+    for (const locale of ['lo', 'my', 'th', 'en']) {
+      await choose(page, locale);
+      shown[locale] = await eventually(async () => {
+        const text = (await outcome().innerText()).replace(/\s/g, ' ');
+        return text.endsWith(expected[locale]) ? text : undefined;
+      }, 5_000, `the ${locale} amount`).catch(() => outcome().innerText());
+      if (locale === 'lo') await checkAxe(page, 'grievances (lo)');
+    }
+    expect(Object.fromEntries(Object.entries(shown).map(([l, text]) => [l, text.replace(/\s/g, ' ').split(' — ')[1]]))).toEqual(expected);
+    expect(await missingMessages(page)).toEqual([]);
+  });
+
+  it('a KH caseworker works the case: the assessment form, a new plan, a referral, a follow-up recorded with the network cut and sent when it returns, the score over time as a chart', async () => {
+    const context = await newContext();
+    const page = await signIn(context, consoles.KH.url, { country: 'KH', role: 'caseworker' });
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.locator(`a[href="/cases/${caseId}"]`).click();
+    await page.getByRole('heading', { name: 'Reintegration case' }).waitFor();
+    const scores = page.getByRole('table', { name: 'Scores' });
+    await scores.locator('tbody tr').first().waitFor();
+    expect(await scores.locator('tbody tr').count()).toBe(1); // the demo's assessment
+    await checkAxe(page, 'case (KH)');
+
+    const assessment = page.getByRole('region', { name: 'Needs assessment' });
+    await assessment.getByLabel('How well does your income cover your household needs?').selectOption('fair');
+    await assessment.getByLabel('Do you have work or a business that earns an income?').selectOption('part-time');
+    await assessment.getByLabel('How secure is your housing?').selectOption('good');
+    await assessment.getByLabel('How often do you feel anxious, sad or unable to cope?').selectOption('rarely');
+    await assessment.getByRole('button', { name: 'Record the assessment' }).click();
+    await scores.locator('tbody tr').nth(1).waitFor();
+
+    const plan = page.getByRole('region', { name: /Reintegration plan \(version 1\)/ });
+    await plan.getByRole('button', { name: 'Add a goal' }).click();
+    const goal2 = plan.getByRole('group', { name: 'Goal 2' });
+    await goal2.getByLabel('Area').selectOption('psychosocial');
+    await goal2.getByLabel('Goal', { exact: true }).fill('joins the returnees peer group');
+    await goal2.getByLabel('Target date').fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await plan.getByRole('button', { name: 'Record the plan' }).click();
+    await page.getByRole('region', { name: /Reintegration plan \(version 2\)/ }).getByText('Psychosocial: joins the returnees peer group').waitFor();
+
+    const referrals = page.getByRole('region', { name: 'Referrals' });
+    await referrals.getByLabel('Service provider').selectOption({ label: 'Provincial Training Centre Battambang (Skills training, Battambang)' });
+    await referrals.getByLabel('Need').fill('certificate exam fee');
+    await referrals.getByRole('button', { name: 'Send the referral' }).click();
+    await referrals.getByRole('row').filter({ hasText: 'certificate exam fee' }).waitFor();
+
+    const followUps = page.getByRole('region', { name: 'Follow-ups' });
+    await context.setOffline(true);
+    await followUps.getByLabel('How well does your income cover your household needs?').selectOption('good');
+    await followUps.getByLabel('Do you take part in community activities or have people to rely on?').selectOption('yes');
+    await followUps.getByLabel('Do you feel you belong where you live now?').selectOption('very-good');
+    await followUps.getByRole('button', { name: 'Record the follow-up' }).click();
+    const waiting = followUps.getByRole('table', { name: '1 record made here' });
+    await waiting.locator('tbody tr[data-status="waiting"]').waitFor();
+    expect(await waiting.locator('tbody tr').innerText()).toContain(`Follow-up: ${caseId.slice(0, 8)}`);
+    await checkAxe(page, 'case: follow-up waiting to send (KH)');
+    const onKh = async () => (await request(platform.nodes.KH.stages.reintegration.getHttpServer()).get(`/api/v1/reintegration-cases/${caseId}`).set('Authorization', bearer('KH', ['caseworker']))).body as { scores: { kind: string }[] };
+    expect((await onKh()).scores.map((s) => s.kind)).toEqual(['assessment', 'assessment']);
+    await context.setOffline(false);
+    await waiting.waitFor({ state: 'detached', timeout: 60_000 });
+    await scores.locator('tbody tr').nth(2).waitFor();
+    expect((await onKh()).scores.map((s) => s.kind)).toEqual(['assessment', 'assessment', 'follow-up']);
+    // The chart: one point of the overall score per assessment and follow-up, drawn in the page (no chart library).
+    expect(await page.locator('svg[role="img"] g[data-line="composite"] circle').count()).toBe(3);
+    expect(await page.getByRole('img', { name: 'Sustainability score at each assessment and follow-up, from 0 to 1' }).count()).toBe(1);
+
+    for (const locale of ['km', 'th', 'lo', 'my', 'vi']) {
+      await choose(page, locale);
+      // The chart's own title, in the chosen language.
+      await page.waitForFunction(`(document.querySelector('svg[role="img"] title')?.textContent ?? '') !== '' && document.querySelector('svg[role="img"] title').textContent !== 'Sustainability score at each assessment and follow-up, from 0 to 1'`);
+      if (['km', 'lo'].includes(locale)) {
+        await screenshot(page, `${locale}-case`);
+        await checkAxe(page, `case (${locale})`);
+      }
+    }
+    expect(await missingMessages(page)).toEqual([]);
+  });
+
+  it('a KH statistician opens a table for the year, its chart, and downloads the same rows as CSV', async () => {
+    const page = await signIn(await newContext(), consoles.KH.url, { country: 'KH', role: 'statistician' });
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+    await page.getByLabel('Table').selectOption({ label: 'Outflows (departures for work abroad)' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    const table = page.getByRole('table', { name: 'Outflows (departures for work abroad)' });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Destination', 'Occupation (ISCO-08)', 'Sector (ISIC Rev.4)', 'Sex', 'Persons', 'Departures', 'Withheld']);
+    expect(await page.locator('svg.chart g[data-group]').count()).toBe(await table.locator('tbody tr[data-sex="total"]').count());
+    await checkAxe(page, 'statistics (KH)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as CSV' }).click()]);
+    const year = new Date().getFullYear();
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^outflows-${year}-01-01-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+      }, reject);
+    });
+    const href = (await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href'))!;
+    const fromApi = await request(platform.nodes.KH.journey.getHttpServer()).get(href.replace('/bff', '')).set('Authorization', bearer('KH', ['statistician']));
+    expect(csv).toBe(fromApi.text);
+    expect(csv.split('\n')[0]).toBe('destination,iscoMajorGroup,isicSection,sex,persons,departures,suppressed');
+    expect(csv.split('\n').filter(Boolean).length - 1).toBe(await table.locator('tbody tr').count());
+    await choose(page, 'my');
+    await page.locator('table.stats caption').filter({ hasText: 'ထွက်ခွာမှု' }).waitFor();
+    await checkAxe(page, 'statistics (my)');
+    expect(await missingMessages(page)).toEqual([]);
   });
 });
 

@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fromBinary, toJson } from '@bufbuild/protobuf';
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadPersonDataKeys, openSealed } from '@corridor/crypto';
@@ -19,9 +18,8 @@ import {
   parseTopic,
 } from '@corridor/events';
 import { aWorker, bearer, eventually, khMinistry, testKafkaSasl, testNodeConfig } from '@corridor/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the e2e runs the demo's own flow (a tool, not a lib), so the two cannot drift
-import { demoFlow, useDemoTransport, type DemoTransport } from '../../tools/demo/demo';
 import { startCountryNodes, timelineOf, type CountryNode } from '../support/country-nodes';
+import { demoJourney, servicesOf } from '../support/demo-journey';
 
 /**
  * The second-language consumer (test/interop/java): the demo's own flow (tools/demo/demo.ts,
@@ -91,24 +89,6 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** Every service app of a node, by its platform-layout name (generated stage services included). */
-function servicesOf(node: CountryNode): Record<string, INestApplication> {
-  return { recruitment: node.recruitment, journey: node.journey, ...(node.contracts ? { contracts: node.contracts } : {}), ...node.stages };
-}
-
-/** The demo's calls, answered by the in-process nodes through supertest. */
-function inProcess(nodes: Record<string, CountryNode>): DemoTransport {
-  return async (method, country, service, url, bearer, body) => {
-    const app = nodes[country] && servicesOf(nodes[country])[service];
-    if (!app) throw new Error(`the demo calls ${country} ${service}, which this suite does not start (test/support/country-nodes.ts)`);
-    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    let call = request(app.getHttpServer())[verb](url).set('Authorization', `Bearer ${bearer}`);
-    if (body !== undefined) call = call.send(body as object);
-    const response = await call;
-    return { status: response.status, body: response.body ?? {} };
-  };
-}
-
 async function outboxesOf(nodes: Record<string, CountryNode>): Promise<Written[]> {
   const rows: Written[] = [];
   for (const node of Object.values(nodes)) {
@@ -153,11 +133,7 @@ async function javaConsumer(country: string, topics: string[], keys: string[]): 
 describe('a Java consumer built from proto/ alone', () => {
   it('decodes, typed and field for field, every event the demo\'s flow produces, and opens the person data with TH key from the spec alone', async () => {
     const { KH: kh, TH: th } = platform.nodes;
-    const flowLog: string[] = [];
-    useDemoTransport(inProcess(platform.nodes), (line) => flowLog.push(line));
-    const demo = await demoFlow().catch((error: Error) => {
-      throw new Error(`${error.message}\n${flowLog.join('\n')}`);
-    });
+    const demo = await demoJourney(platform.nodes);
     // The flow walks every stage across both nodes: each timeline holds every step, in order. The
     // demo asks for exit clearance until TH's verification has reached KH deployment; each early
     // ask is a refusal on the record, as many as the timing made, so they are left out here.

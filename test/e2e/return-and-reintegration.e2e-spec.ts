@@ -72,6 +72,14 @@ describe('return and reintegration across KH and TH', () => {
     const early = await post('/plans', { goals: [{ dimension: 'economic', description: 'certified as a welder', targetDate: inDays(90) }] }).expect(409);
     expect(early.body).toMatchObject({ type: 'https://corridor.gms/problems/illegal-transition', currentState: 'open', allowedActions: ['assess', 'close'] });
 
+    // The instrument the forms are drawn from is the one the service scores with: each answer given below is on its scale.
+    const instrument = await request(kh('reintegration').getHttpServer()).get('/api/v1/reintegration-cases/instrument').set('Authorization', khCaseworker).expect(200);
+    expect(instrument.body.weightsVersion).toBe('2026-1');
+    expect(instrument.body.indicators).toContainEqual({ code: 'social.network', dimension: 'social', question: expect.any(String), answers: ['no', 'yes'] });
+    const scales = new Map((instrument.body.indicators as { code: string; answers: string[] }[]).map((i) => [i.code, i.answers]));
+    expect(Object.entries(answers('low')).filter(([code, answer]) => !scales.get(code)?.includes(answer))).toEqual([]);
+    await request(th('reintegration').getHttpServer()).get('/api/v1/reintegration-cases/instrument').set('Authorization', thOfficer).expect(403);
+
     const offScale = await post('/assessments', { heldOn: today, answers: { ...answers('low'), 'social.network': 'maybe' } }).expect(422);
     expect(offScale.body.type).toBe('https://corridor.gms/problems/answers-not-on-the-instrument');
     const assessed = await post('/assessments', { heldOn: today, answers: answers('low') }).expect(201);

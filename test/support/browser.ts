@@ -48,12 +48,13 @@ export async function startConsole(country: string): Promise<{ app: INestApplica
 }
 
 /** Signs in through the development form, as an officer would. */
-export async function signIn(context: BrowserContext, consoleUrl: string, who: { country: string; role: string; agencyId?: string }): Promise<Page> {
+export async function signIn(context: BrowserContext, consoleUrl: string, who: { country: string; role: string; agencyId?: string; name?: string }): Promise<Page> {
   const page = await context.newPage();
   await page.goto(consoleUrl);
   await page.getByLabel(/country/i).selectOption(who.country);
   await page.getByLabel(/role/i).selectOption(who.role);
   if (who.agencyId) await page.getByLabel(/agency/i).fill(who.agencyId);
+  if (who.name) await page.getByLabel(/name/i).fill(who.name);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: /sign out/i }).waitFor();
   return page;

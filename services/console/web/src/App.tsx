@@ -13,6 +13,8 @@ const OfflineScreen = lazy(() => import('./offline/OfflineScreen'));
 const ArrivalsScreen = lazy(() => import('./arrivals/ArrivalsScreen'));
 const GrievancesScreen = lazy(() => import('./screens/Queues').then((m) => ({ default: m.GrievancesScreen })));
 const WorkQueueScreen = lazy(() => import('./screens/Queues').then((m) => ({ default: m.WorkQueueScreen })));
+const CasesScreen = lazy(() => import('./reintegration/CasesScreen'));
+const StatisticsScreen = lazy(() => import('./statistics/StatisticsScreen'));
 
 /** Each screen and the operation (libs/auth access model, through /bff/me) that opens it. */
 export const SCREENS: { path: string; label: string; operation: string; render: (rest: string) => ReactNode }[] = [
@@ -24,7 +26,9 @@ export const SCREENS: { path: string; label: string; operation: string; render: 
   { path: '/arrivals', label: 'nav.arrivals', operation: 'deployment.confirm-arrival', render: () => <ArrivalsScreen /> },
   { path: '/grievances', label: 'nav.grievances', operation: 'grievance.handle', render: () => <GrievancesScreen /> },
   { path: '/work-queue', label: 'nav.workQueue', operation: 'reintegration-case.manage', render: () => <WorkQueueScreen /> },
+  { path: '/cases', label: 'nav.cases', operation: 'reintegration-case.manage', render: (rest) => <CasesScreen caseId={rest || undefined} /> },
   { path: '/timeline', label: 'nav.timeline', operation: 'journey.read', render: (rest) => <TimelineScreen journeyId={rest || undefined} /> },
+  { path: '/statistics', label: 'nav.statistics', operation: 'statistics.read', render: () => <StatisticsScreen /> },
   { path: '/waiting', label: 'nav.waiting', operation: 'journey.read', render: () => <OfflineScreen /> },
 ];
 

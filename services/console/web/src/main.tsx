@@ -16,6 +16,7 @@ import { clearOfflineStore, startBackgroundSending } from './offline/queue';
 import { SessionContext, type SessionInfo } from './session';
 import { SignInScreen } from './screens/SignIn';
 import { LanguageSelect } from './LanguageSelect';
+import { installNumberFallback } from './number-fallback';
 
 declare global {
   interface Window {
@@ -24,6 +25,8 @@ declare global {
   }
 }
 window.__corridorMissing = [];
+// Khmer, Lao and Myanmar numbers as CLDR writes them where this browser has no data for them.
+installNumberFallback();
 
 const ANON_LOCALE = 'corridor.locale';
 

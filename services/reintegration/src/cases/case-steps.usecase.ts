@@ -21,7 +21,7 @@ import { NotFoundProblem } from '@corridor/http';
 import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
 import { WriteUseCase } from '@corridor/service-runtime';
 import { ServiceProvider } from '../providers/service-provider.entity';
-import { answerProblems, score, weightTable } from '../scoring/sustainability-instrument';
+import { answerProblems, score, activeWeightTable } from '../scoring/sustainability-instrument';
 import type {
   ChangeReferralStatusCommand,
   CloseCaseCommand,
@@ -38,8 +38,6 @@ import { AnswersNotOnTheInstrument, CaseStepRefused } from './cases.errors';
 import { ReintegrationCase } from './reintegration-case.entity';
 import { REFERRAL, REFERRAL_ACTION_OF, REINTEGRATION_CASE, resumedStatus, type CaseAction } from './reintegration-case.lifecycle';
 
-/** The weight table in use: SUSTAINABILITY_WEIGHTS_VERSION, or the newest. */
-const activeTable = () => weightTable(process.env.SUSTAINABILITY_WEIGHTS_VERSION || undefined);
 /** -1 on the wire stands for "not scored" (proto3 doubles have no null). */
 const wire = (x: number | null) => (x === null ? -1 : x);
 
@@ -162,7 +160,7 @@ export class CaseStepsUseCase extends WriteUseCase {
   }
 
   private async saveScore(manager: EntityManager, caseId: string, kind: string, followUpId: string | null, command: ScoredAnswersCommand): Promise<CaseScore> {
-    const table = activeTable();
+    const table = activeWeightTable();
     const problems = answerProblems(command.answers, table);
     if (problems.length) throw new AnswersNotOnTheInstrument(problems);
     const result = score(command.answers, table);

@@ -63,6 +63,19 @@ export class CaseView {
   @ApiProperty({ type: [FollowUpView] }) followUps: FollowUpView[];
 }
 
+export class IndicatorView {
+  @ApiProperty({ example: 'econ.income-sufficiency' }) code: string;
+  @ApiProperty({ enum: ['economic', 'social', 'psychosocial'] }) dimension: string;
+  @ApiProperty({ example: 'How well does your income cover your household needs?', description: 'The question in English (the console shows its own translation)' }) question: string;
+  @ApiProperty({ type: [String], example: ['very-poor', 'poor', 'fair', 'good', 'very-good'], description: 'The answer codes on its scale, least sustainable first; "refused" and "unknown" are always accepted too' }) answers: string[];
+}
+
+/** The sustainability instrument the next assessment or follow-up is scored with (docs/sustainability-score.md). */
+export class InstrumentView {
+  @ApiProperty({ example: '2026-1' }) weightsVersion: string;
+  @ApiProperty({ type: [IndicatorView] }) indicators: IndicatorView[];
+}
+
 /** One line of a caseworker's work queue. */
 export class WorkItemView {
   @ApiProperty({ enum: ['assessment-overdue', 'follow-up-due', 'referral-stuck'] }) kind: string;

@@ -15,7 +15,8 @@ import {
   SendReferralCommand,
   WorkQueueQuery,
 } from './case.commands';
-import { CaseView, WorkItemView } from './case.views';
+import { activeWeightTable } from '../scoring/sustainability-instrument';
+import { CaseView, InstrumentView, WorkItemView } from './case.views';
 import { CaseStepsUseCase } from './case-steps.usecase';
 import { AnswersNotOnTheInstrument, CaseStepRefused } from './cases.errors';
 import { ReadCasesUseCase } from './read-cases.usecase';
@@ -42,6 +43,16 @@ export class ReintegrationCasesController {
   @GetPage({ path: 'work-queue', answers: WorkItemView, description: "The caseworker's work queue, most overdue first" })
   workQueue(@Query() query: WorkQueueQuery): Promise<Page<WorkItemView>> {
     return this.read.workQueue(query);
+  }
+
+  @Access('reintegration-case.read')
+  @GetView({ path: 'instrument', answers: InstrumentView, description: 'The sustainability instrument assessments and follow-ups are answered on: its indicators and the answers on each scale' })
+  instrument(): InstrumentView {
+    const table = activeWeightTable();
+    return {
+      weightsVersion: table.version,
+      indicators: table.indicators.map((i) => ({ code: i.code, dimension: i.dimension, question: i.question, answers: Object.entries(i.scale).sort(([, a], [, b]) => a - b).map(([code]) => code) })),
+    };
   }
 
   @Access('reintegration-case.read', CASE)

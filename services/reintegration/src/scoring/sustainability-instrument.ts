@@ -60,6 +60,11 @@ export function weightTable(version?: string): WeightTable {
   return table;
 }
 
+/** The weight table in use: SUSTAINABILITY_WEIGHTS_VERSION, or the newest. */
+export function activeWeightTable(env: NodeJS.ProcessEnv = process.env): WeightTable {
+  return weightTable(env.SUSTAINABILITY_WEIGHTS_VERSION || undefined);
+}
+
 export interface ScoredAnswer {
   indicator: string;
   answer: string;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, newIdempotencyKey } from '../api';
 import { PagedList, ProblemMessage, useIdempotentAction } from '../components';
-import { DateText } from '../format';
+import { DateText, today } from '../format';
 import { QueueRows, useQueue } from '../offline/OfflineScreen';
 import { sendOrKeep, type QueuedRecord } from '../offline/queue';
 import { Status, StatusFilter } from '../screens/Lists';
@@ -25,12 +25,6 @@ interface ArrivalListAnswer {
   accepted: number;
   refused: number;
   rows: { row: number; outcome: 'accepted' | 'refused'; journeyId?: string; problem?: string; reason?: string }[];
-}
-
-/** The officer's own calendar day: what "arrived today" means at the checkpoint. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 const arrivalPath = (journeyId: string) => `/bff/api/v1/deployments/${journeyId}/arrival`;
