@@ -10,7 +10,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 const MEASURED_SECONDS = {
   'test/generated/access.gen-spec.ts': 690,
   'test/e2e/deployment.e2e-spec.ts': 200,
-  'test/browser/officer-console.browser-spec.ts': 150,
+  'test/browser/officer-console.browser-spec.ts': 230,
   'test/e2e/national-clusters.e2e-spec.ts': 118,
   'test/e2e/statistics.e2e-spec.ts': 62,
 };
