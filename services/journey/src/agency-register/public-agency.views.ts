@@ -15,13 +15,13 @@ export class PublicAgencyView {
   @ApiProperty({ enum: ['licensed', 'suspended', 'revoked'] }) status: string;
   @ApiProperty({ example: '2024-01-01' }) licenceValidFrom: string;
   @ApiProperty({ example: '2027-12-31' }) licenceValidTo: string;
-  @ApiPropertyOptional({ example: '2026-03-02', nullable: true, description: 'The day the suspension or revocation took effect; null while licensed' }) statusSince: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-02', nullable: true, description: 'The day the suspension or revocation took effect; null while licensed' }) statusSince: string | null;
   @ApiProperty({ description: 'Licensed, and today within the licence’s validity: the agency may recruit today' }) mayRecruitToday: boolean;
 }
 
 export class AgencyRecordRowView {
   @ApiProperty({ example: 'placed', description: 'placed, fee-breaches, contract-substitutions, grievances-<outcome>' }) measure: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when withheld (fewer workers behind it than minCell)' }) count: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Null when withheld (fewer workers behind it than minCell)' }) count: number | null;
   @ApiProperty({ enum: [0, 1] }) suppressed: number;
 }
 

@@ -17,6 +17,6 @@ export class CorridorGuideView {
   @ApiProperty({ type: [String] }) documents: string[];
   @ApiProperty({ description: 'Months of the first work permit' }) workPermitMonths: number;
   @ApiProperty({ description: 'Days within which a grievance is answered' }) grievanceResponseDays: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Median days from registration to departure over twelve months (statistics, days-to-departure); null when withheld or none departed' }) medianDaysToDeparture: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Median days from registration to departure over twelve months (statistics, days-to-departure); null when withheld or none departed' }) medianDaysToDeparture: number | null;
   @ApiProperty({ type: [GuideContactView] }) contacts: GuideContactView[];
 }
