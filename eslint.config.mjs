@@ -11,7 +11,7 @@ const SLEEP = 'No fixed sleeps in integration/e2e suites: wait on a condition wi
 const INTEGRATION_FILES = ['**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.gen-spec.ts', '**/*.fault-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.stryker-tmp/**', '.nx/**', 'libs/events/src/generated/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-portal/**', '.data/**', '.stryker-tmp/**', '.nx/**', 'libs/events/src/generated/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

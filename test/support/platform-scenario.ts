@@ -350,26 +350,36 @@ const UP_TO_CLEARANCE = ['agency', 'worker', 'job-order', 'match', 'orientation-
  * own, side by side; each has its own document number (the name list finds them by it).
  */
 export async function departedDeployments(nodes: Record<string, CountryNode>, count: number): Promise<{ journeyId: string; documentNumber: string; clearanceNumber: string }[]> {
-  const app = appsOf(nodes);
   return Promise.all(
     Array.from({ length: count }, async () => {
-      let agencyId = '';
-      const step: BuildStep = { owner: 'A', app, tokens: scenarioTokensFor(() => agencyId), made: {}, notes: {} };
-      for (const resource of UP_TO_CLEARANCE) {
-        step.made[resource] = await RESOURCE_BUILDERS[resource](step);
-        if (resource === 'agency') agencyId = step.made.agency;
-      }
-      const documentNumber = `D${uuidv7().replace(/-/g, '').slice(-12).toUpperCase()}`;
-      const granted = await clearForDeparture(step, documentNumber);
-      const journeyId = step.made.journey;
-      await created(
-        request(app('KH', 'deployment').getHttpServer()).post(`/api/v1/deployments/${journeyId}/departure`).set('Authorization', step.tokens.khMinistry()).send({ departedOn: today(), means: 'air', plannedCheckpoint: 'AIR-BKK' }),
-        `departure of ${journeyId}`,
-      );
-      await deploymentOnTh(step, journeyId, (d) => d.status === 'departed');
-      return { journeyId, documentNumber, clearanceNumber: (granted.deployment as { clearanceNumber: string }).clearanceNumber };
+      const cleared = await clearedDeployment(nodes);
+      await departs(nodes, cleared);
+      return { journeyId: cleared.journeyId, documentNumber: cleared.documentNumber, clearanceNumber: cleared.clearanceNumber };
     }),
   );
+}
+
+/** One KH→TH worker through the scenario chain (an agency of its own) up to exit clearance: the granted document (JWS) too. */
+export async function clearedDeployment(nodes: Record<string, CountryNode>) {
+  const app = appsOf(nodes);
+  let agencyId = '';
+  const step: BuildStep = { owner: 'A', app, tokens: scenarioTokensFor(() => agencyId), made: {}, notes: {} };
+  for (const resource of UP_TO_CLEARANCE) {
+    step.made[resource] = await RESOURCE_BUILDERS[resource](step);
+    if (resource === 'agency') agencyId = step.made.agency;
+  }
+  const documentNumber = `D${uuidv7().replace(/-/g, '').slice(-12).toUpperCase()}`;
+  const granted = await clearForDeparture(step, documentNumber);
+  return { step, agencyId, journeyId: step.made.journey, documentNumber, document: granted.document as string, clearanceNumber: (granted.deployment as { clearanceNumber: string }).clearanceNumber };
+}
+
+/** The cleared worker departs by air today, and TH deployment has seen it. */
+export async function departs(nodes: Record<string, CountryNode>, cleared: Awaited<ReturnType<typeof clearedDeployment>>): Promise<void> {
+  await created(
+    request(appsOf(nodes)('KH', 'deployment').getHttpServer()).post(`/api/v1/deployments/${cleared.journeyId}/departure`).set('Authorization', cleared.step.tokens.khMinistry()).send({ departedOn: today(), means: 'air', plannedCheckpoint: 'AIR-BKK' }),
+    `departure of ${cleared.journeyId}`,
+  );
+  await deploymentOnTh(cleared.step, cleared.journeyId, (d) => d.status === 'departed');
 }
 
 export async function startPlatformScenario(

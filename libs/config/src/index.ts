@@ -4,3 +4,4 @@ export * from './corridor-policy';
 export * from './kafka-identity';
 export * from './platform-layout';
 export * from './repo-root';
+export * from './portal-guide';

@@ -13,3 +13,4 @@ export * from './views';
 export * from './endpoints';
 export * from './money-inputs';
 export * from './number-inputs';
+export * from './rate-limit';

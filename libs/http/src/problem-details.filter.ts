@@ -121,6 +121,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (typeof problem.sqlState === 'string') this.logger.warn(`${request.method} ${request.path}: database refused input (SQLSTATE ${problem.sqlState}); the input policy should have caught it`);
     if (problem.status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

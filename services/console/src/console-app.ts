@@ -8,17 +8,19 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { configureHttp } from '@corridor/http';
 import { createServiceLogger } from '@corridor/service-runtime';
 import { ConsoleController } from './console.controller';
+import { PortalController } from './portal/portal.controller';
+import { servePortal } from './portal/portal-web';
 import type { ConsoleSettings } from './console-settings';
 import { CONSOLE_SETTINGS, OIDC_CLIENT, SESSIONS } from './console.tokens';
 import { OidcClient } from './oidc-client';
 import { SessionStore } from './sessions';
 
-const API_PREFIXES = ['/bff', '/auth', '/api', '/health'];
+const API_PREFIXES = ['/bff', '/auth', '/api', '/health', '/portal-api'];
 
 /** The console of one country node: the BFF routes, and the built SPA for every other GET. */
 export async function createConsoleApp(settings: ConsoleSettings): Promise<INestApplication> {
   @Module({
-    controllers: [ConsoleController],
+    controllers: [ConsoleController, PortalController],
     providers: [
       { provide: CONSOLE_SETTINGS, useValue: settings },
       { provide: SESSIONS, useValue: new SessionStore(settings.sessionHours * 3_600_000) },
@@ -36,6 +38,7 @@ export async function createConsoleApp(settings: ConsoleSettings): Promise<INest
     res.setHeader('x-frame-options', 'DENY');
     next();
   });
+  servePortal(app, settings.portalWebRoot ?? path.join(path.dirname(settings.webRoot), 'dist-portal'));
   serveSpa(app, settings.webRoot);
   configureHttp(app, { title: 'Corridor officer console (BFF)', description: 'Sign-in, session and the officer’s calls to the stage services' });
   await app.init();

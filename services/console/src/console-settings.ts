@@ -20,6 +20,8 @@ export interface ConsoleSettings {
   oidc?: OidcSettings;
   /** The built SPA (vite build output). */
   webRoot: string;
+  /** The built public portal (its own light Vite build, ADR 0028). */
+  portalWebRoot?: string;
   sessionHours: number;
 }
 
@@ -45,6 +47,7 @@ export function loadConsoleSettings(env: NodeJS.ProcessEnv = process.env): Conso
     oidc,
     // The same folder from the sources and from the compiled build under dist/console/.
     webRoot: env.CONSOLE_WEB_ROOT ?? path.join(repoRoot(), 'services/console/web/dist'),
+    portalWebRoot: env.PORTAL_WEB_ROOT ?? path.join(repoRoot(), 'services/console/web/dist-portal'),
     sessionHours: Number(env.CONSOLE_SESSION_HOURS ?? 12),
   };
 }

@@ -2,3 +2,4 @@
 export { JourneyService, createJourneyApp, journeyTopics } from './journey.service';
 export { rebuildJourneyReadModel, type RebuildReport } from './rebuild-read-model';
 export { STATISTIC_TABLES } from './statistics/statistics.rules';
+export { RECORD_MEASURES } from './agency-register/agency-record.rules';

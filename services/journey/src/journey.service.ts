@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { corridorsOf, type NodeConfig } from '@corridor/config';
 import { STAGES, corridorTopic, countryTopic } from '@corridor/events';
 import { createStageServiceApp, defineService, type ServiceApp, type ServiceRuntime } from '@corridor/service-runtime';
+import { AgencyRegisterModule } from './agency-register/agency-register.module';
+import { CorridorGuideModule } from './corridor-guide/corridor-guide.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TimelineModule } from './timeline/timeline.module';
 
@@ -23,7 +25,7 @@ export const JourneyService = defineService({
   title: 'Corridor journeys',
   description:
     'The read model across all stages and both countries of a corridor: journey timelines, and the labour-migration statistics of the node computed from the events (ILO 20th ICLS 2018 concepts, SDG 10.7.1 and 10.c.1, every table by sex, JSON and CSV).',
-  features: [TimelineModule, StatisticsModule],
+  features: [TimelineModule, StatisticsModule, AgencyRegisterModule, CorridorGuideModule],
   publishesTo: () => [],
   consumes: journeyTopics,
 });

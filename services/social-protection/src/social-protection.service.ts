@@ -6,6 +6,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { GrievancesModule } from './grievances/grievances.module';
 import { RemittancesModule } from './remittances/remittances.module';
 import { WelfareModule } from './welfare/welfare.module';
+import { WorkerReportsModule } from './worker-reports/worker-reports.module';
 
 /** The social-protection topic of each corridor this node is an end of: it publishes there and keeps the other end's records from there. */
 export function socialProtectionTopics(config: NodeConfig): string[] {
@@ -27,7 +28,7 @@ export const SocialProtectionService = defineService({
   title: 'Corridor social protection',
   description:
     'The social protection of workers abroad: enrolment in the destination schemes, grievances filed at either end and handled in the destination queue, welfare and health cases, remittances. Both ends of the corridor hold every record.',
-  features: [EnrolmentsModule, GrievancesModule, WelfareModule, RemittancesModule],
+  features: [EnrolmentsModule, GrievancesModule, WelfareModule, RemittancesModule, WorkerReportsModule],
   publishesTo: socialProtectionTopics,
   consumes: socialProtectionSubscriptions,
 });

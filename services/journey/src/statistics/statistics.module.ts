@@ -11,5 +11,6 @@ import { StatisticsController } from './statistics.controller';
   migrations: [CreateJobOrderFact1796304634500],
   controllers: [StatisticsController, JobOrderFactsProjector],
   providers: [ReadStatisticsUseCase],
+  exports: [ReadStatisticsUseCase],
 })
 export class StatisticsModule {}

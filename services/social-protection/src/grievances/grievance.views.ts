@@ -3,6 +3,7 @@ import { MoneyView } from '@corridor/http';
 import { GRIEVANCE_LIFECYCLE, GRIEVANCE_STATUSES, type GrievanceAction } from '@corridor/state-machine';
 import { GRIEVANCE_CATEGORIES } from '../shared/protection-policy';
 import type { GrievanceStep } from './grievance-step.entity';
+import { WORKER_REPORT_FILER } from '../worker-reports/worker-report.rules';
 import type { Grievance } from './grievance.entity';
 
 export class GrievanceStepView {
@@ -68,6 +69,9 @@ export class GrievanceView {
   @ApiProperty({ example: 'officer-kh-1' })
   filedBy: string;
 
+  @ApiProperty({ description: 'Reported by the worker on the public portal: unverified, its journey id is its own until an officer links it' })
+  reportedByWorker: boolean;
+
   @ApiProperty({ format: 'date' })
   filedOn: string;
 
@@ -122,6 +126,7 @@ export function grievanceView(g: Grievance, description: string, steps: Grievanc
     description,
     filedByCountry: g.filedByCountry,
     filedBy: g.filedBy,
+    reportedByWorker: g.filedBy === `system:${WORKER_REPORT_FILER}`,
     filedOn: g.filedOn,
     deadlineOn: g.deadlineOn,
     status: g.status,

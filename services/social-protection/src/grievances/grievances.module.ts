@@ -17,5 +17,6 @@ import { ReadGrievancesUseCase } from './read-grievances.usecase';
   migrations: [CreateSocialProtection1796304805182],
   controllers: [GrievancesController, GrievanceReplicaProjector],
   providers: [...SHARED_PROVIDERS, corridorOwners({ grievance: Grievance }), GrievanceLedger, FileGrievanceUseCase, ProgressGrievanceUseCase, ReadGrievancesUseCase, GrievanceOverdueCheck],
+  exports: [FileGrievanceUseCase],
 })
 export class GrievancesModule {}
