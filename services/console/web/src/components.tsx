@@ -135,3 +135,41 @@ export function ActionButton({ label, onDone, run }: { label: string; onDone: ()
     </span>
   );
 }
+
+/**
+ * A labelled choice of one of `options`, each shown as `labelOf` words it (the value itself when
+ * not given); `empty`, when given, is a first choice meaning none (value "").
+ */
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  labelOf = (option) => option,
+  empty,
+  required,
+  className,
+}: {
+  label: ReactNode;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+  labelOf?: (option: string) => ReactNode;
+  empty?: ReactNode;
+  required?: boolean;
+  className?: string;
+}) {
+  return (
+    <label className={className}>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} required={required}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labelOf(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, newIdempotencyKey, type Page } from '../api';
-import { PagedList, ProblemMessage, useIdempotentAction } from '../components';
+import { PagedList, ProblemMessage, SelectField, useIdempotentAction } from '../components';
 import { DateText, today } from '../format';
 import { QueueRows, useQueue } from '../offline/OfflineScreen';
 import { sendOrKeep } from '../offline/queue';
@@ -120,16 +120,7 @@ function PlanForm({ caseId, current, onDone }: { caseId: string; current: Case['
       {goals.map((goal, i) => (
         <fieldset key={i} className="form-grid">
           <legend>{intl.formatMessage({ id: 'case.goalNumber' }, { number: i + 1 })}</legend>
-          <label>
-            {t('case.dimension')}
-            <select value={goal.dimension} onChange={(e) => set(i, 'dimension', e.target.value)}>
-              {DIMENSIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`case.dimension.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('case.dimension')} value={goal.dimension} options={DIMENSIONS} onChange={(d) => set(i, 'dimension', d)} labelOf={(d) => t(`case.dimension.${d}`)} />
           <label>
             {t('case.goal')}
             <input value={goal.description} onChange={(e) => set(i, 'description', e.target.value)} required minLength={3} maxLength={300} />

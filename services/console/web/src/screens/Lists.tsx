@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../api';
-import { ActionButton, PagedList, ProblemMessage } from '../components';
+import { ActionButton, PagedList, ProblemMessage, SelectField } from '../components';
 import { DateText, Money } from '../format';
 import { onLinkClick } from '../router';
 import { may, useSession } from '../session';
@@ -14,17 +14,15 @@ interface MoneyValue {
 export function StatusFilter({ statuses, value, onChange }: { statuses: string[]; value: string; onChange: (v: string) => void }) {
   const intl = useIntl();
   return (
-    <label className="filter">
-      {intl.formatMessage({ id: 'list.status' })}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{intl.formatMessage({ id: 'list.all' })}</option>
-        {statuses.map((s) => (
-          <option key={s} value={s}>
-            {intl.formatMessage({ id: `status.${s}` })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      className="filter"
+      label={intl.formatMessage({ id: 'list.status' })}
+      value={value}
+      options={statuses}
+      onChange={onChange}
+      labelOf={(s) => intl.formatMessage({ id: `status.${s}` })}
+      empty={intl.formatMessage({ id: 'list.all' })}
+    />
   );
 }
 

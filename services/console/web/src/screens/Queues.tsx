@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../api';
-import { ActionButton, PagedList, ProblemMessage, useIdempotentAction } from '../components';
+import { ActionButton, PagedList, ProblemMessage, SelectField, useIdempotentAction } from '../components';
 import { DateText, Money, today } from '../format';
 import { toMinorUnits } from '../money';
 import { onLinkClick } from '../router';
@@ -59,32 +59,14 @@ function ResolveForm({ grievance, onDone, onCancel }: { grievance: Grievance; on
         <FormattedMessage id="grievances.resolveTitle" values={{ category: t(`grievances.category.${grievance.category}`) }} />
       </h3>
       <form onSubmit={(e) => void submit(e)} className="form-grid">
-        <label>
-          {t('grievances.outcome')}
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`grievances.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('grievances.outcome')} value={outcome} options={OUTCOMES} onChange={setOutcome} labelOf={(o) => t(`grievances.outcome.${o}`)} />
         <label>
           {t('grievances.amountRecovered')}
           <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required aria-invalid={amountMinor === undefined} aria-describedby="amount-read" />
           {/* What will be recorded, written the officer's way: typed digits are read as 12,500.50. */}
           <output id="amount-read">{amountMinor === undefined ? t('grievances.amountUnreadable') : <Money amountMinor={amountMinor} currency={currency} />}</output>
         </label>
-        <label>
-          {t('grievances.currency')}
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('grievances.currency')} value={currency} options={CURRENCIES} onChange={setCurrency} />
         <label>
           {t('grievances.resolvedOn')}
           <input type="date" value={resolvedOn} max={today()} onChange={(e) => setResolvedOn(e.target.value)} required />

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { call } from '../api';
-import { ProblemMessage } from '../components';
+import { ProblemMessage, SelectField } from '../components';
 import type { SessionInfo } from '../session';
 
 interface Options {
@@ -48,26 +48,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (session: SessionInfo
       {options?.devSignIn ? (
         <form onSubmit={submit} className="form-grid">
           <p className="note">{t('signIn.devNote')}</p>
-          <label>
-            {t('signIn.country')}
-            <select value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })}>
-              {options.countries.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('signIn.role')}
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              {options.roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('signIn.country')} value={form.country} options={options.countries} onChange={(country) => setForm({ ...form, country })} />
+          <SelectField label={t('signIn.role')} value={form.role} options={options.roles} onChange={(role) => setForm({ ...form, role })} labelOf={(r) => t(`role.${r}`)} />
           <label>
             {t('signIn.agency')}
             <input value={form.agencyId} onChange={(e) => setForm({ ...form, agencyId: e.target.value })} />
