@@ -1,10 +1,12 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { create, fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { checkClearance, type ClearancePrinted } from '@corridor/deployment-service';
+import { ContractSide, ContractTermsSchema, ContractVerifiedSchema, buildEvent } from '@corridor/events';
 import { isoDay } from '@corridor/reference-data';
 import { ManualClock, Scheduler } from '@corridor/scheduler';
-import { eventually } from '@corridor/testing';
+import { eventually, testKafka, testNodeConfig } from '@corridor/testing';
 import { clearanceIdentity, clearForDeparture, deploymentOnTh } from '../support/deployment-steps';
 import { buildersBefore, startPlatformScenario, type BuildStep, type PlatformScenario } from '../support/platform-scenario';
 
@@ -247,6 +249,47 @@ describe('deployment across KH and TH', () => {
       return r.body.total >= 197 + 1 ? r.body.total : undefined; // and B's, confirmed by the short list above
     }, 60_000, 'the 197 arrivals on KH');
     expect(arrivedOnKh).toBe(197 + 1);
+  });
+
+  it('both sides verifying at about the same time, neither event saying fully verified, together clear the contract for departure', async () => {
+    // Each side verified before the other's event reached it, so neither ContractVerified says
+    // fully verified; the fault suite left a journey refused clearance for good this way.
+    const journeyId = uuidv7();
+    const contractId = uuidv7();
+    const khDb = scenario.app('KH', 'deployment').get(DataSource);
+    const [seen] = (await khDb.query('SELECT verified_terms FROM clearance_readiness WHERE journey_id = $1', [journey('A')])) as { verified_terms: JsonValue }[];
+    await khDb.query(
+      `INSERT INTO clearance_readiness (journey_id, worker_id, destination, orientation_completed, insurance_covered_to) VALUES ($1, $2, 'TH', true, '2030-12-31')`,
+      [journeyId, uuidv7()],
+    );
+    const ask = () => kh().post(`/api/v1/deployments/${journeyId}/clearance`).set('Authorization', scenario.tokens.khMinistry()).send({ identity: clearanceIdentity('NV0000001') });
+    const verification = (side: ContractSide, country: string) =>
+      buildEvent({
+        stage: 'contracts',
+        by: { subject: `verifier@${country.toLowerCase()}`, country },
+        journeyId,
+        corridor: { origin: 'KH', destination: 'TH' },
+        schema: ContractVerifiedSchema,
+        payload: create(ContractVerifiedSchema, { contractId, version: 1, round: 1, side, fullyVerified: false, terms: fromJson(ContractTermsSchema, seen.verified_terms) }),
+      });
+    const producer = testKafka('test-concurrent-verifications', testNodeConfig('KH').kafkaBrokers).producer();
+    await producer.connect();
+    try {
+      const origin = verification(ContractSide.ORIGIN, 'KH');
+      await producer.send({ topic: origin.topic, messages: [{ key: journeyId, value: Buffer.from(origin.event.bytes) }] });
+      await eventually(async () => ((await khDb.query('SELECT contract_id FROM clearance_readiness WHERE journey_id = $1', [journeyId]))[0].contract_id === contractId ? true : undefined), 30_000, 'the origin verification at KH deployment');
+      // One side alone is not enough.
+      expect((await ask()).body.type).toBe('https://corridor.gms/problems/exit-clearance-refused');
+      const destination = verification(ContractSide.DESTINATION, 'TH');
+      await producer.send({ topic: destination.topic, messages: [{ key: journeyId, value: Buffer.from(destination.event.bytes) }] });
+    } finally {
+      await producer.disconnect();
+    }
+    const granted = await eventually(async () => {
+      const r = await ask();
+      return r.status === 201 ? r : undefined;
+    }, 30_000, 'clearance once both sides verified');
+    expect(granted.body.deployment).toMatchObject({ journeyId, status: 'cleared', employerName: 'Siam Frozen Foods Co., Ltd.' });
   });
 
   it('permit expiry: flagged on the moved clock within the window and once expired, once however often the check runs, seen on both sides', async () => {

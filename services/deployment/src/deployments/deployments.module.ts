@@ -2,6 +2,7 @@ import { CorridorFeature } from '@corridor/service-runtime';
 import { type NodeConfig, NODE_CONFIG } from '@corridor/config';
 import { CreateDeployments1797000000010 } from '../migrations/1797000000010-create-deployments';
 import { DeploymentReturns1797000000030 } from '../migrations/1797000000030-deployment-returns';
+import { ContractVerificationsBySide1797100000001 } from '../migrations/1797100000001-contract-verifications-by-side';
 import { ClearanceReadiness } from '../readiness/clearance-readiness.entity';
 import { ConfirmArrivalListUseCase, ConfirmArrivalUseCase, ReportDiscrepancyUseCase } from './arrival.usecases';
 import { ClearanceSigner } from './clearance-document';
@@ -18,7 +19,7 @@ import { ReadDeploymentsUseCase } from './read-deployments.usecase';
 
 @CorridorFeature({
   entities: [Deployment, ClearanceReadiness],
-  migrations: [CreateDeployments1797000000010, DeploymentReturns1797000000030],
+  migrations: [CreateDeployments1797000000010, DeploymentReturns1797000000030, ContractVerificationsBySide1797100000001],
   controllers: [DeploymentsController, PublicClearancesController, DeploymentReplicaProjector, DeploymentReturnProjector],
   providers: [
     { provide: ClearanceSigner, useFactory: (config: NodeConfig) => new ClearanceSigner(config.country), inject: [NODE_CONFIG] },

@@ -3,6 +3,7 @@ import { toJson, type JsonObject } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import {
   ContractAmendedSchema,
+  ContractSide,
   ContractSubstitutionDetectedSchema,
   ContractSubstitutionResolvedSchema,
   ContractTermsSchema,
@@ -72,14 +73,24 @@ export class ReadinessProjector {
     });
   }
 
-  /** Verified by both sides: the terms the worker leaves under. */
+  /**
+   * Verified by both sides: the terms the worker leaves under. The side that verifies second says
+   * so (fully verified), but only if the first side's event had reached it: when both verify at
+   * about the same time neither event says it, so each side's verification of one version and
+   * round is kept and the two together count too (a fault-suite journey was refused clearance for
+   * good this way).
+   */
   @HandlesEvent(ContractVerifiedSchema)
   onContractVerified(event: ReceivedEventOf<typeof ContractVerifiedSchema>): Promise<void> {
+    const p = event.payload;
     return this.change(event, (r) => {
-      r.contractId = event.payload.contractId;
-      if (event.payload.fullyVerified) {
+      r.contractId = p.contractId;
+      const same = r.contractVerifications?.version === p.version && r.contractVerifications.round === p.round;
+      const sides = new Set([...(same ? r.contractVerifications!.sides : []), p.side]);
+      r.contractVerifications = { version: p.version, round: p.round, sides: [...sides].sort() };
+      if (p.fullyVerified || (sides.has(ContractSide.ORIGIN) && sides.has(ContractSide.DESTINATION))) {
         r.contractVerified = true;
-        r.verifiedTerms = event.payload.terms ? (toJson(ContractTermsSchema, event.payload.terms) as JsonObject) : null;
+        r.verifiedTerms = p.terms ? (toJson(ContractTermsSchema, p.terms) as JsonObject) : r.verifiedTerms;
       }
     });
   }
@@ -89,6 +100,7 @@ export class ReadinessProjector {
   onContractAmended(event: ReceivedEventOf<typeof ContractAmendedSchema>): Promise<void> {
     return this.change(event, (r) => {
       r.contractVerified = false;
+      r.contractVerifications = null;
     });
   }
 
