@@ -69,10 +69,11 @@ module.exports = {
       slowTestThreshold: 120,
     },
     // npm run test:faults only (CORRIDOR_FAULT_SUITE=1): journeys through every stage while the
-    // platform is hit by faults (test/faults), on a broker and a Postgres of its own. Not in
+    // platform is hit by faults (test/faults), on a broker and a Postgres of its own (so no
+    // globalSetup: it checks the run's shared broker, which tools/test.sh does not start for it). Not in
     // `npm test` (minutes of process restarts); CI runs it as a step of its own (.ci/run).
     ...(process.env.CORRIDOR_FAULT_SUITE === '1'
-      ? [{ ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'], globalSetup: '<rootDir>/libs/testing/src/global-setup.ts', slowTestThreshold: 900 }]
+      ? [{ ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'], slowTestThreshold: 900 }]
       : []),
   ],
 };

@@ -73,8 +73,13 @@ export KAFKA_PORT="$test_port" KAFKA_CONTROLLER_PORT="$test_controller_port" KAF
 # The suites check that they talk to this cluster and not to the platform's (libs/testing global-setup.ts).
 export CORRIDOR_PLATFORM_KAFKA_BROKERS="$platform_brokers"
 
+# The fault suite (`npm run test:faults`) starts a broker and a Postgres of its own and runs the
+# services as processes: it needs none of the run's broker, the Java consumer, the console build or Chromium.
+faults_only=0
+[ "${CORRIDOR_FAULT_SUITE:-0}" = 1 ] && faults_only=1
+
 # The Java consumer of the event contracts (test/interop/java): Maven resolves once, offline after.
-step "java interop consumer built (test/interop/java)" bash test/interop/java/build.sh
+[ "$faults_only" = 1 ] || step "java interop consumer built (test/interop/java)" bash test/interop/java/build.sh
 
 cleanup() {
   local rc=$?
@@ -92,8 +97,10 @@ trap cleanup EXIT
 step "postgres (shared; suites use throw-away databases)" bash infra/postgres/ensure-postgres.sh
 command -v java >/dev/null || { echo "npm test runs a Kafka broker of its own with infra/kafka/broker.sh: it needs Java 17+ (and Maven once, for the jars)" >&2; exit 1; }
 rm -rf "$test_data"
-step "test kafka broker on 127.0.0.1:$test_port (fresh cluster)" bash infra/kafka/broker.sh start
-export CORRIDOR_TEST_KAFKA_CLUSTER_ID="$(cat "$test_data/cluster.id")"
+if [ "$faults_only" = 0 ]; then
+  step "test kafka broker on 127.0.0.1:$test_port (fresh cluster)" bash infra/kafka/broker.sh start
+  export CORRIDOR_TEST_KAFKA_CLUSTER_ID="$(cat "$test_data/cluster.id")"
+fi
 
 if [ "${SUITES_ONLY:-0}" != 1 ]; then
   step "generated event code is up to date" bash tools/check-generated.sh
@@ -109,8 +116,10 @@ if [ "${SUITES_ONLY:-0}" != 1 ]; then
 fi
 # The officer console's web app (type check, build when its sources changed, first-screen JS
 # budget) and Debian's Chromium for the browser suite (test/browser, jest project "browser").
-step "console web app: build and JS budget" bash tools/console-build.sh
-step "chromium for the browser suite" bash tools/ensure-chromium.sh
+if [ "$faults_only" = 0 ]; then
+  step "console web app: build and JS budget" bash tools/console-build.sh
+  step "chromium for the browser suite" bash tools/ensure-chromium.sh
+fi
 
 echo
 echo "unit, integration, e2e and generated suites (services log at ${LOG_LEVEL:-warn} and above)"
