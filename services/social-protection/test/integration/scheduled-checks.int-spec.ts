@@ -102,7 +102,9 @@ describe('the uninsured check (30 days after arrival, infra/config/social-protec
     // Health insurance recorded (by either end) clears it, and the other end follows.
     await at(thApp).post('/api/v1/enrolments').set('Authorization', TH_DESTINATION).send({ journeyId: uninsured, origin: 'KH', destination: 'TH', schemeCode: 'TH-MOPH-MIGRANT', memberNumber: 'MIG-9', coverageFrom: today }).expect(201);
     await eventually(async () => ((await flagsOf(khApp, KH_MINISTRY, uninsured))[0]?.clearedOn ? true : undefined), 60_000, 'uninsured flag cleared on KH');
-    expect(await runEverywhere('social-protection.uninsured')).toEqual([0, 0, 0, 0]);
+    // Runs again: this journey's flag stays the one, cleared (what other suites' arrivals raise meanwhile is theirs).
+    await runEverywhere('social-protection.uninsured');
+    expect(await flagsOf(thApp, TH_DESTINATION, uninsured)).toEqual([expect.objectContaining({ flagId: flag.flagId, clearedOn: expect.any(String) })]);
   });
 });
 
@@ -119,12 +121,18 @@ describe('the overdue-grievance check (abuse or violence: 3 days)', () => {
     expect(filed.body.deadlineOn).toBe(addDays(today, 3));
     await eventually(async () => ((await at(thApp).get(`/api/v1/grievances/${id}`).set('Authorization', TH_DESTINATION)).status === 200 ? true : undefined), 60_000, 'grievance on TH');
 
+    // Grievances other suites of the run file reach this node on the corridor topic too, and may
+    // fall due: the runs' counts include them, so what is asserted is this grievance's own history.
+    const actionsOnTh = async () => ((await at(thApp).get(`/api/v1/grievances/${id}`).set('Authorization', TH_DESTINATION).expect(200)).body.history as { action: string }[]).map((step) => step.action);
     clock.set(`${addDays(today, 3)}T23:00:00Z`);
-    expect(await runEverywhere('social-protection.grievance-overdue')).toEqual([0, 0, 0, 0]); // the deadline day itself
+    await runEverywhere('social-protection.grievance-overdue');
+    expect(await actionsOnTh()).toEqual(['filed']); // the deadline day itself
 
     clock.set(`${addDays(today, 4)}T01:00:00Z`);
     const raised = await runEverywhere('social-protection.grievance-overdue');
-    expect(raised.reduce((a, b) => a + b, 0)).toBe(2); // the overdue flag and the escalation, once each
+    expect(raised.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+    // The overdue flag and the escalation once each, though two instances ran the check at once and each ran it twice.
+    expect(await actionsOnTh()).toEqual(['filed', 'overdue-flagged', 'escalated']);
 
     const queue = await at(thApp).get('/api/v1/grievances/escalated').set('Authorization', TH_DESTINATION).expect(200);
     expect(queue.body.items.map((g: { grievanceId: string }) => g.grievanceId)).toContain(id);
@@ -138,6 +146,7 @@ describe('the overdue-grievance check (abuse or violence: 3 days)', () => {
     expect(overdueAtKh.body.items.map((g: { grievanceId: string }) => g.grievanceId)).toContain(id);
 
     clock.set(`${addDays(today, 9)}T01:00:00Z`);
-    expect(await runEverywhere('social-protection.grievance-overdue')).toEqual([0, 0, 0, 0]);
+    await runEverywhere('social-protection.grievance-overdue');
+    expect(await actionsOnTh()).toEqual(['filed', 'overdue-flagged', 'escalated']);
   });
 });
