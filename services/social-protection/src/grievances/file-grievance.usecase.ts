@@ -14,7 +14,7 @@ import { CATEGORY_WIRE, SIDE_WIRE } from '../shared/wire';
 import type { FileGrievanceCommand } from './grievance.commands';
 import { GrievanceRuleBroken } from './grievance.errors';
 import { GrievanceLedger } from './grievance-ledger';
-import { Grievance } from './grievance.entity';
+import { AS_FILED, Grievance } from './grievance.entity';
 import { deadlineOf, whyNotFileable } from './grievance.rules';
 import type { GrievanceView } from './grievance.views';
 
@@ -80,18 +80,7 @@ export class FileGrievanceUseCase {
       filedBy: by.subject,
       filedOn: command.filedOn,
       deadlineOn,
-      status: 'open' as const,
-      assignee: null,
-      referredTo: null,
-      outcome: null,
-      recoveredMinor: null,
-      recoveredCurrency: null,
-      resolvedOn: null,
-      closedOn: null,
-      closeReason: null,
-      overdueFlagId: null,
-      overdueOn: null,
-      escalatedOn: null,
+      ...AS_FILED,
       filedAt: at,
     };
     await this.ledger.file(manager, grievance, command.description, { eventId: event.eventId, country: this.config.country, officer: by.subject, at });

@@ -17,7 +17,7 @@ import { CaseTextCipher } from '../shared/case-text';
 import type { GrievanceCategoryName } from '../shared/protection-policy';
 import { CATEGORY_WIRE, STATUS_WIRE } from '../shared/wire';
 import { GrievanceLedger, type GrievanceChange, type StepBy } from './grievance-ledger';
-import { Grievance } from './grievance.entity';
+import { AS_FILED, Grievance } from './grievance.entity';
 
 /**
  * The other end's grievance events applied to this node's copy, through the same ledger and the
@@ -57,18 +57,7 @@ export class GrievanceReplicaProjector {
         filedBy: by.officer,
         filedOn: p.filedOn,
         deadlineOn: p.deadlineOn,
-        status: 'open',
-        assignee: null,
-        referredTo: null,
-        outcome: null,
-        recoveredMinor: null,
-        recoveredCurrency: null,
-        resolvedOn: null,
-        closedOn: null,
-        closeReason: null,
-        overdueFlagId: null,
-        overdueOn: null,
-        escalatedOn: null,
+        ...AS_FILED,
         filedAt: by.at,
       },
       this.text.openFromEvent(p.sealedCaseText, event.envelope.journeyId) ?? '',

@@ -83,3 +83,19 @@ export class Grievance {
   @Column({ name: 'filed_at', type: 'timestamptz' })
   filedAt: Date;
 }
+
+/** A grievance as it is filed, at either end: open, nobody's yet, nothing decided, flagged or escalated. */
+export const AS_FILED = {
+  status: 'open',
+  assignee: null,
+  referredTo: null,
+  outcome: null,
+  recoveredMinor: null,
+  recoveredCurrency: null,
+  resolvedOn: null,
+  closedOn: null,
+  closeReason: null,
+  overdueFlagId: null,
+  overdueOn: null,
+  escalatedOn: null,
+} as const satisfies Partial<Grievance>;
