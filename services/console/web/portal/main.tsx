@@ -8,7 +8,8 @@ import '@fontsource/noto-sans-thai/400.css';
 import '@fontsource/noto-sans-lao/400.css';
 import '@fontsource/noto-sans-myanmar/400.css';
 import './portal.css';
-import { LANGUAGE_NAMES, LOCALES, isLocale, type Locale } from '../src/locales';
+import { LanguageOptions } from '../src/LanguageOptions';
+import { isLocale, type Locale } from '../src/locales';
 import en from './messages/en.json';
 import { WordsContext, loadPortalMessages, wordsFor, type Messages } from './i18n';
 import { AgenciesScreen } from './screens/Agencies';
@@ -80,11 +81,7 @@ function Portal() {
               localStorage.setItem(STORED_LOCALE, next);
             }}
           >
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </label>
       </header>

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
-import { LANGUAGE_NAMES, LOCALES, type Locale } from './i18n';
+import type { Locale } from './i18n';
+import { LanguageOptions } from './LanguageOptions';
 
 export function LanguageSelect({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
   const intl = useIntl();
@@ -7,11 +8,7 @@ export function LanguageSelect({ locale, onLocale }: { locale: Locale; onLocale:
     <label className="language">
       {intl.formatMessage({ id: 'app.language' })}
       <select value={locale} onChange={(e) => onLocale(e.target.value as Locale)}>
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </label>
   );
