@@ -55,8 +55,18 @@ export async function signIn(context: BrowserContext, consoleUrl: string, who: {
   await page.getByLabel(/role/i).selectOption(who.role);
   if (who.agencyId) await page.getByLabel(/agency/i).fill(who.agencyId);
   if (who.name) await page.getByLabel(/name/i).fill(who.name);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/dev-sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: /sign out/i }).waitFor();
+  const answer = await answered;
+  if (!answer.ok()) throw new Error(`the development sign-in answered ${answer.status()}: ${await answer.text()}`);
+  // Signed in: the officer's header (the signed-out header has the language switch, not a button).
+  await page.locator('header button').waitFor();
+  // The console remembers each officer's language, and an earlier test may have left this officer in
+  // another: each test starts in English, the language its expectations are written in.
+  const language = page.locator('header select');
+  if ((await language.inputValue()) !== 'en') await language.selectOption('en');
+  await page.waitForFunction(`document.documentElement.lang === 'en'`);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
 }
 
