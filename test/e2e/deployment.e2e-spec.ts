@@ -136,12 +136,17 @@ describe('deployment across KH and TH', () => {
     await kh().post(`/api/v1/deployments/${journey('B')}/departure`).set('Authorization', scenario.tokens.khMinistry()).send({ departedOn: isoDay(), means: 'air', plannedCheckpoint: 'AIR-BKK' }).expect(201);
     await deploymentOnTh(stepOf('B'), journey('B'), (d) => d.status === 'departed');
     // Missing arrival (run by the origin): nothing before the corridor's 7 days, one flag after, however often the check runs.
+    // Counted on B's own flags, not on the runs' totals: deployments of other suites' journeys reach
+    // these nodes on the shared corridor topics and fall due on the moved clock too.
     const khScheduler = scenario.app('KH', 'deployment').get(Scheduler);
-    expect((await khScheduler.runNow('deployment.missing-arrival')).raised).toBe(0);
+    const flagsOnKh = async (owner: string) => ((await kh().get(`/api/v1/deployments/${journey(owner)}`).set('Authorization', scenario.tokens.khMinistry())).body.flags as { kind: string }[]).map((f) => f.kind);
+    await khScheduler.runNow('deployment.missing-arrival');
+    expect(await flagsOnKh('B')).toEqual([]);
     clock.advanceDays(8);
     const runs = await Promise.all([khScheduler.runNow('deployment.missing-arrival'), khScheduler.runNow('deployment.missing-arrival')]);
-    expect(runs.reduce((n, r) => n + r.raised, 0)).toBe(1);
-    expect((await khScheduler.runNow('deployment.missing-arrival')).raised).toBe(0);
+    expect(runs.reduce((n, r) => n + r.raised, 0)).toBeGreaterThanOrEqual(1);
+    await khScheduler.runNow('deployment.missing-arrival');
+    expect(await flagsOnKh('B')).toEqual(['missing-arrival']);
     const missing = await deploymentOnTh(stepOf('B'), journey('B'), (d) => (d.flags as unknown[]).length === 1);
     expect(missing.flags).toEqual([expect.objectContaining({ kind: 'missing-arrival' })]);
     clock.set(new Date());
@@ -293,16 +298,22 @@ describe('deployment across KH and TH', () => {
   });
 
   it('permit expiry: flagged on the moved clock within the window and once expired, once however often the check runs, seen on both sides', async () => {
+    // Counted on A's own flags at TH (which raises them), not on the runs' totals: permits of other
+    // suites' journeys reach TH on the shared corridor topics and fall due on the moved clock too.
     const thScheduler = scenario.app('TH', 'deployment').get(Scheduler);
-    expect((await thScheduler.runNow('deployment.permit-expiry')).raised).toBe(0);
+    const flagsOnTh = async () => ((await th().get(`/api/v1/deployments/${journey('A')}`).set('Authorization', scenario.tokens.thDestination())).body.flags as { kind: string }[]).map((f) => f.kind);
+    await thScheduler.runNow('deployment.permit-expiry');
+    expect(await flagsOnTh()).toEqual([]);
     const expiresOn = (await kh().get(`/api/v1/deployments/${journey('A')}`).set('Authorization', scenario.tokens.khMinistry())).body.permit.expiresOn as string;
     clock.set(new Date(Date.parse(`${expiresOn}T12:00:00Z`) - 50 * 86_400_000)); // within the 60-day window
     const first = await Promise.all([thScheduler.runNow('deployment.permit-expiry'), thScheduler.runNow('deployment.permit-expiry')]);
-    expect(first.reduce((n, r) => n + r.raised, 0)).toBe(1);
-    expect((await thScheduler.runNow('deployment.permit-expiry')).raised).toBe(0);
+    expect(first.reduce((n, r) => n + r.raised, 0)).toBeGreaterThanOrEqual(1);
+    await thScheduler.runNow('deployment.permit-expiry');
+    expect(await flagsOnTh()).toEqual(['permit-expiring']);
     clock.advanceDays(51); // expired: overstay risk
-    expect((await thScheduler.runNow('deployment.permit-expiry')).raised).toBe(1);
-    expect((await thScheduler.runNow('deployment.permit-expiry')).raised).toBe(0);
+    await thScheduler.runNow('deployment.permit-expiry');
+    await thScheduler.runNow('deployment.permit-expiry');
+    expect(await flagsOnTh()).toEqual(['permit-expiring', 'permit-expired']);
     const onKh = await eventually(async () => {
       const r = await kh().get(`/api/v1/deployments/${journey('A')}`).set('Authorization', scenario.tokens.khMinistry());
       return (r.body.flags as unknown[]).length === 2 ? r.body : undefined;

@@ -156,14 +156,16 @@ describe('a return closes the deployment at both ends', () => {
     const th = scenario.app('TH', 'deployment').get(Scheduler);
     const permitExpiresOn = ((await deploymentOn('KH', 'A')).permit as { expiresOn: string }).expiresOn;
     // Past B's arrival deadline (the corridor's 7 days): B departed and never arrived, yet is home.
+    // Asserted on A's and B's own flags below, not on the runs' totals: deployments of other suites'
+    // journeys reach these nodes on the shared corridor topics and fall due on the moved clock too.
     clock.advanceDays(8);
-    expect((await kh.runNow('deployment.missing-arrival')).raised).toBe(0);
+    await kh.runNow('deployment.missing-arrival');
     // Within A's permit window, then past the expiry: A left before it.
     clock.set(new Date(Date.parse(`${permitExpiresOn}T12:00:00Z`) - 50 * 86_400_000));
-    expect((await th.runNow('deployment.permit-expiry')).raised).toBe(0);
+    await th.runNow('deployment.permit-expiry');
     clock.advanceDays(51);
-    expect((await th.runNow('deployment.permit-expiry')).raised).toBe(0);
-    expect((await kh.runNow('deployment.missing-arrival')).raised).toBe(0);
+    await th.runNow('deployment.permit-expiry');
+    await kh.runNow('deployment.missing-arrival');
     for (const country of ['KH', 'TH'] as const) {
       for (const owner of ['A', 'B'] as const) expect(await deploymentOn(country, owner)).toMatchObject({ status: 'returned', flags: [] });
     }
