@@ -22,7 +22,10 @@ export interface ReceivedEvent<T = unknown> {
 
 export type ReceivedEventOf<Desc extends DescMessage> = ReceivedEvent<MessageShape<Desc>>;
 
-/** Routes events of one protobuf message type to the decorated method. */
-export function HandlesEvent(schema: DescMessage): MethodDecorator {
-  return EventPattern(schema.typeName);
+/**
+ * Routes events of the given protobuf message types to the decorated method: one type for a
+ * handler that reads its payload, several for one that treats them alike (a timeline entry each).
+ */
+export function HandlesEvent(...schemas: [DescMessage, ...DescMessage[]]): MethodDecorator {
+  return EventPattern(schemas.map((schema) => schema.typeName));
 }

@@ -20,33 +20,8 @@ import { TimelineRecorder } from './timeline-recorder';
 export class ContractEventsProjector {
   constructor(private readonly recorder: TimelineRecorder) {}
 
-  @HandlesEvent(ContractDraftedSchema)
-  onDrafted(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
-  }
-
-  @HandlesEvent(ContractSignedSchema)
-  onSigned(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
-  }
-
-  @HandlesEvent(ContractVerifiedSchema)
-  onVerified(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
-  }
-
-  @HandlesEvent(ContractRejectedSchema)
-  onRejected(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
-  }
-
-  @HandlesEvent(ContractAmendedSchema)
-  onAmended(event: ReceivedEvent): Promise<void> {
-    return this.recorder.record(event);
-  }
-
-  @HandlesEvent(ContractRegisteredAtDestinationSchema)
-  onRegisteredAtDestination(event: ReceivedEvent): Promise<void> {
+  @HandlesEvent(ContractDraftedSchema, ContractSignedSchema, ContractVerifiedSchema, ContractRejectedSchema, ContractAmendedSchema, ContractRegisteredAtDestinationSchema)
+  onStep(event: ReceivedEvent): Promise<void> {
     return this.recorder.record(event);
   }
 

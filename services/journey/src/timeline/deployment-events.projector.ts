@@ -31,68 +31,22 @@ export class DeploymentEventsProjector {
     return this.recorder.recordOpen(event, { personDataShared: event.payload.sealedPersonData.length > 0 });
   }
 
-  @HandlesEvent(PreDepartureInsuranceRecordedSchema)
-  onPreDepartureInsuranceRecorded(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(ExitClearanceRefusedSchema)
-  onExitClearanceRefused(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(ExitClearanceRevokedSchema)
-  onExitClearanceRevoked(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(DepartureRecordedSchema)
-  onDepartureRecorded(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(BorderCrossedSchema)
-  onBorderCrossed(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(ArrivalConfirmedSchema)
-  onArrivalConfirmed(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(ArrivalDiscrepancyFlaggedSchema)
-  onArrivalDiscrepancyFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(MissingArrivalFlaggedSchema)
-  onMissingArrivalFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(WorkPermitIssuedSchema)
-  onWorkPermitIssued(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(WorkPermitExtendedSchema)
-  onWorkPermitExtended(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(WorkPermitExpiringFlaggedSchema)
-  onWorkPermitExpiringFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(WorkPermitExpiredFlaggedSchema)
-  onWorkPermitExpiredFlagged(event: ReceivedEvent): Promise<void> {
-    return this.recorder.recordOpen(event);
-  }
-
-  @HandlesEvent(EmployerChangedSchema)
-  onEmployerChanged(event: ReceivedEvent): Promise<void> {
+  @HandlesEvent(
+    PreDepartureInsuranceRecordedSchema,
+    ExitClearanceRefusedSchema,
+    ExitClearanceRevokedSchema,
+    DepartureRecordedSchema,
+    BorderCrossedSchema,
+    ArrivalConfirmedSchema,
+    ArrivalDiscrepancyFlaggedSchema,
+    MissingArrivalFlaggedSchema,
+    WorkPermitIssuedSchema,
+    WorkPermitExtendedSchema,
+    WorkPermitExpiringFlaggedSchema,
+    WorkPermitExpiredFlaggedSchema,
+    EmployerChangedSchema,
+  )
+  onStep(event: ReceivedEvent): Promise<void> {
     return this.recorder.recordOpen(event);
   }
 }

@@ -24,16 +24,21 @@ import { TimelineRecorder } from './timeline-recorder';
 export class ReintegrationEventsProjector {
   constructor(private readonly recorder: TimelineRecorder) {}
 
-  @HandlesEvent(ReturnRecordedSchema) onReturnRecorded(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReturneeRecordOpenedSchema) onReturneeRecordOpened(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReintegrationCaseOpenedSchema) onCaseOpened(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(NeedsAssessedSchema) onNeedsAssessed(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReintegrationPlanRecordedSchema) onPlanRecorded(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReferralSentSchema) onReferralSent(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReferralStatusChangedSchema) onReferralStatusChanged(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ServiceDeliveredSchema) onServiceDelivered(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(FollowUpScheduledSchema) onFollowUpScheduled(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(FollowUpRecordedSchema) onFollowUpRecorded(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReintegrationCaseClosedSchema) onCaseClosed(e: ReceivedEvent) { return this.recorder.record(e); }
-  @HandlesEvent(ReintegrationCaseReopenedSchema) onCaseReopened(e: ReceivedEvent) { return this.recorder.record(e); }
+  @HandlesEvent(
+    ReturnRecordedSchema,
+    ReturneeRecordOpenedSchema,
+    ReintegrationCaseOpenedSchema,
+    NeedsAssessedSchema,
+    ReintegrationPlanRecordedSchema,
+    ReferralSentSchema,
+    ReferralStatusChangedSchema,
+    ServiceDeliveredSchema,
+    FollowUpScheduledSchema,
+    FollowUpRecordedSchema,
+    ReintegrationCaseClosedSchema,
+    ReintegrationCaseReopenedSchema,
+  )
+  onStep(event: ReceivedEvent): Promise<void> {
+    return this.recorder.record(event);
+  }
 }

@@ -29,87 +29,41 @@ import { TimelineRecorder } from './timeline-recorder';
 export class SocialProtectionEventsProjector {
   constructor(private readonly recorder: TimelineRecorder) {}
 
-  @HandlesEvent(SchemeEnrolmentRecordedSchema)
-  onEnrolment(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
   @HandlesEvent(WorkerUninsuredFlaggedSchema)
   async onUninsured(event: ReceivedEventOf<typeof WorkerUninsuredFlaggedSchema>): Promise<void> {
-    await this.record(event);
+    await this.recorder.recordOpen(event);
     const p = event.payload;
     await this.recorder.raiseFlag(event, { flagId: p.flagId, kind: 'uninsured', reason: `no health insurance ${p.daysAllowed} days after arrival on ${p.arrivedOn}`, blocksDeparture: false });
   }
 
   @HandlesEvent(WorkerUninsuredFlagClearedSchema)
   async onUninsuredCleared(event: ReceivedEventOf<typeof WorkerUninsuredFlagClearedSchema>): Promise<void> {
-    await this.record(event);
+    await this.recorder.recordOpen(event);
     await this.recorder.resolveFlag(event, event.payload.flagId, 'insured', `enrolment ${event.payload.enrolmentId}`);
-  }
-
-  @HandlesEvent(GrievanceFiledSchema)
-  onFiled(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(GrievanceAssignedSchema)
-  onAssigned(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(GrievanceStatusChangedSchema)
-  onStatusChanged(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(GrievanceResolvedSchema)
-  onResolved(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(GrievanceClosedSchema)
-  onClosed(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
   }
 
   @HandlesEvent(GrievanceOverdueFlaggedSchema)
   async onOverdue(event: ReceivedEventOf<typeof GrievanceOverdueFlaggedSchema>): Promise<void> {
-    await this.record(event);
+    await this.recorder.recordOpen(event);
     const p = event.payload;
     await this.recorder.raiseFlag(event, { flagId: p.flagId, kind: 'grievance-overdue', reason: `grievance ${p.grievanceId} unanswered after its deadline ${p.deadlineOn}`, blocksDeparture: false });
   }
 
-  @HandlesEvent(GrievanceEscalatedSchema)
-  onEscalated(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(WelfareCaseOpenedSchema)
-  onWelfareOpened(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(WelfareCaseNotedSchema)
-  onWelfareNoted(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(WelfareCaseReferredSchema)
-  onWelfareReferred(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(WelfareCaseClosedSchema)
-  onWelfareClosed(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  @HandlesEvent(RemittanceRecordedSchema)
-  onRemittance(event: ReceivedEvent): Promise<void> {
-    return this.record(event);
-  }
-
-  private record(event: ReceivedEvent): Promise<void> {
+  @HandlesEvent(
+    SchemeEnrolmentRecordedSchema,
+    GrievanceFiledSchema,
+    GrievanceAssignedSchema,
+    GrievanceStatusChangedSchema,
+    GrievanceResolvedSchema,
+    GrievanceClosedSchema,
+    GrievanceEscalatedSchema,
+    WelfareCaseOpenedSchema,
+    WelfareCaseNotedSchema,
+    WelfareCaseReferredSchema,
+    WelfareCaseClosedSchema,
+    RemittanceRecordedSchema,
+  )
+  onStep(event: ReceivedEvent): Promise<void> {
     return this.recorder.recordOpen(event);
   }
 }

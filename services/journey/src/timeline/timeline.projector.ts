@@ -12,7 +12,7 @@ import {
   WorkerNominatedSchema,
   WorkerRegisteredSchema,
 } from '@corridor/events';
-import { HandlesEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { TimelineRecorder } from './timeline-recorder';
 
 /** The recruitment stage's events on the journey read model (timeline entries and fee-breach flags). */
@@ -34,11 +34,6 @@ export class TimelineProjector {
     await this.recorder.record(event, {}, { ...rest, personDataShared: event.payload.sealedPersonData.length > 0 });
   }
 
-  @HandlesEvent(ConsentToShareWithdrawnSchema)
-  async onConsentToShareWithdrawn(event: ReceivedEventOf<typeof ConsentToShareWithdrawnSchema>): Promise<void> {
-    await this.recorder.record(event);
-  }
-
   @HandlesEvent(WorkerMatchedSchema)
   async onWorkerMatched(event: ReceivedEventOf<typeof WorkerMatchedSchema>): Promise<void> {
     // As for a nomination: no person data on the timeline, only whether some was shared.
@@ -46,19 +41,9 @@ export class TimelineProjector {
     await this.recorder.record(event, { agencyId: event.payload.agencyId || null }, { ...rest, personDataShared: event.payload.sealedPersonData.length > 0 });
   }
 
-  @HandlesEvent(OrientationAttendedSchema)
-  async onOrientationAttended(event: ReceivedEventOf<typeof OrientationAttendedSchema>): Promise<void> {
-    await this.recorder.record(event);
-  }
-
-  @HandlesEvent(OrientationCompletedSchema)
-  async onOrientationCompleted(event: ReceivedEventOf<typeof OrientationCompletedSchema>): Promise<void> {
-    await this.recorder.record(event);
-  }
-
-  @HandlesEvent(FeePaidSchema)
-  async onFeePaid(event: ReceivedEventOf<typeof FeePaidSchema>): Promise<void> {
-    await this.recorder.record(event);
+  @HandlesEvent(ConsentToShareWithdrawnSchema, OrientationAttendedSchema, OrientationCompletedSchema, FeePaidSchema, FeeRefundedSchema)
+  onStep(event: ReceivedEvent): Promise<void> {
+    return this.recorder.record(event);
   }
 
   /** Raises the flag, or updates its reason when later fees change the totals of an open breach. */
@@ -71,11 +56,6 @@ export class TimelineProjector {
       reason: event.payload.reason,
       blocksDeparture: event.payload.blocksDeparture,
     });
-  }
-
-  @HandlesEvent(FeeRefundedSchema)
-  async onFeeRefunded(event: ReceivedEventOf<typeof FeeRefundedSchema>): Promise<void> {
-    await this.recorder.record(event);
   }
 
   @HandlesEvent(FeeBreachResolvedSchema)
