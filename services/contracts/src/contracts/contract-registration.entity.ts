@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RecordedByOfficer } from '@corridor/persistence';
 import type { ContractTerms } from './contract-terms';
 
 /** The contract the destination authority found the worker working under. */
 @Entity({ name: 'contract_registration' })
-export class ContractRegistration {
+export class ContractRegistration extends RecordedByOfficer {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -18,13 +19,4 @@ export class ContractRegistration {
 
   @Column({ type: 'jsonb' })
   terms: ContractTerms;
-
-  @Column({ name: 'recorded_by_country', type: 'text' })
-  recordedByCountry: string;
-
-  @Column({ name: 'recorded_by', type: 'text' })
-  recordedBy: string;
-
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
 }

@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RecordedByOfficer } from '@corridor/persistence';
 import type { ContractSideName, SigningParty } from './contract-state';
 
 export type ContractStepKind = 'signature' | 'verification' | 'rejection';
 
 /** A signature, verification or rejection; its id is the id of the event that announced it. */
 @Entity({ name: 'contract_step' })
-export class ContractStep {
+export class ContractStep extends RecordedByOfficer {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -32,13 +33,4 @@ export class ContractStep {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
-
-  @Column({ name: 'recorded_by_country', type: 'text' })
-  recordedByCountry: string;
-
-  @Column({ name: 'recorded_by', type: 'text' })
-  recordedBy: string;
-
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
 }

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RecordedByOfficer } from '@corridor/persistence';
 
 /** The worker's enrolment in a scheme of the destination (health insurance, social security, work injury). Both ends hold it. */
 @Entity({ name: 'scheme_enrolment' })
-export class SchemeEnrolment {
+export class SchemeEnrolment extends RecordedByOfficer {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -30,13 +31,4 @@ export class SchemeEnrolment {
 
   @Column({ name: 'coverage_until', type: 'date', nullable: true })
   coverageUntil: string | null;
-
-  @Column({ name: 'recorded_by_country', type: 'text' })
-  recordedByCountry: string;
-
-  @Column({ name: 'recorded_by', type: 'text' })
-  recordedBy: string;
-
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
 }

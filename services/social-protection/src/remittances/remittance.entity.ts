@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RecordedByOfficer } from '@corridor/persistence';
 
 /** A remittance the worker sent home: what statistics compute the cost of remitting from (SDG 10.c.1). Both ends hold it. */
 @Entity({ name: 'remittance' })
-export class Remittance {
+export class Remittance extends RecordedByOfficer {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -35,13 +36,4 @@ export class Remittance {
 
   @Column({ name: 'received_currency', type: 'text', nullable: true })
   receivedCurrency: string | null;
-
-  @Column({ name: 'recorded_by_country', type: 'text' })
-  recordedByCountry: string;
-
-  @Column({ name: 'recorded_by', type: 'text' })
-  recordedBy: string;
-
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
 }
