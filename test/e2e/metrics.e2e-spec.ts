@@ -94,11 +94,17 @@ describe('GET /metrics', () => {
     try {
       const endOf = async () => (await admin.fetchTopicOffsets(registrationTopic)).reduce((n, p) => n + Number(p.high), 0);
       const withRegistration = await endOf();
+      // The metrics read the group's offsets at most 1 s before a scrape (their cache): an end read
+      // more than 1.2 s before the scrape is one the lag's own end is at least, so end minus lag is
+      // at most what the group had committed. Ends are read on each poll, and the older ones used.
+      const ends: { at: number; end: number }[] = [];
       await eventually(async () => {
-        const end = await endOf(); // read before the scrape: the end the lag was taken from is at least this
-        await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the metrics' 1 s cache: the lag is read after `end`
+        const end = await endOf();
+        ends.push({ at: performance.now(), end }); // when the end was read at the latest
+        const scrapedAt = performance.now();
         const lag = sample(await scrape(journey), 'corridor_consumer_lag', { topic: registrationTopic });
-        return lag !== undefined && lag >= 0 && end - lag >= withRegistration ? true : undefined;
+        const before = ends.filter((e) => e.at < scrapedAt - 1_200).at(-1);
+        return lag !== undefined && lag >= 0 && before !== undefined && before.end - lag >= withRegistration ? true : undefined;
       }, 30_000, 'the registration topic consumed up to the registration, by the lag shown');
     } finally {
       await admin.disconnect();
