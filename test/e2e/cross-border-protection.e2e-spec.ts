@@ -51,7 +51,8 @@ async function outboxTopicsOf(journeyId: string): Promise<string[]> {
  * defence in depth, as LA's own principal may not read them at all (test/integration/kafka-acls).
  */
 async function corridorRecordsOf(journeyId: string, atLeast: number): Promise<ReadRecord[]> {
-  const records = await readTopic(brokers, khToThTopics, (all) => all.filter((r) => r.message.key?.toString() === journeyId).length >= atLeast, 20_000);
+  // From the beginning of topics every suite of the run writes to: the time this takes grows with the run.
+  const records = await readTopic(brokers, khToThTopics, (all) => all.filter((r) => r.message.key?.toString() === journeyId).length >= atLeast, 60_000);
   return records.filter((r) => r.message.key?.toString() === journeyId);
 }
 
@@ -264,7 +265,7 @@ describe('the audit head KH signs and TH holds', () => {
     const held = await eventually(async () => {
       const heads = await heldAuditHeads(thDb, 'KH', 'recruitment');
       return heads.some((h) => h.hash === head!.hash) ? heads : undefined;
-    }, 10_000, "KH's audit head held at TH");
+    }, 60_000, "KH's audit head held at TH"); // a Kafka round trip KH -> TH: seconds under CI load
     const ours = held.filter((h) => h.hash === head!.hash);
     expect(ours).toEqual([{ seq: head!.seq, hash: head!.hash, signedAt: head!.signedAt, signatureValid: true }]);
     expect((await heldAuditHeads(platform.nodes.LA.recruitment.get(DataSource), 'KH', 'recruitment')).filter((h) => h.hash === head!.hash)).toEqual([]);

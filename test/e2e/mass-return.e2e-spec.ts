@@ -103,7 +103,10 @@ describe('mass return at a border checkpoint', () => {
     // The same list again: the first upload is answered, nothing is created.
     const again = await upload().expect(201);
     expect(again.body).toMatchObject({ batchId, alreadyUploaded: true, status: 'completed' });
-    const [{ after }] = await db.query('SELECT count(*)::int AS after FROM return_record');
+    // Returns this node recorded itself: TH's reports of other suites' journeys reach KH's replica on the
+    // shared corridor topic meanwhile (authored by TH), and would move a count of every row.
+    const ownReturns = async () => ((await db.query("SELECT count(*)::int AS n FROM return_record WHERE authored_by = 'KH'")) as { n: number }[])[0].n;
+    const after = await ownReturns();
     const [{ journeys }] = await db.query('SELECT count(*)::int AS journeys FROM known_journey WHERE irregular');
     // The same rows in another list (as JSON, one row changed so the list differs): nothing twice either.
     const json = lines.slice(1, 101).map((line) => {
@@ -116,7 +119,7 @@ describe('mass return at a border checkpoint', () => {
       return r.body.status === 'completed' ? r.body : undefined;
     }, 60_000, 'the overlapping list processed');
     expect(overlapDone.counts).toMatchObject({ alreadyRecorded: 100 - INVALID, matched: 0, created: 0 });
-    const [{ finally: total }] = await db.query('SELECT count(*)::int AS finally FROM return_record');
+    const total = await ownReturns();
     const [{ irregular }] = await db.query('SELECT count(*)::int AS irregular FROM known_journey WHERE irregular');
     expect(total).toBe(after);
     expect(irregular).toBe(journeys);

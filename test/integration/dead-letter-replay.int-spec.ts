@@ -56,7 +56,6 @@ describe('dead letters: list and replay', () => {
     const registered = await request(recruitment.getHttpServer()).post('/api/v1/workers').set('Authorization', officer).send(aWorkerRegistration()).expect(201);
     const { journeyId } = registered.body as { journeyId: string };
     await eventually(async () => (observed.some((o) => o.key === journeyId && o.outcome === 'dead-lettered') ? true : undefined), 30_000, 'the registration dead-lettered');
-    expect(logs.lines).toHaveLength(1);
     await db.query('ALTER TABLE timeline_entry_away RENAME TO timeline_entry');
 
     const letters = (await listDeadLetters(kafka, topic, uniqueGroupId('KH', 'ops.dlq'))).filter((l) => l.message.key?.toString() === journeyId);
@@ -64,6 +63,9 @@ describe('dead letters: list and replay', () => {
     const [letter] = letters;
     expect(letter).toMatchObject({ eventType: 'corridor.v1.WorkerRegistered', consumerGroup: journeyGroup, attempts: 2, errorType: 'QueryFailedError', original: { topic } });
     expect(letter.error).toMatch(/timeline_entry/);
+    // Logged once, as its own record: other suites' registrations on the shared topic that this consumer
+    // took while the table was away were dead-lettered (and logged) too.
+    expect(logs.matching(new RegExp(`record ${topic}/${letter.original.partition}@${letter.original.offset} dead-lettered after 2 attempt`))).toHaveLength(1);
 
     await replayDeadLetters(kafka, topic, [letter]);
     await replayDeadLetters(kafka, topic, [letter]);

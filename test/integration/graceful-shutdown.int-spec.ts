@@ -63,7 +63,8 @@ it('SIGTERM after a write: the process flushes the outbox to Kafka and exits 0',
   } finally {
     await db.end();
   }
-  const records = await readTopic(kh.kafkaBrokers, [countryTopic('KH', 'recruitment')], (all) => all.some((r) => r.message.key?.toString() === journeyId), 20_000);
+  // From the beginning of a topic every suite of the run writes to: the time this takes grows with the run.
+  const records = await readTopic(kh.kafkaBrokers, [countryTopic('KH', 'recruitment')], (all) => all.some((r) => r.message.key?.toString() === journeyId), 60_000);
   expect(records.filter((r) => r.message.key?.toString() === journeyId)).toHaveLength(1);
   // No error line, in JSON (the default) or text.
   expect(output.join('')).not.toMatch(/"level":"(error|fatal)"|ERROR/);

@@ -138,7 +138,7 @@ describe('restoring one service database from a pg_dump', () => {
     const timeline = await eventually(async () => {
       const response = await request(journey.getHttpServer()).get(`/api/v1/journeys/${waiting}/timeline`).set('Authorization', khOfficer);
       return response.status === 200 ? response.body : undefined;
-    }, 20_000, 'the waiting registration on the timeline');
+    }, 60_000, 'the waiting registration on the timeline');
     expect(timeline.entries).toHaveLength(1);
     // Written after the dump: published before the restore, not in the restored database.
     expect(ids(lost)).toHaveLength(1);

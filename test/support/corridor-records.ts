@@ -6,7 +6,8 @@ import { readTopic, testNodeConfig, type ReadRecord } from '@corridor/testing';
 export async function corridorRecordsOf(journeyId: string, atLeast: number, origin = 'KH', destination = 'TH'): Promise<ReadRecord[]> {
   const topics = STAGES.map((stage) => corridorTopic(origin, destination, stage));
   const mine = (all: ReadRecord[]) => all.filter((r) => r.message.key?.toString() === journeyId);
-  return mine(await readTopic(testNodeConfig(origin).kafkaBrokers, topics, (all) => mine(all).length >= atLeast, 30_000));
+  // From the beginning of topics every suite of the run writes to: the time this takes grows with the run.
+  return mine(await readTopic(testNodeConfig(origin).kafkaBrokers, topics, (all) => mine(all).length >= atLeast, 60_000));
 }
 
 /**

@@ -119,10 +119,10 @@ describe('scheduler (real Postgres): checks on an injected clock, each flag once
     try {
       const ticks = jest.spyOn(timed.scheduler, 'runNow');
       timed.scheduler.onApplicationBootstrap();
-      await eventually(async () => (ticks.mock.calls.length >= 2 ? true : undefined), 5_000, 'two ticks of the timer');
+      await eventually(async () => (ticks.mock.calls.length >= 2 ? true : undefined), 15_000, 'two ticks of the timer');
       expect((await raisedRows()).some((r) => r.subject === 'd')).toBe(false); // not due on the clock's day
       clock.set('2027-06-02T00:00:00Z');
-      const row = await eventually(async () => (await raisedRows()).find((r) => r.subject === 'd'), 5_000, 'the timer to flag d');
+      const row = await eventually(async () => (await raisedRows()).find((r) => r.subject === 'd'), 15_000, 'the timer to flag d');
       expect(row.raised_by).toBe('timed');
     } finally {
       await timed.scheduler.onModuleDestroy();
