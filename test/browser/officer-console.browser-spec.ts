@@ -149,7 +149,8 @@ describe('a TH destination officer confirms arrivals: one by one with the networ
 
   beforeAll(async () => {
     // Four for the officer at the checkpoint (three confirmed, one whose state moves on meanwhile), two for the name list.
-    departed = await departedDeployments(platform.nodes, 6);
+    // They cross at Cham Yeam, where no other suite sends anyone: the officer there lists only these.
+    departed = await departedDeployments(platform.nodes, 6, { means: 'road', plannedCheckpoint: 'KH-TH-CHAMYEAM' });
   }, 480_000);
 
   it('three arrivals confirmed offline wait in the browser, go in order when the connection returns, each confirmed exactly once; a fourth, confirmed meanwhile elsewhere, shows the refusal on its row', async () => {
@@ -157,6 +158,7 @@ describe('a TH destination officer confirms arrivals: one by one with the networ
     const context = await newContext();
     const page = await signIn(context, consoles.TH.url, { country: 'TH', role: 'destination-officer' });
     await page.getByRole('link', { name: 'Arrivals to confirm' }).click();
+    await page.getByLabel('Checkpoint').selectOption({ label: 'Cham Yeam–Hat Lek' });
     const list = page.getByRole('table', { name: 'Arrivals to confirm' });
     const rowOf = (d: { clearanceNumber: string }) => list.getByRole('row').filter({ hasText: d.clearanceNumber });
     for (const d of [first, second, third, movedOn]) await rowOf(d).waitFor();
@@ -223,6 +225,7 @@ describe('a TH destination officer confirms arrivals: one by one with the networ
     // The screen in every language, no missing message, each date as CLDR writes it in the officer's
     // language (Node's full ICU here; Debian's Chromium has no Khmer, Lao or Myanmar data); screenshots in Khmer, Thai and Lao.
     await page.getByLabel('Status').selectOption('arrived');
+    await page.getByLabel('Checkpoint').selectOption({ label: 'Cham Yeam–Hat Lek' });
     const departedCell = page.locator('main table').first().getByRole('row').filter({ hasText: one.clearanceNumber }).getByRole('cell').nth(3);
     const names: Record<string, [string, string]> = { km: ['ខ្មែរ', 'km-KH'], th: ['ไทย', 'th-TH-u-ca-buddhist'], lo: ['ລາວ', 'lo-LA'], my: ['မြန်မာ', 'my-MM'], vi: ['Tiếng Việt', 'vi-VN'], en: ['English', 'en-GB'] };
     for (const [locale, [name, intlLocale]] of Object.entries(names)) {

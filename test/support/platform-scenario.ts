@@ -344,16 +344,24 @@ export function appsOf(nodes: Record<string, CountryNode>): BuildStep['app'] {
 /** What the chain up to a departure needs: no fee (no breach to settle), the rest as the scenario builds it. */
 const UP_TO_CLEARANCE = ['agency', 'worker', 'job-order', 'match', 'orientation-session', 'journey', 'contract', 'substitution-flag'] as const;
 
+/** How a departing worker crosses: by air through Bangkok unless the test names a road checkpoint. */
+export interface Crossing {
+  means: 'air' | 'road';
+  plannedCheckpoint: string;
+}
+const BY_AIR: Crossing = { means: 'air', plannedCheckpoint: 'AIR-BKK' };
+
 /**
- * `count` KH→TH deployments cleared and departed by air, each seen departed on TH: workers whose
- * arrival a TH officer confirms. Each worker goes through the scenario chain with an agency of its
- * own, side by side; each has its own document number (the name list finds them by it).
+ * `count` KH→TH deployments cleared and departed (by air, or the given crossing), each seen
+ * departed on TH: workers whose arrival a TH officer confirms. Each worker goes through the
+ * scenario chain with an agency of its own, side by side; each has its own document number (the
+ * name list finds them by it).
  */
-export async function departedDeployments(nodes: Record<string, CountryNode>, count: number): Promise<{ journeyId: string; documentNumber: string; clearanceNumber: string }[]> {
+export async function departedDeployments(nodes: Record<string, CountryNode>, count: number, crossing = BY_AIR): Promise<{ journeyId: string; documentNumber: string; clearanceNumber: string }[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const cleared = await clearedDeployment(nodes);
-      await departs(nodes, cleared);
+      await departs(nodes, cleared, crossing);
       return { journeyId: cleared.journeyId, documentNumber: cleared.documentNumber, clearanceNumber: cleared.clearanceNumber };
     }),
   );
@@ -373,10 +381,10 @@ export async function clearedDeployment(nodes: Record<string, CountryNode>) {
   return { step, agencyId, journeyId: step.made.journey, documentNumber, document: granted.document as string, clearanceNumber: (granted.deployment as { clearanceNumber: string }).clearanceNumber };
 }
 
-/** The cleared worker departs by air today, and TH deployment has seen it. */
-export async function departs(nodes: Record<string, CountryNode>, cleared: Awaited<ReturnType<typeof clearedDeployment>>): Promise<void> {
+/** The cleared worker departs today (by air, or the given crossing), and TH deployment has seen it. */
+export async function departs(nodes: Record<string, CountryNode>, cleared: Awaited<ReturnType<typeof clearedDeployment>>, crossing = BY_AIR): Promise<void> {
   await created(
-    request(appsOf(nodes)('KH', 'deployment').getHttpServer()).post(`/api/v1/deployments/${cleared.journeyId}/departure`).set('Authorization', cleared.step.tokens.khMinistry()).send({ departedOn: today(), means: 'air', plannedCheckpoint: 'AIR-BKK' }),
+    request(appsOf(nodes)('KH', 'deployment').getHttpServer()).post(`/api/v1/deployments/${cleared.journeyId}/departure`).set('Authorization', cleared.step.tokens.khMinistry()).send({ departedOn: today(), ...crossing }),
     `departure of ${cleared.journeyId}`,
   );
   await deploymentOnTh(cleared.step, cleared.journeyId, (d) => d.status === 'departed');

@@ -1,6 +1,11 @@
+import { parseCorridors } from '@corridor/config';
+import type { NodeCountry } from '@corridor/reference-data';
 import { sessionView } from './console.controller';
 import type { ConsoleSession } from './sessions';
 import { stageUrlFor } from './stage-routes';
+
+/** A node of the demo's corridors (KH>TH, LA>TH). */
+const node = (country: NodeCountry) => ({ country, corridors: parseCorridors('KH>TH,LA>TH') });
 
 const session = (country: string, roles: ConsoleSession['officer']['roles'], agencyId?: string): ConsoleSession => ({
   id: 's',
@@ -32,20 +37,26 @@ describe('the console forwards each /api/v1 path to the stage service that owns 
 
 describe('the screens an officer gets come from the access model', () => {
   it('an origin ministry officer on its own node gets the origin operations, not the destination ones', () => {
-    const view = sessionView(session('KH', ['ministry-officer']), 'KH', 'km');
+    const view = sessionView(session('KH', ['ministry-officer']), node('KH'), 'km');
     expect(view.operations['worker.register']).toEqual(['origin']);
     expect(view.operations['job-order.approve']).toBeUndefined();
     expect(view.locale).toBe('km');
   });
 
   it('an agency-held token acts as agency staff only, whatever other role it names', () => {
-    const view = sessionView(session('KH', ['ministry-officer'], 'A-1'), 'KH', undefined);
+    const view = sessionView(session('KH', ['ministry-officer'], 'A-1'), node('KH'), undefined);
     expect(view.operations['agency.register']).toBeUndefined();
     expect(view.operations['worker.register']).toBeUndefined();
   });
 
   it('an officer of another country gets only the cross-node operations', () => {
-    const view = sessionView(session('LA', ['ministry-officer']), 'TH', undefined);
+    const view = sessionView(session('LA', ['ministry-officer']), node('TH'), undefined);
     expect(Object.keys(view.operations)).toEqual(['journey.read']);
+  });
+
+  it('a destination node offers the checkpoints of the corridors arriving at it, each once; an origin node none', () => {
+    const th = sessionView(session('TH', ['destination-officer']), node('TH'), undefined).arrivalCheckpoints.map((c) => c.code);
+    expect(th).toEqual(['KH-TH-POIPET', 'KH-TH-CHAMYEAM', 'KH-TH-OSMACH', 'AIR-BKK', 'LA-TH-FRIENDSHIP-1', 'LA-TH-FRIENDSHIP-2']);
+    expect(sessionView(session('KH', ['ministry-officer']), node('KH'), undefined).arrivalCheckpoints).toEqual([]);
   });
 });

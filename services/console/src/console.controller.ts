@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OPERATIONS, ROLES, grantedSides, isOperation, mintDevelopmentToken, type Officer, type Operation, type Role } from '@corridor/auth';
-import { PLATFORM_NODES } from '@corridor/config';
+import { PLATFORM_NODES, type NodeConfig } from '@corridor/config';
+import { checkpointsOf, type Checkpoint } from '@corridor/reference-data';
 import { CONSOLE_SETTINGS, OIDC_CLIENT, SESSIONS } from './console.tokens';
 import type { ConsoleSettings } from './console-settings';
 import { CsrfTokenMismatch, DevelopmentSignInRefused, NotSignedIn, SignInNotConfigured, UnknownStageApi } from './console.errors';
@@ -37,7 +38,14 @@ export class PreferencesCommand {
 }
 
 /** What the SPA needs to draw the officer's screens: who, where, and which operations the access model grants here. */
-export function sessionView(session: ConsoleSession, nodeCountry: string, locale: string | undefined) {
+/** The checkpoints where workers arrive at this node (it is the corridor's destination): an officer filters arrivals by theirs. */
+export function arrivalCheckpointsOf(node: Pick<NodeConfig, 'country' | 'corridors'>): Pick<Checkpoint, 'code' | 'name'>[] {
+  const all = node.corridors.filter((c) => c.destination === node.country).flatMap((c) => checkpointsOf(c.origin, c.destination));
+  return [...new Map(all.map(({ code, name }) => [code, { code, name }])).values()];
+}
+
+export function sessionView(session: ConsoleSession, node: Pick<NodeConfig, 'country' | 'corridors'>, locale: string | undefined) {
+  const nodeCountry = node.country;
   const operations: Partial<Record<Operation, string[]>> = {};
   for (const operation of Object.keys(OPERATIONS)) {
     if (!isOperation(operation)) continue;
@@ -45,7 +53,7 @@ export function sessionView(session: ConsoleSession, nodeCountry: string, locale
     const sides = grantedSides(session.officer, operation);
     if (sides.length) operations[operation] = sides;
   }
-  return { officer: session.officer, nodeCountry, operations, locale: locale ?? null, csrfToken: session.csrfToken };
+  return { officer: session.officer, nodeCountry, operations, locale: locale ?? null, csrfToken: session.csrfToken, arrivalCheckpoints: arrivalCheckpointsOf(node) };
 }
 
 /**
@@ -91,7 +99,7 @@ export class ConsoleController {
     const token = mintDevelopmentToken({ ...officer, expiresIn: `${this.settings.sessionHours}h` }, this.settings.node.jwtSecret);
     const session = this.sessions.create(officer, token);
     this.setSessionCookies(res, session);
-    return sessionView(session, this.settings.node.country, this.sessions.localeOf(officer));
+    return sessionView(session, this.settings.node, this.sessions.localeOf(officer));
   }
 
   @Get('auth/login')
@@ -124,7 +132,7 @@ export class ConsoleController {
   @Get('bff/me')
   me(@Req() req: Request) {
     const session = this.session(req, false);
-    return sessionView(session, this.settings.node.country, this.sessions.localeOf(session.officer));
+    return sessionView(session, this.settings.node, this.sessions.localeOf(session.officer));
   }
 
   @Put('bff/preferences')

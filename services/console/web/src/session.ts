@@ -14,6 +14,8 @@ export interface SessionInfo {
   operations: Record<string, string[]>;
   locale: string | null;
   csrfToken: string;
+  /** Where workers arrive at this node (its corridors' checkpoints): the arrivals list filters by one. */
+  arrivalCheckpoints: { code: string; name: string }[];
 }
 
 export const SessionContext = createContext<SessionInfo | null>(null);

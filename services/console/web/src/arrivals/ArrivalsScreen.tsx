@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, newIdempotencyKey } from '../api';
-import { PagedList, ProblemMessage, useIdempotentAction } from '../components';
+import { PagedList, ProblemMessage, SelectField, useIdempotentAction } from '../components';
 import { DateText, today } from '../format';
 import { QueueRows, useQueue } from '../offline/OfflineScreen';
 import { sendOrKeep, type QueuedRecord } from '../offline/queue';
 import { Status, StatusFilter } from '../screens/Lists';
+import { useSession } from '../session';
 import { parseArrivalList, type ParsedArrivalRow } from './arrival-list';
 
 interface Deployment {
@@ -65,7 +66,10 @@ function ConfirmArrival({ deployment, arrivedOn, record, onSent }: { deployment:
 function OneByOne() {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
+  const { arrivalCheckpoints } = useSession();
   const [status, setStatus] = useState('departed');
+  // An officer at a checkpoint sees the workers expected there (all checkpoints until one is chosen).
+  const [checkpoint, setCheckpoint] = useState('');
   const [arrivedOn, setArrivedOn] = useState(today);
   const [reload, setReload] = useState(0);
   const arrivals = useQueue().filter((r) => r.kind === 'arrival');
@@ -81,6 +85,15 @@ function OneByOne() {
       <h3 id="one-by-one">{t('arrivals.oneByOne')}</h3>
       <div className="form-grid">
         <StatusFilter statuses={['departed', 'crossed', 'arrived']} value={status} onChange={setStatus} />
+        <SelectField
+          className="filter"
+          label={t('arrivals.checkpoint')}
+          value={checkpoint}
+          options={arrivalCheckpoints.map((c) => c.code)}
+          labelOf={(code) => arrivalCheckpoints.find((c) => c.code === code)?.name ?? code}
+          onChange={setCheckpoint}
+          empty={t('list.all')}
+        />
         <label>
           {t('arrivals.arrivedOn')}
           <input type="date" value={arrivedOn} max={today()} onChange={(e) => setArrivedOn(e.target.value)} required />
@@ -89,7 +102,7 @@ function OneByOne() {
       <PagedList<Deployment>
         label={t('nav.arrivals')}
         path="deployments"
-        query={{ status: status || undefined }}
+        query={{ status: status || undefined, checkpoint: checkpoint || undefined }}
         reloadToken={reload}
         rowKey={(d) => d.journeyId}
         columns={[
