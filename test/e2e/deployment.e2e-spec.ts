@@ -139,7 +139,7 @@ describe('deployment across KH and TH', () => {
     // Counted on B's own flags, not on the runs' totals: deployments of other suites' journeys reach
     // these nodes on the shared corridor topics and fall due on the moved clock too.
     const khScheduler = scenario.app('KH', 'deployment').get(Scheduler);
-    const flagsOnKh = async (owner: string) => ((await kh().get(`/api/v1/deployments/${journey(owner)}`).set('Authorization', scenario.tokens.khMinistry())).body.flags as { kind: string }[]).map((f) => f.kind);
+    const flagsOnKh = async (owner: 'A' | 'B') => ((await kh().get(`/api/v1/deployments/${journey(owner)}`).set('Authorization', scenario.tokens.khMinistry())).body.flags as { kind: string }[]).map((f) => f.kind);
     await khScheduler.runNow('deployment.missing-arrival');
     expect(await flagsOnKh('B')).toEqual([]);
     clock.advanceDays(8);
