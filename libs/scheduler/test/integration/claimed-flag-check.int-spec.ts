@@ -1,28 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
 import { NODE_CONFIG } from '@corridor/config';
 import { Outbox, type OutboxRelay } from '@corridor/messaging';
-import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
 import { dropTestDatabases, testNodeConfig, uniqueName } from '@corridor/testing';
-import { CLOCK, ClaimedFlagCheck, ManualClock, SCHEDULER_OPTIONS, ScheduledFlag, ScheduledFlags1797000000000, Scheduler, type CheckTime, type FlagTransaction } from '../../src';
+import { CLOCK, ClaimedFlagCheck, ManualClock, SCHEDULER_OPTIONS, Scheduler, type CheckTime, type FlagTransaction } from '../../src';
+import { flagDatabase } from './flag-database';
 
 jest.setTimeout(60_000);
 
 const config = testNodeConfig('KH');
 const database = uniqueName('it_claimed_flag_check');
 
-class Cases1700000000002 implements MigrationInterface {
-  name = 'Cases1700000000002';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE overdue_case (subject text PRIMARY KEY, due_on date NOT NULL, write_fails boolean NOT NULL DEFAULT false)');
-    await runner.query('CREATE TABLE case_flag (id serial PRIMARY KEY, subject text NOT NULL, kind text NOT NULL, flag_id text NOT NULL, raised_by text NOT NULL)');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE case_flag; DROP TABLE overdue_case');
-  }
-}
+const TABLES = [
+  'CREATE TABLE overdue_case (subject text PRIMARY KEY, due_on date NOT NULL, write_fails boolean NOT NULL DEFAULT false)',
+  'CREATE TABLE case_flag (id serial PRIMARY KEY, subject text NOT NULL, kind text NOT NULL, flag_id text NOT NULL, raised_by text NOT NULL)',
+];
 
 interface OverdueCase {
   subject: string;
@@ -69,11 +63,7 @@ class OverdueCaseCheck extends ClaimedFlagCheck<OverdueCase> {
 
 /** One instance of a service: the check is only a provider, the Scheduler finds it through Nest. */
 async function instance(clock: ManualClock): Promise<{ module: TestingModule; dataSource: DataSource; scheduler: Scheduler }> {
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({ server: config.postgres, database, entities: [ScheduledFlag], migrations: [ScheduledFlags1797000000000, Cases1700000000002] }),
-  );
-  await dataSource.initialize();
-  await runMigrations(dataSource);
+  const dataSource = await flagDatabase(config, database, TABLES);
   const relay = { wake: () => undefined } as unknown as OutboxRelay;
   const module = await Test.createTestingModule({
     providers: [
@@ -99,7 +89,6 @@ describe('ClaimedFlagCheck (real Postgres): a check says what it finds and raise
   const run = (on: { scheduler: Scheduler }) => on.scheduler.runNow('test.overdue-case');
 
   beforeAll(async () => {
-    await ensureDatabase(config.postgres, database);
     one = await instance(clock);
     two = await instance(clock);
     await one.dataSource.query(`INSERT INTO overdue_case (subject, due_on) VALUES ('a', '2027-03-05'), ('b', '2027-03-05'), ('c', '2027-03-20')`);
