@@ -6,6 +6,7 @@ export { isAcceptedCsvMediaType, type BulkUploadRoute } from './json-body';
 export * from './health';
 export * from './idempotency';
 export * from './paging';
+export * from './page-of-rows';
 export * from './shared-problems';
 export * from './api-problems.decorator';
 export * from './trace-context.middleware';

@@ -63,7 +63,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
     @Optional() @Inject(SCHEDULED_CHECK_RECORDER) private readonly recorder?: ScheduledCheckRecorder,
   ) {}
 
-  /** Called by a feature (e.g. in its check's onModuleInit). */
+  /** Called by a feature's check when the module starts (ClaimedFlagCheck does it for its subclasses). */
   register(check: ScheduledCheck): void {
     if (this.checks.has(check.checkName)) throw new Error(`scheduled check ${check.checkName} is registered twice`);
     this.checks.set(check.checkName, check);

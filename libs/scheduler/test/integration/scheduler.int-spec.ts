@@ -1,23 +1,14 @@
-import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { ensureDatabase, runMigrations, serviceDataSourceOptions } from '@corridor/persistence';
+import type { DataSource } from 'typeorm';
 import { dropTestDatabases, eventually, testNodeConfig, uniqueName } from '@corridor/testing';
-import { ManualClock, ScheduledFlag, ScheduledFlags1797000000000, Scheduler, claimFlag, type CheckTime, type ScheduledCheck } from '../../src';
+import { ManualClock, Scheduler, claimFlag, type CheckTime, type ScheduledCheck } from '../../src';
+import { flagDatabase } from './flag-database';
 
 jest.setTimeout(60_000);
 
 const config = testNodeConfig('KH');
 const database = uniqueName('it_scheduler');
 
-class Deadlines1700000000001 implements MigrationInterface {
-  name = 'Deadlines1700000000001';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE deadline (subject text PRIMARY KEY, due_on date NOT NULL)');
-    await runner.query('CREATE TABLE raised (id serial PRIMARY KEY, subject text NOT NULL, raised_by text NOT NULL)');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE raised; DROP TABLE deadline');
-  }
-}
+const TABLES = ['CREATE TABLE deadline (subject text PRIMARY KEY, due_on date NOT NULL)', 'CREATE TABLE raised (id serial PRIMARY KEY, subject text NOT NULL, raised_by text NOT NULL)'];
 
 /** A check like the services' own: every subject past its due date is flagged once, with a row standing for its event. */
 class OverdueCheck implements ScheduledCheck {
@@ -47,11 +38,7 @@ class OverdueCheck implements ScheduledCheck {
 }
 
 async function instance(name: string, clock: ManualClock, options = {}): Promise<{ dataSource: DataSource; scheduler: Scheduler }> {
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({ server: config.postgres, database, entities: [ScheduledFlag], migrations: [ScheduledFlags1797000000000, Deadlines1700000000001] }),
-  );
-  await dataSource.initialize();
-  await runMigrations(dataSource);
+  const dataSource = await flagDatabase(config, database, TABLES);
   const scheduler = new Scheduler(dataSource, clock, options);
   scheduler.register(new OverdueCheck(dataSource, name));
   return { dataSource, scheduler };
@@ -64,7 +51,6 @@ describe('scheduler (real Postgres): checks on an injected clock, each flag once
   const raisedRows = async () => (await one.dataSource.query('SELECT subject, raised_by FROM raised ORDER BY subject')) as { subject: string; raised_by: string }[];
 
   beforeAll(async () => {
-    await ensureDatabase(config.postgres, database);
     one = await instance('one', clock);
     two = await instance('two', clock);
     await one.dataSource.query(`INSERT INTO deadline (subject, due_on) VALUES ('a', '2027-03-05'), ('b', '2027-03-05'), ('c', '2027-03-20')`);

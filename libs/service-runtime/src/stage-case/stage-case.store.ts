@@ -3,7 +3,7 @@ import type { AuditTrail } from '@corridor/audit';
 import { agencyFilterOf, type Officer, type ResourceOwner } from '@corridor/auth';
 import type { NodeConfig } from '@corridor/config';
 import { occurredAt, type StageCaseOpened } from '@corridor/events';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import type { ReceivedEvent } from '@corridor/messaging';
 import type { StageCaseColumns } from './stage-case.columns';
 import type { ListStageCasesQuery, OpenStageCaseCommand } from './stage-case.inputs';
@@ -75,17 +75,15 @@ export async function replicateStageCase(
 }
 
 /** The cases this node holds, its own and the other end's alike, newest first then by id (a stable order for paging); agencies see their own only. */
-export async function pageOfStageCases(
+export function pageOfStageCases(
   source: DataSource | EntityManager,
   entity: EntityTarget<StageCaseColumns>,
   query: ListStageCasesQuery,
   officer: Officer,
 ): Promise<Page<StageCaseView>> {
-  const { limit, offset } = pageOf(query);
-  const builder = source.getRepository(entity).createQueryBuilder('c').orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit).skip(offset);
+  const builder = source.getRepository(entity).createQueryBuilder('c').orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC');
   if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });
   const agency = agencyFilterOf(officer);
   if (agency !== undefined) builder.andWhere('c.agency_id = :agencyId AND c.origin = :country', { agencyId: agency ?? '', country: officer.country });
-  const [rows, total] = await builder.getManyAndCount();
-  return { items: rows.map(stageCaseView), total, limit, offset };
+  return pageOfRows(builder, query, stageCaseView);
 }

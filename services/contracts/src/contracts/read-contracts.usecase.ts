@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { agencyFilterOf, type Officer } from '@corridor/auth';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { findContractFor } from './contract-access';
 import type { ListContractsQuery } from './contract.commands';
 import { Contract } from './contract.entity';
@@ -24,18 +24,14 @@ export class ReadContractsUseCase {
     return versionViews(manager, await findContractFor(manager, officer, contractId));
   }
 
-  async list(query: ListContractsQuery, officer: Officer): Promise<ContractPage> {
-    const { limit, offset } = pageOf(query);
-    const builder = this.dataSource.getRepository(Contract).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit).skip(offset);
+  list(query: ListContractsQuery, officer: Officer): Promise<ContractPage> {
+    const builder = this.dataSource.getRepository(Contract).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.journeyId) builder.andWhere('c.journey_id = :journeyId', { journeyId: query.journeyId });
     if (query.flagged === true) builder.andWhere('c.open_flags > 0');
     if (query.flagged === false) builder.andWhere('c.open_flags = 0');
     const agency = agencyFilterOf(officer);
     if (agency !== undefined) builder.andWhere('c.agency_id = :agencyId AND c.origin = :agencyCountry', { agencyId: agency ?? '', agencyCountry: officer.country });
-    const [rows, total] = await builder.getManyAndCount();
-    const items = [];
-    for (const row of rows) items.push(await contractView(this.dataSource.manager, row));
-    return { items, total, limit, offset };
+    return pageOfRows(builder, query, (row) => contractView(this.dataSource.manager, row));
   }
 }

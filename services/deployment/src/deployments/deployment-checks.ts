@@ -1,12 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
-import { In, LessThan, Not, IsNull } from 'typeorm';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { MissingArrivalFlaggedSchema, WorkPermitExpiredFlaggedSchema, WorkPermitExpiringFlaggedSchema, systemActor } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
+import { Injectable } from '@nestjs/common';
+import { In, LessThan, Not, IsNull, type EntityManager } from 'typeorm';
+import { MissingArrivalFlaggedSchema, WorkPermitExpiredFlaggedSchema, WorkPermitExpiringFlaggedSchema } from '@corridor/events';
 import { addDays } from '@corridor/reference-data';
-import { claimFlag, Scheduler, type CheckTime, type ScheduledCheck } from '@corridor/scheduler';
+import { ClaimedFlagCheck, type CheckTime, type FlagTransaction } from '@corridor/scheduler';
 import { Deployment } from './deployment.entity';
 import { AWAITING_ARRIVAL, HOLDING_PERMIT, isArrivalMissing, permitFindingOf } from './deployment.rules';
 import { policyOf, recordStep } from './deployment-step';
@@ -17,41 +13,24 @@ import { policyOf, recordStep } from './deployment-step';
  * on the corridor topic, so both ends see it.
  */
 @Injectable()
-export class MissingArrivalCheck implements ScheduledCheck, OnModuleInit {
+export class MissingArrivalCheck extends ClaimedFlagCheck<Pick<Deployment, 'journeyId'>> {
   readonly checkName = 'deployment.missing-arrival';
 
-  constructor(
-    private readonly scheduler: Scheduler,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.scheduler.register(this);
+  protected findCandidates(manager: EntityManager, { today }: CheckTime): Promise<Pick<Deployment, 'journeyId'>[]> {
+    return manager.find(Deployment, { where: { origin: this.config.country, status: In(AWAITING_ARRIVAL), arrivalDueBy: LessThan(today) }, select: { journeyId: true } });
   }
 
-  async run({ today }: CheckTime): Promise<number> {
-    const due = await this.outbox.transaction(({ manager }) =>
-      manager.find(Deployment, { where: { origin: this.config.country, status: In(AWAITING_ARRIVAL), arrivalDueBy: LessThan(today) }, select: { journeyId: true } }),
+  protected async raiseFor({ journeyId }: Pick<Deployment, 'journeyId'>, tx: FlagTransaction, { today }: CheckTime): Promise<void> {
+    const d = await tx.manager.findOne(Deployment, { where: { journeyId }, lock: { mode: 'pessimistic_write' } });
+    if (!d || !isArrivalMissing(d, today)) return;
+    await tx.raiseOnce({ subject: journeyId, period: d.arrivalDueBy ?? '' }, (flagId) =>
+      recordStep(tx, this.audit, d, this.actor, 'flag-missing', MissingArrivalFlaggedSchema, {
+        flagId,
+        departedOn: d.departedOn ?? '',
+        arrivalDueBy: d.arrivalDueBy ?? '',
+        checkedOn: today,
+      }, `no arrival confirmed by ${d.arrivalDueBy}`),
     );
-    let raised = 0;
-    for (const { journeyId } of due) {
-      await this.outbox.transaction(async (tx) => {
-        const d = await tx.manager.findOne(Deployment, { where: { journeyId }, lock: { mode: 'pessimistic_write' } });
-        if (!d || !isArrivalMissing(d, today)) return;
-        const flagId = uuidv7();
-        if (!(await claimFlag(tx.manager, { check: this.checkName, subject: journeyId, period: d.arrivalDueBy ?? '' }, flagId))) return;
-        await recordStep(tx, this.audit, d, systemActor(this.config.country, this.checkName), 'flag-missing', MissingArrivalFlaggedSchema, {
-          flagId,
-          departedOn: d.departedOn ?? '',
-          arrivalDueBy: d.arrivalDueBy ?? '',
-          checkedOn: today,
-        }, `no arrival confirmed by ${d.arrivalDueBy}`);
-        raised += 1;
-      });
-    }
-    return raised;
   }
 }
 
@@ -61,47 +40,27 @@ export class MissingArrivalCheck implements ScheduledCheck, OnModuleInit {
  * worker still there (overstay risk). An extension gives a new expiry date, so new flags.
  */
 @Injectable()
-export class PermitExpiryCheck implements ScheduledCheck, OnModuleInit {
+export class PermitExpiryCheck extends ClaimedFlagCheck<Pick<Deployment, 'journeyId'>> {
   readonly checkName = 'deployment.permit-expiry';
 
-  constructor(
-    private readonly scheduler: Scheduler,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.scheduler.register(this);
+  protected findCandidates(manager: EntityManager, { today }: CheckTime): Promise<Pick<Deployment, 'journeyId'>[]> {
+    const widest = Math.max(0, ...this.config.corridors.map((c) => c.policy.permitExpiryWindowDays));
+    return manager.find(Deployment, {
+      where: { destination: this.config.country, status: HOLDING_PERMIT, permitExpiresOn: LessThan(addDays(today, widest + 1)) },
+      select: { journeyId: true },
+    });
   }
 
-  async run({ today }: CheckTime): Promise<number> {
-    const widest = Math.max(0, ...this.config.corridors.map((c) => c.policy.permitExpiryWindowDays));
-    const candidates = await this.outbox.transaction(({ manager }) =>
-      manager.find(Deployment, {
-        where: { destination: this.config.country, status: HOLDING_PERMIT, permitExpiresOn: LessThan(addDays(today, widest + 1)) },
-        select: { journeyId: true },
-      }),
+  protected async raiseFor({ journeyId }: Pick<Deployment, 'journeyId'>, tx: FlagTransaction, { today }: CheckTime): Promise<void> {
+    const d = await tx.manager.findOne(Deployment, { where: { journeyId, permitExpiresOn: Not(IsNull()) }, lock: { mode: 'pessimistic_write' } });
+    const permit = d?.permit;
+    if (!d || !permit) return;
+    const finding = permitFindingOf(d, today, policyOf(this.config, d).permitExpiryWindowDays);
+    if (!finding) return;
+    await tx.raiseOnce({ subject: permit.permitId, period: `${finding.kind}:${d.permitExpiresOn}` }, (flagId) =>
+      finding.kind === 'permit-expired'
+        ? recordStep(tx, this.audit, d, this.actor, 'flag-permit', WorkPermitExpiredFlaggedSchema, { flagId, permitId: permit.permitId, expiredOn: d.permitExpiresOn ?? '', checkedOn: today }, `permit expired on ${d.permitExpiresOn}: overstay risk`)
+        : recordStep(tx, this.audit, d, this.actor, 'flag-permit', WorkPermitExpiringFlaggedSchema, { flagId, permitId: permit.permitId, expiresOn: d.permitExpiresOn ?? '', daysLeft: finding.daysLeft, checkedOn: today }, `permit expires in ${finding.daysLeft} days`),
     );
-    let raised = 0;
-    for (const { journeyId } of candidates) {
-      await this.outbox.transaction(async (tx) => {
-        const d = await tx.manager.findOne(Deployment, { where: { journeyId, permitExpiresOn: Not(IsNull()) }, lock: { mode: 'pessimistic_write' } });
-        if (!d?.permit) return;
-        const finding = permitFindingOf(d, today, policyOf(this.config, d).permitExpiryWindowDays);
-        if (!finding) return;
-        const flagId = uuidv7();
-        const period = `${finding.kind}:${d.permitExpiresOn}`;
-        if (!(await claimFlag(tx.manager, { check: this.checkName, subject: d.permit.permitId, period }, flagId))) return;
-        const by = systemActor(this.config.country, this.checkName);
-        if (finding.kind === 'permit-expired') {
-          await recordStep(tx, this.audit, d, by, 'flag-permit', WorkPermitExpiredFlaggedSchema, { flagId, permitId: d.permit.permitId, expiredOn: d.permitExpiresOn ?? '', checkedOn: today }, `permit expired on ${d.permitExpiresOn}: overstay risk`);
-        } else {
-          await recordStep(tx, this.audit, d, by, 'flag-permit', WorkPermitExpiringFlaggedSchema, { flagId, permitId: d.permit.permitId, expiresOn: d.permitExpiresOn ?? '', daysLeft: finding.daysLeft, checkedOn: today }, `permit expires in ${finding.daysLeft} days`);
-        }
-        raised += 1;
-      });
-    }
-    return raised;
   }
 }

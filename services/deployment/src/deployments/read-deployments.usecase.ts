@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CountryKeyring } from '@corridor/crypto';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { InjectPersonDataKeys } from '@corridor/service-runtime';
 import type { ListDeploymentsQuery } from './deployment.commands';
 import { Deployment } from './deployment.entity';
@@ -23,16 +23,14 @@ export class ReadDeploymentsUseCase {
     return deploymentView(d, this.identityOf(d));
   }
 
-  async list(query: ListDeploymentsQuery): Promise<Page<DeploymentView>> {
-    const { limit, offset } = pageOf(query);
+  list(query: ListDeploymentsQuery): Promise<Page<DeploymentView>> {
     const q = this.dataSource.getRepository(Deployment).createQueryBuilder('d');
     if (query.status) q.andWhere('d.status = :status', { status: query.status });
     if (query.flag) q.andWhere('d.flags @> :flag::jsonb', { flag: JSON.stringify([{ kind: query.flag }]) });
     if (query.checkpoint) q.andWhere('(d.checkpoint = :checkpoint OR d.planned_checkpoint = :checkpoint)', { checkpoint: query.checkpoint });
     if (query.from) q.andWhere('d.valid_from >= :from', { from: query.from });
     if (query.to) q.andWhere('d.valid_from <= :to', { to: query.to });
-    const [rows, total] = await q.orderBy('d.cleared_at', 'DESC').addOrderBy('d.journey_id', 'ASC').take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map((d) => deploymentView(d)), total, limit, offset };
+    return pageOfRows(q.orderBy('d.cleared_at', 'DESC').addOrderBy('d.journey_id', 'ASC'), query, (d) => deploymentView(d));
   }
 
   private identityOf(d: Deployment): DeploymentIdentityView | undefined {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { NotFoundProblem } from '@corridor/http';
-import { pageOf, type Page } from '@corridor/http';
+import { NotFoundProblem, pageOfRows, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { ListAgenciesQuery } from './agency.commands';
@@ -19,14 +18,12 @@ export class ReadAgenciesUseCase {
     return agencyView(agency);
   }
 
-  async list(query: ListAgenciesQuery, officer: Officer): Promise<Page<AgencyView>> {
-    const { limit, offset } = pageOf(query);
-    const builder = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.registered_at', 'ASC').addOrderBy('a.id', 'ASC').take(limit).skip(offset);
+  list(query: ListAgenciesQuery, officer: Officer): Promise<Page<AgencyView>> {
+    const builder = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.registered_at', 'ASC').addOrderBy('a.id', 'ASC');
     if (query.status) builder.andWhere('a.status = :status', { status: query.status });
     if (query.from) builder.andWhere('a.registered_at >= :from::date', { from: query.from });
     if (query.to) builder.andWhere("a.registered_at < (:to::date + interval '1 day')", { to: query.to });
     if (!isMinistry(officer)) builder.andWhere('a.id::text = :own', { own: ownAgencyOf(officer) });
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map((a) => agencyView(a)), total, limit, offset };
+    return pageOfRows(builder, query, (a) => agencyView(a));
   }
 }

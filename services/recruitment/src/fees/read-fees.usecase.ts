@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { pageOf, type Page, type DateRangePageQuery } from '@corridor/http';
+import { pageOf, pageOfRows, type Page, type DateRangePageQuery } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
@@ -20,13 +20,11 @@ export class ReadFeesUseCase {
   ) {}
 
   async ofWorker(workerId: string, query: DateRangePageQuery, officer: Officer): Promise<Page<FeeView>> {
-    const { limit, offset } = pageOf(query);
     await findWorkerFor(this.dataSource.manager, officer, this.config.country, workerId);
-    const builder = this.dataSource.getRepository(FeePayment).createQueryBuilder('f').where('f.worker_id = :workerId', { workerId }).orderBy('f.paid_on', 'ASC').addOrderBy('f.id', 'ASC').take(limit).skip(offset);
+    const builder = this.dataSource.getRepository(FeePayment).createQueryBuilder('f').where('f.worker_id = :workerId', { workerId }).orderBy('f.paid_on', 'ASC').addOrderBy('f.id', 'ASC');
     if (query.from) builder.andWhere('f.paid_on >= :from::date', { from: query.from });
     if (query.to) builder.andWhere('f.paid_on <= :to::date', { to: query.to });
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map(feeView), total, limit, offset };
+    return pageOfRows(builder, query, feeView);
   }
 
   async breach(breachId: string, officer: Officer): Promise<BreachView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import type { ListMatchesQuery } from './match.commands';
 import { matchView, type MatchView } from './match.views';
@@ -12,9 +12,8 @@ import { WorkerMatch } from './worker-match.entity';
 export class ReadMatchesUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
-    const { limit, offset } = pageOf(query);
-    const builder = this.dataSource.getRepository(WorkerMatch).createQueryBuilder('m').orderBy('m.matched_at', 'ASC').addOrderBy('m.id', 'ASC').take(limit).skip(offset);
+  list(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
+    const builder = this.dataSource.getRepository(WorkerMatch).createQueryBuilder('m').orderBy('m.matched_at', 'ASC').addOrderBy('m.id', 'ASC');
     if (query.status) builder.andWhere('m.status = :status', { status: query.status });
     if (query.jobOrderId) builder.andWhere('m.job_order_id = :jobOrderId', { jobOrderId: query.jobOrderId });
     if (query.agency) builder.andWhere('m.agency_id = :agency', { agency: query.agency });
@@ -22,7 +21,6 @@ export class ReadMatchesUseCase {
     if (!isMinistry(officer)) builder.andWhere('m.agency_id = :own', { own: ownAgencyOf(officer) });
     if (query.from) builder.andWhere('m.matched_at >= :from::date', { from: query.from });
     if (query.to) builder.andWhere("m.matched_at < (:to::date + interval '1 day')", { to: query.to });
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map(matchView), total, limit, offset };
+    return pageOfRows(builder, query, matchView);
   }
 }

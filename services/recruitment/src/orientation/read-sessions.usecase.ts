@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationAttendance } from './orientation-attendance.entity';
 import { OrientationSession } from './orientation-session.entity';
@@ -18,15 +18,13 @@ export class ReadSessionsUseCase {
     return sessionView(session, await this.dataSource.manager.find(OrientationAttendance, { where: { sessionId }, order: { recordedAt: 'ASC' } }));
   }
 
-  async list(query: ListSessionsQuery, officer: Officer): Promise<Page<SessionView>> {
-    const { limit, offset } = pageOf(query);
-    const builder = this.dataSource.getRepository(OrientationSession).createQueryBuilder('s').orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC').take(limit).skip(offset);
+  list(query: ListSessionsQuery, officer: Officer): Promise<Page<SessionView>> {
+    const builder = this.dataSource.getRepository(OrientationSession).createQueryBuilder('s').orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC');
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
     if (query.agency) builder.andWhere('s.agency_id = :agency', { agency: query.agency });
     if (!isMinistry(officer)) builder.andWhere('s.agency_id = :own', { own: ownAgencyOf(officer) });
     if (query.from) builder.andWhere('s.held_on >= :from::date', { from: query.from });
     if (query.to) builder.andWhere('s.held_on <= :to::date', { to: query.to });
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map((s) => sessionView(s)), total, limit, offset };
+    return pageOfRows(builder, query, (s) => sessionView(s));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { NotFoundProblem, pageOf, type Page } from '@corridor/http';
+import { NotFoundProblem, pageOfRows, type Page } from '@corridor/http';
 import { ReturnRecord } from './return-record.entity';
 import type { ListReturnsQuery } from './returns.commands';
 import { returnView, type ReturnView } from './return.views';
@@ -18,12 +18,10 @@ export class ReadReturnsUseCase {
   }
 
   /** Newest first, then by id; an officer sees the returns of the side their roles act for. */
-  async list(query: ListReturnsQuery, officer: Officer): Promise<Page<ReturnView>> {
-    const { limit, offset } = pageOf(query);
-    const builder = this.dataSource.getRepository(ReturnRecord).createQueryBuilder('r').orderBy('r.recorded_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit).skip(offset);
+  list(query: ListReturnsQuery, officer: Officer): Promise<Page<ReturnView>> {
+    const builder = this.dataSource.getRepository(ReturnRecord).createQueryBuilder('r').orderBy('r.recorded_at', 'DESC').addOrderBy('r.id', 'DESC');
     builder.andWhere('(r.origin = :country OR r.destination = :country)', { country: officer.country });
     if (query.journeyId) builder.andWhere('r.journey_id = :journeyId', { journeyId: query.journeyId });
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map(returnView), total, limit, offset };
+    return pageOfRows(builder, query, returnView);
   }
 }

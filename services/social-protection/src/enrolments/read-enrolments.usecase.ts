@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { CaseTextCipher } from '../shared/case-text';
 import { visibleTo } from '../shared/journey-corridor';
 import { PROTECTION_POLICIES, type ProtectionPolicies } from '../shared/protection-policy';
@@ -31,8 +31,7 @@ export class ReadEnrolmentsUseCase {
   }
 
   /** Newest first, then by id; filters: journey, kind, coverage starting from/to. */
-  async list(query: ListEnrolmentsQuery, officer: Officer): Promise<Page<EnrolmentView>> {
-    const { limit, offset } = pageOf(query);
+  list(query: ListEnrolmentsQuery, officer: Officer): Promise<Page<EnrolmentView>> {
     const builder = visibleCorridorsClause(this.dataSource.getRepository(SchemeEnrolment).createQueryBuilder('e'), 'e', officer, 'enrolment.read')
       .orderBy('e.recorded_at', 'DESC')
       .addOrderBy('e.id', 'DESC');
@@ -40,13 +39,11 @@ export class ReadEnrolmentsUseCase {
     if (query.kind) builder.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.from) builder.andWhere('e.coverage_from >= :from', { from: query.from });
     if (query.to) builder.andWhere('e.coverage_from <= :to', { to: query.to });
-    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map((e) => this.view(e)), total, limit, offset };
+    return pageOfRows(builder, query, (e) => this.view(e));
   }
 
   /** Uninsured flags newest first; filters: journey, raised or cleared, flagged from/to. */
-  async flags(query: ListUninsuredFlagsQuery, officer: Officer): Promise<Page<UninsuredFlagView>> {
-    const { limit, offset } = pageOf(query);
+  flags(query: ListUninsuredFlagsQuery, officer: Officer): Promise<Page<UninsuredFlagView>> {
     const builder = visibleCorridorsClause(this.dataSource.getRepository(UninsuredFlag).createQueryBuilder('f'), 'f', officer, 'enrolment.read')
       .orderBy('f.flagged_on', 'DESC')
       .addOrderBy('f.id', 'DESC');
@@ -55,8 +52,7 @@ export class ReadEnrolmentsUseCase {
     if (query.status === 'cleared') builder.andWhere('f.cleared_on IS NOT NULL');
     if (query.from) builder.andWhere('f.flagged_on >= :from', { from: query.from });
     if (query.to) builder.andWhere('f.flagged_on <= :to', { to: query.to });
-    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map(uninsuredFlagView), total, limit, offset };
+    return pageOfRows(builder, query, uninsuredFlagView);
   }
 
   private view(e: SchemeEnrolment): EnrolmentView {

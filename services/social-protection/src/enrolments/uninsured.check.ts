@@ -1,12 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
-import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { SchemeKind, WorkerUninsuredFlaggedSchema, buildEvent, systemActor } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
+import type { EntityManager } from 'typeorm';
+import { SchemeKind, WorkerUninsuredFlaggedSchema, buildEvent } from '@corridor/events';
 import { addDays } from '@corridor/reference-data';
-import { claimFlag, Scheduler, type CheckTime, type ScheduledCheck } from '@corridor/scheduler';
+import { ClaimedFlagCheck, type CheckTime, type FlagTransaction } from '@corridor/scheduler';
 import { PROTECTION_POLICIES, type ProtectionPolicies } from '../shared/protection-policy';
 import { Arrival } from './arrival.entity';
 import { insuresHealthOn } from './enrolment.rules';
@@ -24,63 +21,53 @@ export function isUninsured(arrivedOn: string, today: string, daysAllowed: numbe
  * one-per-journey uninsured_flag row), on the corridor topic, so the origin sees it too.
  */
 @Injectable()
-export class UninsuredCheck implements ScheduledCheck, OnModuleInit {
+export class UninsuredCheck extends ClaimedFlagCheck<Arrival> {
   readonly checkName = 'social-protection.uninsured';
 
-  constructor(
-    private readonly scheduler: Scheduler,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-    @Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies,
-  ) {}
-
-  onModuleInit(): void {
-    this.scheduler.register(this);
+  constructor(@Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies) {
+    super();
   }
 
-  async run({ today }: CheckTime): Promise<number> {
-    const daysAllowed = this.policies(this.config.country).uninsuredAfterDays;
-    const candidates = await this.outbox.transaction(({ manager }) =>
-      manager
-        .createQueryBuilder(Arrival, 'a')
-        .where('a.destination = :country AND a.arrived_on < :since', { country: this.config.country, since: addDays(today, -daysAllowed) })
-        .andWhere('NOT EXISTS (SELECT 1 FROM uninsured_flag f WHERE f.journey_id = a.journey_id)')
-        .getMany(),
-    );
-    let raised = 0;
-    for (const arrival of candidates) {
-      await this.outbox.transaction(async ({ manager, publish }) => {
-        const enrolments = await manager.find(SchemeEnrolment, { where: { journeyId: arrival.journeyId } });
-        if (!isUninsured(arrival.arrivedOn, today, daysAllowed, enrolments)) return;
-        const flagId = uuidv7();
-        if (!(await claimFlag(manager, { check: this.checkName, subject: arrival.journeyId, period: arrival.arrivedOn }, flagId))) return;
-        await manager.insert(UninsuredFlag, {
-          id: flagId,
-          journeyId: arrival.journeyId,
-          origin: arrival.origin,
-          destination: arrival.destination,
-          arrivedOn: arrival.arrivedOn,
-          daysAllowed,
-          flaggedOn: today,
-          clearedOn: null,
-          clearedByEnrolment: null,
-          recordedAt: new Date(),
-        });
-        const by = systemActor(this.config.country, this.checkName);
-        await this.audit.record(manager, { actor: by, action: 'uninsured-flag.raise', targetType: 'uninsured-flag', targetId: flagId, reason: `no health insurance ${daysAllowed} days after arrival on ${arrival.arrivedOn}` });
-        const { topic, event } = buildEvent({
-          stage: 'social-protection',
-          by,
-          journeyId: arrival.journeyId,
-          corridor: { origin: arrival.origin, destination: arrival.destination },
-          schema: WorkerUninsuredFlaggedSchema,
-          payload: create(WorkerUninsuredFlaggedSchema, { flagId, arrivedOn: arrival.arrivedOn, daysAllowed, flaggedOn: today, missing: SchemeKind.HEALTH_INSURANCE }),
-        });
-        await publish(topic, event);
-        raised += 1;
+  private get daysAllowed(): number {
+    return this.policies(this.config.country).uninsuredAfterDays;
+  }
+
+  /** Arrivals past the allowed days that were never flagged. */
+  protected findCandidates(manager: EntityManager, { today }: CheckTime): Promise<Arrival[]> {
+    return manager
+      .createQueryBuilder(Arrival, 'a')
+      .where('a.destination = :country AND a.arrived_on < :since', { country: this.config.country, since: addDays(today, -this.daysAllowed) })
+      .andWhere('NOT EXISTS (SELECT 1 FROM uninsured_flag f WHERE f.journey_id = a.journey_id)')
+      .getMany();
+  }
+
+  protected async raiseFor(arrival: Arrival, { manager, publish, raiseOnce }: FlagTransaction, { today }: CheckTime): Promise<void> {
+    const daysAllowed = this.daysAllowed;
+    const enrolments = await manager.find(SchemeEnrolment, { where: { journeyId: arrival.journeyId } });
+    if (!isUninsured(arrival.arrivedOn, today, daysAllowed, enrolments)) return;
+    await raiseOnce({ subject: arrival.journeyId, period: arrival.arrivedOn }, async (flagId) => {
+      await manager.insert(UninsuredFlag, {
+        id: flagId,
+        journeyId: arrival.journeyId,
+        origin: arrival.origin,
+        destination: arrival.destination,
+        arrivedOn: arrival.arrivedOn,
+        daysAllowed,
+        flaggedOn: today,
+        clearedOn: null,
+        clearedByEnrolment: null,
+        recordedAt: new Date(),
       });
-    }
-    return raised;
+      await this.audit.record(manager, { actor: this.actor, action: 'uninsured-flag.raise', targetType: 'uninsured-flag', targetId: flagId, reason: `no health insurance ${daysAllowed} days after arrival on ${arrival.arrivedOn}` });
+      const { topic, event } = buildEvent({
+        stage: 'social-protection',
+        by: this.actor,
+        journeyId: arrival.journeyId,
+        corridor: { origin: arrival.origin, destination: arrival.destination },
+        schema: WorkerUninsuredFlaggedSchema,
+        payload: create(WorkerUninsuredFlaggedSchema, { flagId, arrivedOn: arrival.arrivedOn, daysAllowed, flaggedOn: today, missing: SchemeKind.HEALTH_INSURANCE }),
+      });
+      await publish(topic, event);
+    });
   }
 }

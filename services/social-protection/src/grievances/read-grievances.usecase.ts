@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import type { Page } from '@corridor/http';
-import { pageOf } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { GRIEVANCE_PENDING } from '@corridor/state-machine';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
@@ -37,13 +36,12 @@ export class ReadGrievancesUseCase {
     );
   }
 
-  private async page(
+  private page(
     query: ListGrievancesQuery,
     officer: Officer,
     operation: 'grievance.read' | 'grievance.supervise',
     refine: (b: SelectQueryBuilder<Grievance>) => SelectQueryBuilder<Grievance> = (b) => b,
   ): Promise<Page<GrievanceView>> {
-    const { limit, offset } = pageOf(query);
     let builder = this.dataSource.getRepository(Grievance).createQueryBuilder('g').orderBy('g.filed_at', 'DESC').addOrderBy('g.id', 'DESC');
     builder = visibleCorridorsClause(builder, 'g', officer, operation);
     if (query.journeyId) builder.andWhere('g.journey_id = :journeyId', { journeyId: query.journeyId });
@@ -54,9 +52,6 @@ export class ReadGrievancesUseCase {
     if (query.flag === 'escalated') builder.andWhere('g.escalated_on IS NOT NULL');
     if (query.from) builder.andWhere('g.filed_on >= :from', { from: query.from });
     if (query.to) builder.andWhere('g.filed_on <= :to', { to: query.to });
-    const [rows, total] = await refine(builder).take(limit).skip(offset).getManyAndCount();
-    const items: GrievanceView[] = [];
-    for (const row of rows) items.push(await this.ledger.view(this.dataSource.manager, row));
-    return { items, total, limit, offset };
+    return pageOfRows(refine(builder), query, (row) => this.ledger.view(this.dataSource.manager, row));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
 import type { ListRemittancesQuery } from './remittance.commands';
@@ -21,8 +21,7 @@ export class ReadRemittancesUseCase {
   }
 
   /** Newest sent first, then by id; filters: journey, channel, sent from/to. */
-  async list(query: ListRemittancesQuery, officer: Officer): Promise<Page<RemittanceView>> {
-    const { limit, offset } = pageOf(query);
+  list(query: ListRemittancesQuery, officer: Officer): Promise<Page<RemittanceView>> {
     const builder = visibleCorridorsClause(this.dataSource.getRepository(Remittance).createQueryBuilder('r'), 'r', officer, 'remittance.read')
       .orderBy('r.sent_on', 'DESC')
       .addOrderBy('r.id', 'DESC');
@@ -30,7 +29,6 @@ export class ReadRemittancesUseCase {
     if (query.channel) builder.andWhere('r.channel = :channel', { channel: query.channel });
     if (query.from) builder.andWhere('r.sent_on >= :from', { from: query.from });
     if (query.to) builder.andWhere('r.sent_on <= :to', { to: query.to });
-    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map(remittanceView), total, limit, offset };
+    return pageOfRows(builder, query, remittanceView);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { pageOf, type Page } from '@corridor/http';
+import { pageOfRows, type Page } from '@corridor/http';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
 import type { ListWelfareCasesQuery } from './welfare-case.commands';
@@ -24,8 +24,7 @@ export class ReadWelfareCasesUseCase {
   }
 
   /** Newest opened first, then by id; filters: journey, status, kind, opened from/to. */
-  async list(query: ListWelfareCasesQuery, officer: Officer): Promise<Page<WelfareCaseView>> {
-    const { limit, offset } = pageOf(query);
+  list(query: ListWelfareCasesQuery, officer: Officer): Promise<Page<WelfareCaseView>> {
     const builder = visibleCorridorsClause(this.dataSource.getRepository(WelfareCase).createQueryBuilder('c'), 'c', officer, 'welfare-case.read')
       .orderBy('c.opened_at', 'DESC')
       .addOrderBy('c.id', 'DESC');
@@ -34,9 +33,6 @@ export class ReadWelfareCasesUseCase {
     if (query.kind) builder.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.from) builder.andWhere('c.opened_on >= :from', { from: query.from });
     if (query.to) builder.andWhere('c.opened_on <= :to', { to: query.to });
-    const [rows, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    const items: WelfareCaseView[] = [];
-    for (const row of rows) items.push(await this.ledger.view(this.dataSource.manager, row));
-    return { items, total, limit, offset };
+    return pageOfRows(builder, query, (row) => this.ledger.view(this.dataSource.manager, row));
   }
 }
