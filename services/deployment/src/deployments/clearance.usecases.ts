@@ -3,7 +3,7 @@ import { create, fromJson, toBinary, type JsonValue } from '@bufbuild/protobuf';
 import QRCode from 'qrcode';
 import { v7 as uuidv7 } from 'uuid';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, openCorridor, type NodeConfig } from '@corridor/config';
+import { openCorridor } from '@corridor/config';
 import { documentDigest, encodeSealed, sealForCountry, type CountryKeyring } from '@corridor/crypto';
 import {
   ContractTermsSchema,
@@ -19,7 +19,6 @@ import { Outbox } from '@corridor/messaging';
 import { addDays, isoDay } from '@corridor/reference-data';
 import { CLOCK, type Clock } from '@corridor/scheduler';
 import { InjectPersonDataKeys, WriteUseCase } from '@corridor/service-runtime';
-import { AuditTrail } from '@corridor/audit';
 import { Inject } from '@nestjs/common';
 import { ClearanceReadiness } from '../readiness/clearance-readiness.entity';
 import { ClearanceSigner, signClearance } from './clearance-document';
@@ -43,14 +42,11 @@ async function readinessOf(outbox: Outbox, journeyId: string): Promise<Clearance
 @Injectable()
 export class GrantExitClearanceUseCase extends WriteUseCase {
   constructor(
-    outbox: Outbox,
-    audit: AuditTrail,
-    @InjectNodeConfig() config: NodeConfig,
     @InjectPersonDataKeys() private readonly keys: CountryKeyring,
     private readonly signer: ClearanceSigner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    super(outbox, audit, config);
+    super();
   }
 
   async execute(journeyId: string, command: GrantExitClearanceCommand, officer: Officer): Promise<ExitClearanceView> {

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachFlaggedSchema, FeePaidSchema, buildEvent, systemActor } from '@corridor/events';
 import { UnknownReferenceProblem, assertNotInFuture } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { Agency } from '../agencies/agency.entity';
 import { journeyCorridor } from '../common/journey-events';
 import { findWorkerFor } from '../workers/worker-access';
@@ -25,13 +23,10 @@ import { breachView, feeView, type RecordedFeeView } from './fee.views';
  * flag that blocks departure.
  */
 @Injectable()
-export class RecordFeeUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-    @InjectFeeCaps() private readonly caps: FeeCaps,
-  ) {}
+export class RecordFeeUseCase extends WriteUseCase {
+  constructor(@InjectFeeCaps() private readonly caps: FeeCaps) {
+    super();
+  }
 
   async execute(workerId: string, command: RecordFeeCommand, officer: Officer, today = new Date()): Promise<RecordedFeeView> {
     assertNotInFuture('paidOn', command.paidOn, today);

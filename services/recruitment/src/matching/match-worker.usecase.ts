@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { FeeBreachFlaggedSchema, WorkerMatchedSchema, buildEvent } from '@corridor/events';
 import { ForbiddenForSide, NotFoundProblem } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import { FeeBreach } from '../fees/fee-breach.entity';
 import { JobOrder } from '../job-orders/job-order.entity';
 import { JOB_ORDER_LIFECYCLE } from '@corridor/state-machine';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { feeBreachFlagged } from '../fees/fee-events';
 import { JobOrderFull } from '../job-orders/job-orders.errors';
 import { findWorkerFor } from '../workers/worker-access';
@@ -26,13 +24,10 @@ import { WorkerMatch } from './worker-match.entity';
  * for the last place are serialised and a job order never takes more workers than it asked for.
  */
 @Injectable()
-export class MatchWorkerUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly personData: WorkerPersonData,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class MatchWorkerUseCase extends WriteUseCase {
+  constructor(private readonly personData: WorkerPersonData) {
+    super();
+  }
 
   async execute(jobOrderId: string, workerId: string, officer: Officer, today = new Date()): Promise<MatchView> {
     const origin = this.config.country;

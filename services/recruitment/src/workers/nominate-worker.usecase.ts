@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
-import { InjectNodeConfig } from '@corridor/config';
 import { WorkerNominatedSchema, buildEvent } from '@corridor/events';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { assertCorridorOpen } from '../common/corridors';
-import { Outbox } from '@corridor/messaging';
 import { findWorkerFor } from './worker-access';
 import { WorkerPersonData } from './worker-person-data';
 import { SEX_ON_THE_WIRE } from './worker-events';
@@ -19,13 +16,10 @@ import type { NominationView } from './worker.views';
  * sealed for the destination country's key.
  */
 @Injectable()
-export class NominateWorkerUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly personData: WorkerPersonData,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class NominateWorkerUseCase extends WriteUseCase {
+  constructor(private readonly personData: WorkerPersonData) {
+    super();
+  }
 
   async execute(workerId: string, destination: string, officer: Officer): Promise<NominationView> {
     const origin = this.config.country;

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
-import { InjectNodeConfig } from '@corridor/config';
 import { WorkerRegisteredSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { assertAgencyMayRecruit } from '../agencies/agency-licence';
 import type { RegisterWorkerCommand } from './worker.commands';
 import { consentAtRegistration } from './consent';
@@ -23,13 +20,10 @@ const MAX_LIKELY_DUPLICATES = 5;
 
 /** Registers a worker, opening their journey, and announces it on the country-internal topic. */
 @Injectable()
-export class RegisterWorkerUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly personData: WorkerPersonData,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class RegisterWorkerUseCase extends WriteUseCase {
+  constructor(private readonly personData: WorkerPersonData) {
+    super();
+  }
 
   async execute(command: RegisterWorkerCommand, officer: Officer, today = new Date()): Promise<RegisteredWorkerView> {
     assertRegistrationRules(command, this.config.country, officer.country, today);

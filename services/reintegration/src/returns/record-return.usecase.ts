@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@corridor/audit';
 import { decideAccess, type Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { NotFoundProblem } from '@corridor/http';
-import { Outbox } from '@corridor/messaging';
 import { isCalendarDate, isInTheFuture } from '@corridor/reference-data';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { KnownJourney } from '../journeys/known-journey.entity';
 import { ReturnRecord } from './return-record.entity';
 import { immediateWrites } from './chunk-writes';
@@ -20,13 +18,10 @@ import { returnView, type ReturnView } from './return.views';
  * restated or become happened; a happened one is final.
  */
 @Injectable()
-export class RecordReturnUseCase {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    private readonly recorder: ReturnRecorder,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class RecordReturnUseCase extends WriteUseCase {
+  constructor(private readonly recorder: ReturnRecorder) {
+    super();
+  }
 
   async execute(command: RecordReturnCommand, officer: Officer, today = new Date()): Promise<ReturnView> {
     if (!isCalendarDate(command.returnDate)) throw new ReturnNotRecordable(`returnDate ${command.returnDate} is not a calendar date`, 'returnDate');

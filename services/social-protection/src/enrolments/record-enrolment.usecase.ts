@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { IsNull } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { SchemeEnrolmentRecordedSchema, WorkerUninsuredFlagClearedSchema, buildEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { isoDay } from '@corridor/reference-data';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { CaseTextCipher } from '../shared/case-text';
 import { assertActsOnCorridor, sideOf } from '../shared/journey-corridor';
 import { PROTECTION_POLICIES, type ProtectionPolicies } from '../shared/protection-policy';
@@ -25,14 +23,13 @@ import { UninsuredFlag } from './uninsured-flag.entity';
  * transaction, and says so to the other end.
  */
 @Injectable()
-export class RecordEnrolmentUseCase {
+export class RecordEnrolmentUseCase extends WriteUseCase {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
     @Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies,
     private readonly text: CaseTextCipher,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute(command: RecordEnrolmentCommand, officer: Officer): Promise<EnrolmentView> {
     const checked = checkEnrolment(command, this.config, this.policies(command.destination));

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { GrievanceFiledSchema, buildEvent, type EventRecorder } from '@corridor/events';
-import { Outbox, type OutboxTransaction } from '@corridor/messaging';
+import { type OutboxTransaction } from '@corridor/messaging';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { CaseTextCipher } from '../shared/case-text';
 import { assertActsOnCorridor, sideOf } from '../shared/journey-corridor';
 import { PROTECTION_POLICIES, type GrievanceCategoryName, type ProtectionPolicies } from '../shared/protection-policy';
@@ -24,15 +23,14 @@ import type { GrievanceView } from './grievance.views';
  * sealed, to the other end.
  */
 @Injectable()
-export class FileGrievanceUseCase {
+export class FileGrievanceUseCase extends WriteUseCase {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
     @Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies,
     private readonly ledger: GrievanceLedger,
     private readonly text: CaseTextCipher,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute(command: FileGrievanceCommand, officer: Officer, today = new Date()): Promise<GrievanceView> {
     const breach = whyNotFileable(command, this.config, today);

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import {
   GrievanceAssignedSchema,
   GrievanceClosedSchema,
@@ -12,9 +10,9 @@ import {
   buildEvent,
   type EventRecorder,
 } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { isoDay } from '@corridor/reference-data';
 import { GRIEVANCE_LIFECYCLE, type GrievanceAction } from '@corridor/state-machine';
+import { WriteUseCase } from '@corridor/service-runtime';
 import { CaseTextCipher } from '../shared/case-text';
 import { visibleTo } from '../shared/journey-corridor';
 import { STATUS_WIRE } from '../shared/wire';
@@ -44,14 +42,13 @@ interface Step<Desc extends DescMessage> {
  * which shows every step.
  */
 @Injectable()
-export class ProgressGrievanceUseCase {
+export class ProgressGrievanceUseCase extends WriteUseCase {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
     private readonly ledger: GrievanceLedger,
     private readonly text: CaseTextCipher,
-  ) {}
+  ) {
+    super();
+  }
 
   assign(id: string, command: AssignGrievanceCommand, officer: Officer): Promise<GrievanceView> {
     return this.take(id, officer, {

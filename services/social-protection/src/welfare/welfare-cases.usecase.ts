@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditTrail } from '@corridor/audit';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { WelfareCaseClosedSchema, WelfareCaseNotedSchema, WelfareCaseOpenedSchema, WelfareCaseReferredSchema, buildEvent, type OutboxEvent } from '@corridor/events';
-import { Outbox } from '@corridor/messaging';
 import { WELFARE_CASE_LIFECYCLE, type WelfareCaseAction } from '@corridor/state-machine';
+import { WriteUseCase } from '@corridor/service-runtime';
 import type { EntityManager } from 'typeorm';
 import { CaseTextCipher } from '../shared/case-text';
 import { whyNotADayThatHasBegun } from '../shared/days';
@@ -23,14 +21,13 @@ import { WelfareLedger } from './welfare-ledger';
  * look after the worker), through the welfare-case lifecycle; every step travels to the other end.
  */
 @Injectable()
-export class WelfareCasesUseCase {
+export class WelfareCasesUseCase extends WriteUseCase {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
     private readonly ledger: WelfareLedger,
     private readonly text: CaseTextCipher,
-  ) {}
+  ) {
+    super();
+  }
 
   async open(command: OpenWelfareCaseCommand, officer: Officer, today = new Date()): Promise<WelfareCaseView> {
     const breach = whyNotOnCorridor(command, this.config) ?? whyNotADayThatHasBegun('openedOn', command.openedOn, today);
