@@ -28,7 +28,9 @@ const assertions = '<rootDir>/libs/testing/src/jest-setup.ts';
 const services = [assertions, '<rootDir>/libs/testing/src/jest-setup-services.ts'];
 // Stryker's sandbox (npm run test:mutation) is a copy of the repository inside it: not a module source.
 const modulePathIgnorePatterns = ['<rootDir>/.stryker-tmp/'];
-const common = { transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node', rootDir: __dirname, setupFilesAfterEnv: services };
+// Each jest worker's suites on a Kafka broker of their own (tools/test.sh starts one per worker, ADR 0029).
+const setupFiles = ['<rootDir>/libs/testing/src/worker-broker.ts'];
+const common = { transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node', rootDir: __dirname, setupFiles, setupFilesAfterEnv: services };
 
 module.exports = {
   // Longest suites first, also on a fresh clone with no timings cached (tools/jest/long-suites-first.js).

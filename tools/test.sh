@@ -12,8 +12,10 @@
 # recorded before and after the suites, and the run fails if they changed. Postgres is shared: the
 # suites use throw-away databases only.
 #
+# A second broker, on free ports too, serves jest's second worker (ADR 0029).
+#
 # Env: KAFKA_TEST_PORT / KAFKA_TEST_CONTROLLER_PORT (default: free ports), KAFKA_TEST_KEEP=1 keeps
-# the test broker and its data dir after the run (for a look at what the suites published);
+# the test brokers and their data dirs after the run (for a look at what the suites published);
 # LOG_LEVEL (default warn in the suites), VERBOSE=1 prints the output of the checks that passed,
 # SUITES_ONLY=1 skips the checks (generated code, proto, lint, types) and runs only jest.
 set -euo pipefail
@@ -73,6 +75,19 @@ export KAFKA_PORT="$test_port" KAFKA_CONTROLLER_PORT="$test_controller_port" KAF
 # The suites check that they talk to this cluster and not to the platform's (libs/testing global-setup.ts).
 export CORRIDOR_PLATFORM_KAFKA_BROKERS="$platform_brokers"
 
+# A second broker, for jest's second worker (ADR 0029): the suites' topics share the contract's
+# names, so two suites on one broker read each other's events (a flood of one delays the other's
+# timelines by minutes under load). Each worker takes its own (libs/testing/src/worker-broker.ts).
+second_port="$(free_port)"
+while [ "$second_port" = "$test_port" ] || [ "$second_port" = "$test_controller_port" ]; do second_port="$(free_port)"; done
+second_controller_port="$(free_port)"
+while [ "$second_controller_port" = "$test_port" ] || [ "$second_controller_port" = "$test_controller_port" ] || [ "$second_controller_port" = "$second_port" ]; do second_controller_port="$(free_port)"; done
+second_data="$ROOT/.data/kafka-test/$second_port"
+on_second() {
+  env KAFKA_PORT="$second_port" KAFKA_CONTROLLER_PORT="$second_controller_port" KAFKA_DATA_DIR="$second_data" \
+    KAFKA_CREDENTIALS_FILE="$second_data/credentials.json" KAFKA_BROKERS="127.0.0.1:$second_port" "$@"
+}
+
 # The fault suite (`npm run test:faults`) starts a broker and a Postgres of its own and runs the
 # services as processes: it needs none of the run's broker, the Java consumer, the console build or Chromium.
 faults_only=0
@@ -85,9 +100,11 @@ cleanup() {
   local rc=$?
   if [ "${KAFKA_TEST_KEEP:-0}" = 1 ]; then
     echo "test broker kept on 127.0.0.1:$test_port (data $test_data); stop it with: KAFKA_PORT=$test_port KAFKA_DATA_DIR=$test_data bash infra/kafka/broker.sh stop"
+    echo "second test broker kept on 127.0.0.1:$second_port (data $second_data); the same with KAFKA_PORT=$second_port KAFKA_DATA_DIR=$second_data"
   else
     bash infra/kafka/broker.sh stop >>"$logs/test-broker.log" 2>&1 || true
-    rm -rf "$test_data"
+    on_second bash infra/kafka/broker.sh stop >>"$logs/test-broker-2.log" 2>&1 || true
+    rm -rf "$test_data" "$second_data"
   fi
   [ "$rc" = 0 ] && rm -rf "$logs"
   [ "$rc" = 0 ] || echo "logs of this run: $logs"
@@ -98,8 +115,19 @@ step "postgres (shared; suites use throw-away databases)" bash infra/postgres/en
 command -v java >/dev/null || { echo "npm test runs a Kafka broker of its own with infra/kafka/broker.sh: it needs Java 17+ (and Maven once, for the jars)" >&2; exit 1; }
 rm -rf "$test_data"
 if [ "$faults_only" = 0 ]; then
+  rm -rf "$second_data"
+  on_second bash infra/kafka/broker.sh start >"$logs/test-broker-2.log" 2>&1 &
+  second_start=$!
   step "test kafka broker on 127.0.0.1:$test_port (fresh cluster)" bash infra/kafka/broker.sh start
+  second_rc=0
+  wait "$second_start" || second_rc=$?
+  step "second test broker on 127.0.0.1:$second_port (second jest worker)" bash -c "cat '$logs/test-broker-2.log'; exit $second_rc"
   export CORRIDOR_TEST_KAFKA_CLUSTER_ID="$(cat "$test_data/cluster.id")"
+  # What each jest worker exports for its broker (worker 1: the one above, also the global setup's).
+  export CORRIDOR_TEST_BROKERS_FILE="$ROOT/$logs/test-brokers.json"
+  printf '[{"KAFKA_PORT":"%s","KAFKA_CONTROLLER_PORT":"%s","KAFKA_DATA_DIR":"%s","KAFKA_CREDENTIALS_FILE":"%s","KAFKA_BROKERS":"%s","CORRIDOR_TEST_KAFKA_CLUSTER_ID":"%s"},{"KAFKA_PORT":"%s","KAFKA_CONTROLLER_PORT":"%s","KAFKA_DATA_DIR":"%s","KAFKA_CREDENTIALS_FILE":"%s","KAFKA_BROKERS":"%s","CORRIDOR_TEST_KAFKA_CLUSTER_ID":"%s"}]\n' \
+    "$test_port" "$test_controller_port" "$test_data" "$test_data/credentials.json" "127.0.0.1:$test_port" "$CORRIDOR_TEST_KAFKA_CLUSTER_ID" \
+    "$second_port" "$second_controller_port" "$second_data" "$second_data/credentials.json" "127.0.0.1:$second_port" "$(cat "$second_data/cluster.id")" >"$CORRIDOR_TEST_BROKERS_FILE"
 fi
 
 if [ "${SUITES_ONLY:-0}" != 1 ]; then

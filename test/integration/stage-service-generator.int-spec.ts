@@ -66,8 +66,9 @@ describe('nx g @corridor/tools:stage-service', () => {
     expect(lint.output.trim()).toBe('');
     expect(lint.status).toBe(0);
 
-    // The copy's credentials path would point into the copy: hand it this installation's.
-    const tests = run('npx', ['jest', '--ci', '--selectProjects', 'unit', 'integration', '--', 'services/sample'], { KAFKA_CREDENTIALS_FILE: kafkaCredentialsFile() });
+    // The copy's credentials path would point into the copy: hand it this installation's. It stays
+    // on this worker's broker (no list of one broker per worker: its own workers would pick another).
+    const tests = run('npx', ['jest', '--ci', '--selectProjects', 'unit', 'integration', '--', 'services/sample'], { KAFKA_CREDENTIALS_FILE: kafkaCredentialsFile(), CORRIDOR_TEST_BROKERS_FILE: '' });
     const summary = /Tests:\s+(.*)/.exec(tests.output)?.[1] ?? tests.output.slice(-2000);
     expect(summary).toBe('6 passed, 6 total');
     expect(tests.output).toContain('PASS integration services/sample/test/integration/sample-cases.int-spec.ts');
