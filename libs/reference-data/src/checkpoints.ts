@@ -25,6 +25,13 @@ export function checkpointsOf(origin: string, destination: string): Checkpoint[]
   return CHECKPOINTS.filter((c) => c.corridors.includes(`${origin}>${destination}`));
 }
 
+/** The checkpoints of several corridors (a node's), each once, in the order the corridors list them. */
+export function checkpointsOfCorridors(corridors: readonly { origin: string; destination: string }[]): Pick<Checkpoint, 'code' | 'name'>[] {
+  const seen = new Map<string, Pick<Checkpoint, 'code' | 'name'>>();
+  for (const c of corridors) for (const { code, name } of checkpointsOf(c.origin, c.destination)) if (!seen.has(code)) seen.set(code, { code, name });
+  return [...seen.values()];
+}
+
 export function isCheckpointOf(code: string, origin: string, destination: string): boolean {
   return checkpointsOf(origin, destination).some((c) => c.code === code);
 }

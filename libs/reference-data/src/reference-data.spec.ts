@@ -1,4 +1,4 @@
-import { CURRENCIES, ISCO08_MAJOR_GROUPS, ISCO08_SUB_MAJOR_GROUPS, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, ISIC4_SECTIONS, isCurrencyCode, isIscoUnitGroup, isIsicDivision, iscoGroupsOf, isicSectionOf, isInTheFuture, isoDay, latestToday, minorUnitsOf } from './index';
+import { CURRENCIES, checkpointsOfCorridors, ISCO08_MAJOR_GROUPS, ISCO08_SUB_MAJOR_GROUPS, ISCO08_UNIT_GROUP_CODES, ISIC4_DIVISION_CODES, ISIC4_SECTIONS, isCurrencyCode, isIscoUnitGroup, isIsicDivision, iscoGroupsOf, isicSectionOf, isInTheFuture, isoDay, latestToday, minorUnitsOf } from './index';
 
 describe('ISCO-08', () => {
   it('has the 10 major, 43 sub-major and 436 unit groups, each unit group under a known sub-major group', () => {
@@ -77,5 +77,16 @@ describe('not in the future: after today in every time zone (UTC+14)', () => {
     expect(isInTheFuture('2026-12-05', evening)).toBe(true);
     expect(latestToday(new Date('2026-12-03T09:59:59Z'))).toBe('2026-12-03');
     expect(latestToday(new Date('2026-12-03T10:00:00Z'))).toBe('2026-12-04');
+  });
+});
+
+describe('the checkpoints of a node', () => {
+  it('lists every checkpoint of its corridors once, a checkpoint shared by two corridors (the airport) only the first time', () => {
+    const codes = checkpointsOfCorridors([
+      { origin: 'KH', destination: 'TH' },
+      { origin: 'LA', destination: 'TH' },
+    ]).map((c) => c.code);
+    expect(codes).toEqual(['KH-TH-POIPET', 'KH-TH-CHAMYEAM', 'KH-TH-OSMACH', 'AIR-BKK', 'LA-TH-FRIENDSHIP-1', 'LA-TH-FRIENDSHIP-2']);
+    expect(checkpointsOfCorridors([])).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OPERATIONS, ROLES, grantedSides, isOperation, mintDevelopmentToken, type Officer, type Operation, type Role } from '@corridor/auth';
 import { PLATFORM_NODES, type NodeConfig } from '@corridor/config';
-import { checkpointsOf, type Checkpoint } from '@corridor/reference-data';
+import { checkpointsOfCorridors, type Checkpoint } from '@corridor/reference-data';
 import { CONSOLE_SETTINGS, OIDC_CLIENT, SESSIONS } from './console.tokens';
 import type { ConsoleSettings } from './console-settings';
 import { CsrfTokenMismatch, DevelopmentSignInRefused, NotSignedIn, SignInNotConfigured, UnknownStageApi } from './console.errors';
@@ -40,8 +40,7 @@ export class PreferencesCommand {
 /** What the SPA needs to draw the officer's screens: who, where, and which operations the access model grants here. */
 /** The checkpoints where workers arrive at this node (it is the corridor's destination): an officer filters arrivals by theirs. */
 export function arrivalCheckpointsOf(node: Pick<NodeConfig, 'country' | 'corridors'>): Pick<Checkpoint, 'code' | 'name'>[] {
-  const all = node.corridors.filter((c) => c.destination === node.country).flatMap((c) => checkpointsOf(c.origin, c.destination));
-  return [...new Map(all.map(({ code, name }) => [code, { code, name }])).values()];
+  return checkpointsOfCorridors(node.corridors.filter((c) => c.destination === node.country));
 }
 
 export function sessionView(session: ConsoleSession, node: Pick<NodeConfig, 'country' | 'corridors'>, locale: string | undefined) {

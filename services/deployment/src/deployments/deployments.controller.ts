@@ -4,7 +4,7 @@ import { Access, CurrentOfficer, Public, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { ApiController, GetPage, GetView, IdempotentPost, type Page } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
-import { checkpointsOf } from '@corridor/reference-data';
+import { checkpointsOfCorridors } from '@corridor/reference-data';
 import { CLOCK, type Clock } from '@corridor/scheduler';
 import { DataSource } from 'typeorm';
 import { ConfirmArrivalListUseCase, ConfirmArrivalUseCase, ReportDiscrepancyUseCase } from './arrival.usecases';
@@ -166,8 +166,6 @@ export class PublicClearancesController {
   @ApiOperation({ summary: 'Border checkpoints' })
   @ApiOkResponse({ type: [CheckpointView], description: 'Border checkpoints of the corridors of this node' })
   checkpoints(): CheckpointView[] {
-    const seen = new Map<string, CheckpointView>();
-    for (const c of this.config.corridors) for (const p of checkpointsOf(c.origin, c.destination)) seen.set(p.code, { code: p.code, name: p.name });
-    return [...seen.values()];
+    return checkpointsOfCorridors(this.config.corridors);
   }
 }
