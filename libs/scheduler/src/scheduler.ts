@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { isoDay } from '@corridor/reference-data';
 import { CLOCK, type Clock } from './clock';
 
 /** The time a run of a check sees: the clock's instant and its UTC calendar day. */
@@ -128,7 +129,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
       if (!locked) return { check: checkName, raised: 0, skipped: true };
       try {
         const now = this.clock.now();
-        const raised = await check.run({ now, today: now.toISOString().slice(0, 10) });
+        const raised = await check.run({ now, today: isoDay(now) });
         if (raised > 0) this.logger.log(`scheduled check ${checkName} raised ${raised} flag(s)`);
         return { check: checkName, raised, skipped: false };
       } finally {

@@ -1,3 +1,4 @@
+import { addDays, isoDay } from '@corridor/reference-data';
 import { foldJourneys, suppressSmallCells, type StatEvent, type StatTable } from '../statistics/statistics.rules';
 
 /** What the public record counts, in the order it shows them. */
@@ -22,7 +23,6 @@ export interface AgencyRecord {
   rows: { measure: RecordMeasure; count: number | null; suppressed: 0 | 1 }[];
 }
 
-const DAY = 86_400_000;
 
 /**
  * An agency's public record from the events of the journeys it registered or matched, over the
@@ -33,9 +33,9 @@ const DAY = 86_400_000;
  */
 export function agencyRecord(events: readonly StatEvent[], today: string, minCell: number): AgencyRecord {
   const to = today;
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * DAY).toISOString().slice(0, 10);
+  const from = addDays(today, -365);
   const inWindow = events.filter((e) => {
-    const day = e.occurredAt.toISOString().slice(0, 10);
+    const day = isoDay(e.occurredAt);
     return day > from && day <= to;
   });
   const journeys = [...foldJourneys(inWindow).values()];

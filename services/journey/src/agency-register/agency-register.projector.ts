@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { AgencyLicenceReinstatedSchema, AgencyLicenceRevokedSchema, AgencyLicenceSuspendedSchema, AgencyRegisteredSchema, occurredAt } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
+import { isoDay } from '@corridor/reference-data';
 import { PublicAgency, type PublicAgencyStatus } from './public-agency.entity';
 
 /**
@@ -43,7 +44,7 @@ export class AgencyRegisterProjector {
     const agency = await event.manager.findOne(PublicAgency, { where: { agencyId }, lock: { mode: 'pessimistic_write' } });
     if (!agency) return logLeftOut(this.logger, event, `agency ${agencyId} is not in the register`);
     if (agency.status === 'revoked') return logLeftOut(this.logger, event, `agency ${agencyId}'s licence is revoked for good`);
-    const since = status === 'licensed' ? null : occurredAt(event.envelope).toISOString().slice(0, 10);
+    const since = status === 'licensed' ? null : isoDay(occurredAt(event.envelope));
     await event.manager.update(PublicAgency, { agencyId }, { status, statusSince: since, lastEventId: event.envelope.eventId });
   }
 }

@@ -1,3 +1,5 @@
+import { daysBetween, isoDay } from '@corridor/reference-data';
+
 /**
  * Labour-migration statistics from the events a node received (docs/statistics.md): a pure fold
  * of the events into one record of facts per journey, then one function per table. Every table is
@@ -49,7 +51,6 @@ export interface JourneyFacts {
 }
 
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-const day = (at: Date) => at.toISOString().slice(0, 10);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const enumTail = (v: unknown, prefix: string) => str(v).replace(prefix, '').toLowerCase().replace(/_/g, '-');
 const money = (v: unknown): Money | null => {
@@ -81,7 +82,7 @@ export function foldJourneys(events: readonly StatEvent[]): Map<string, JourneyF
     const type = e.eventType.replace('corridor.v1.', '');
     switch (type) {
       case 'WorkerRegistered':
-        j.registeredOn ??= day(e.occurredAt);
+        j.registeredOn ??= isoDay(e.occurredAt);
         j.occupationIsco ??= str(d.occupationIsco) || null;
         break;
       case 'WorkerMatched':
@@ -103,7 +104,7 @@ export function foldJourneys(events: readonly StatEvent[]): Map<string, JourneyF
         break;
       }
       case 'ContractSubstitutionDetected':
-        j.substitutions.push(day(e.occurredAt));
+        j.substitutions.push(isoDay(e.occurredAt));
         break;
       case 'FeePaid': {
         const amount = money(d.amount);
@@ -190,7 +191,6 @@ export function median(values: readonly number[]): number | null {
 }
 
 const round = (x: number | null, places = 4) => (x === null ? null : Math.round(x * 10 ** places) / 10 ** places);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const within = (on: string | null | undefined, p: Period) => !!on && on >= p.from && on <= p.to;
 
 /** ISCO-08 major group: the first digit of the code. */
