@@ -1,14 +1,5 @@
 import { Controller } from '@nestjs/common';
-import {
-  ContractAmendedSchema,
-  ContractDraftedSchema,
-  ContractRegisteredAtDestinationSchema,
-  ContractRejectedSchema,
-  ContractSignedSchema,
-  ContractSubstitutionDetectedSchema,
-  ContractSubstitutionResolvedSchema,
-  ContractVerifiedSchema,
-} from '@corridor/events';
+import { ContractAmendedSchema, ContractDraftedSchema, ContractRegisteredAtDestinationSchema, ContractRejectedSchema, ContractSignedSchema, ContractSubstitutionDetectedSchema, ContractSubstitutionResolvedSchema, ContractVerifiedSchema } from '@corridor/events';
 import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { TimelineRecorder } from './timeline-recorder';
 

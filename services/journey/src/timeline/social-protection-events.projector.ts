@@ -1,21 +1,5 @@
 import { Controller } from '@nestjs/common';
-import {
-  GrievanceAssignedSchema,
-  GrievanceClosedSchema,
-  GrievanceEscalatedSchema,
-  GrievanceFiledSchema,
-  GrievanceOverdueFlaggedSchema,
-  GrievanceResolvedSchema,
-  GrievanceStatusChangedSchema,
-  RemittanceRecordedSchema,
-  SchemeEnrolmentRecordedSchema,
-  WelfareCaseClosedSchema,
-  WelfareCaseNotedSchema,
-  WelfareCaseOpenedSchema,
-  WelfareCaseReferredSchema,
-  WorkerUninsuredFlagClearedSchema,
-  WorkerUninsuredFlaggedSchema,
-} from '@corridor/events';
+import { GrievanceAssignedSchema, GrievanceClosedSchema, GrievanceEscalatedSchema, GrievanceFiledSchema, GrievanceOverdueFlaggedSchema, GrievanceResolvedSchema, GrievanceStatusChangedSchema, RemittanceRecordedSchema, SchemeEnrolmentRecordedSchema, WelfareCaseClosedSchema, WelfareCaseNotedSchema, WelfareCaseOpenedSchema, WelfareCaseReferredSchema, WorkerUninsuredFlagClearedSchema, WorkerUninsuredFlaggedSchema } from '@corridor/events';
 import { HandlesEvent, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { TimelineRecorder } from './timeline-recorder';
 
