@@ -6,6 +6,7 @@ export * from './serve-until-stopped';
 export * from './service-logger';
 export * from './service-definition';
 export * from './write-use-case';
+export * from './read-use-case';
 export * from './row-owners';
 export * from './stage-case';
 export * from './service-metrics.module';

@@ -183,19 +183,16 @@ export class Open${P}CaseUseCase extends WriteUseCase {
 }
 `,
     [`${cases}/read-${N}-cases.usecase.ts`]: `import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem, type Page } from '@corridor/http';
-import { pageOfStageCases, stageCaseView } from '@corridor/service-runtime';
+import { ReadUseCase, pageOfStageCases, stageCaseView } from '@corridor/service-runtime';
 import type { List${P}CasesQuery } from './${N}-case.commands';
 import { ${P}Case } from './${N}-case.entity';
 import type { ${P}CaseView } from './${N}-case.views';
 
 /** The ${N} cases this node holds, its own and the other end's alike; agencies see their own only. */
 @Injectable()
-export class Read${P}CasesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class Read${P}CasesUseCase extends ReadUseCase {
   /** The access guard has decided who may see the case (${N}-case-owner.ts). */
   async one(caseId: string): Promise<${P}CaseView> {
     const record = await this.dataSource.getRepository(${P}Case).findOneBy({ id: caseId });

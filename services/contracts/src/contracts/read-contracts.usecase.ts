@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { agencyFilterOf, type Officer } from '@corridor/auth';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { findContractFor } from './contract-access';
 import type { ListContractsQuery } from './contract.commands';
 import { Contract } from './contract.entity';
@@ -11,9 +11,7 @@ export type ContractPage = Page<ContractView>;
 
 /** Contracts this node holds: its own and the other side's alike. Agencies see their workers' only. */
 @Injectable()
-export class ReadContractsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadContractsUseCase extends ReadUseCase {
   async one(contractId: string, officer: Officer): Promise<ContractView> {
     const manager = this.dataSource.manager;
     return contractView(manager, await findContractFor(manager, officer, contractId));

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CountryKeyring } from '@corridor/crypto';
 import { pageOfRows, type Page } from '@corridor/http';
-import { InjectPersonDataKeys } from '@corridor/service-runtime';
+import { InjectPersonDataKeys, ReadUseCase } from '@corridor/service-runtime';
 import type { ListDeploymentsQuery } from './deployment.commands';
 import { Deployment } from './deployment.entity';
 import { DeploymentNotFound } from './deployment.errors';
@@ -10,11 +9,10 @@ import { deploymentView, type DeploymentIdentityView, type DeploymentView } from
 
 /** The deployments this node holds (its own steps and the other end's alike). */
 @Injectable()
-export class ReadDeploymentsUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectPersonDataKeys() private readonly keys: CountryKeyring,
-  ) {}
+export class ReadDeploymentsUseCase extends ReadUseCase {
+  constructor(@InjectPersonDataKeys() private readonly keys: CountryKeyring) {
+    super();
+  }
 
   /** The access guard has decided who may see it (deployment-access.ts). */
   async one(journeyId: string): Promise<DeploymentView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { nodeMinCell, statEvents } from '../statistics/read-statistics.usecase';
 import { agencyRecord } from './agency-record.rules';
 import { PublicAgency } from './public-agency.entity';
@@ -11,9 +11,7 @@ const SEARCH_LIMIT = 20;
 
 /** The public register: search by name or licence number, and one agency with its record. */
 @Injectable()
-export class ReadPublicAgenciesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadPublicAgenciesUseCase extends ReadUseCase {
   async search(q: string, today = isoDay()): Promise<PublicAgencyView[]> {
     const text = q.trim();
     const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectNodeConfig, loadPortalGuide, type NodeConfig, type PortalGuide } from '@corridor/config';
-import { isoDay } from '@corridor/reference-data';
+import { loadPortalGuide, type PortalGuide } from '@corridor/config';
+import { addDays, isoDay } from '@corridor/reference-data';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { ReadStatisticsUseCase } from '../statistics/read-statistics.usecase';
 import type { CorridorGuideView } from './corridor-guide.views';
 
 /** The corridor policy (fee cap, deadlines), the portal guide (codes, contacts) and the days-to-departure statistic. */
 @Injectable()
-export class ReadCorridorGuideUseCase {
+export class ReadCorridorGuideUseCase extends ReadUseCase {
   private readonly guideOf: (origin: string, destination: string) => PortalGuide = loadPortalGuide(process.env.PORTAL_GUIDE_FILE || undefined);
 
-  constructor(
-    @InjectNodeConfig() private readonly config: NodeConfig,
-    private readonly statistics: ReadStatisticsUseCase,
-  ) {}
+  constructor(private readonly statistics: ReadStatisticsUseCase) {
+    super();
+  }
 
   async list(today = isoDay()): Promise<CorridorGuideView[]> {
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+    const from = addDays(today, -364);
     // The same table, suppression included, that statisticians read: a small cell is no median.
     const days = this.config.corridors.some((c) => c.origin === this.config.country) ? await this.statistics.table('days-to-departure', { from, to: today }) : null;
     return this.config.corridors.map((c) => {

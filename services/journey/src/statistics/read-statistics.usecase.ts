@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { NotFoundProblem } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { JobOrderFactRow } from './job-order-fact.entity';
 import { STATISTIC_TABLES, buildTable, foldJourneys, suppressSmallCells, tableCsv, type JobOrderFact, type StatEvent } from './statistics.rules';
 import type { StatTableInfoView, StatTableView, StatisticsQuery } from './statistics.views';
@@ -34,12 +34,7 @@ export async function statEvents(dataSource: DataSource, agencyId?: string): Pro
  * rebuilt from the topics gives the same tables.
  */
 @Injectable()
-export class ReadStatisticsUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ReadStatisticsUseCase extends ReadUseCase {
   tables(): StatTableInfoView[] {
     return Object.entries(STATISTIC_TABLES).map(([name, t]) => ({ name, title: t.title, concept: t.concept, unit: t.unit }));
   }

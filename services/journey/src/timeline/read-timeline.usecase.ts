@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Like } from 'typeorm';
+import { Like } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { seesOnlyCorridorEvents } from './journey-access';
 import { JourneyFlag } from './journey-flag.entity';
 import { Journey } from './journey.entity';
@@ -10,9 +11,7 @@ import type { TimelineView } from './timeline.views';
 
 /** The journey's stage changes in the order they happened, for an officer allowed to see it. */
 @Injectable()
-export class ReadTimelineUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadTimelineUseCase extends ReadUseCase {
   async one(journeyId: string, officer: Officer): Promise<TimelineView> {
     // The access guard has decided that the officer may see the journey.
     const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: journeyId });

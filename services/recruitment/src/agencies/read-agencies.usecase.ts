@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem, pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { Agency } from './agency.entity';
 import type { ListAgenciesQuery } from './agency.commands';
@@ -9,9 +9,7 @@ import { agencyView, type AgencyView } from './agency.views';
 
 /** Agencies as the ministry sees them; agency staff see only their own agency. */
 @Injectable()
-export class ReadAgenciesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadAgenciesUseCase extends ReadUseCase {
   async one(agencyId: string, officer: Officer): Promise<AgencyView> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ id: agencyId });
     if (!agency || (!isMinistry(officer) && ownAgencyOf(officer) !== agency.id)) throw new NotFoundProblem('agency', agencyId);

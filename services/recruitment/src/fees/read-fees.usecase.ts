@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOf, pageOfRows, type Page, type DateRangePageQuery } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { findWorkerFor } from '../workers/worker-access';
 import { findBreachFor } from './breach-access';
@@ -13,12 +13,7 @@ import type { ListBreachesQuery } from './fee.commands';
 import { breachView, feeView, type BreachView, type FeeView } from './fee.views';
 
 @Injectable()
-export class ReadFeesUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ReadFeesUseCase extends ReadUseCase {
   async ofWorker(workerId: string, query: DateRangePageQuery, officer: Officer): Promise<Page<FeeView>> {
     await findWorkerFor(this.dataSource.manager, officer, this.config.country, workerId);
     const builder = this.dataSource.getRepository(FeePayment).createQueryBuilder('f').where('f.worker_id = :workerId', { workerId }).orderBy('f.paid_on', 'ASC').addOrderBy('f.id', 'ASC');

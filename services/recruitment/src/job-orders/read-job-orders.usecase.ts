@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@corridor/http';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { JobOrder } from './job-order.entity';
 import type { ListJobOrdersQuery } from './job-order.commands';
 import { jobOrderView, type JobOrderView } from './job-order.views';
 
 /** Job orders of this node's corridors, its own and replicated ones alike. */
 @Injectable()
-export class ReadJobOrdersUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadJobOrdersUseCase extends ReadUseCase {
   async one(jobOrderId: string): Promise<JobOrderView> {
     const order = await this.dataSource.getRepository(JobOrder).findOneBy({ id: jobOrderId });
     if (!order) throw new NotFoundProblem('job order', jobOrderId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import type { ListMatchesQuery } from './match.commands';
 import { matchView, type MatchView } from './match.views';
@@ -9,9 +9,7 @@ import { WorkerMatch } from './worker-match.entity';
 
 /** The name lists of this node; an agency sees only its own workers. */
 @Injectable()
-export class ReadMatchesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadMatchesUseCase extends ReadUseCase {
   list(query: ListMatchesQuery, officer: Officer): Promise<Page<MatchView>> {
     const builder = this.dataSource.getRepository(WorkerMatch).createQueryBuilder('m').orderBy('m.matched_at', 'ASC').addOrderBy('m.id', 'ASC');
     if (query.status) builder.andWhere('m.status = :status', { status: query.status });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { isMinistry, ownAgencyOf } from '../common/roles';
 import { OrientationAttendance } from './orientation-attendance.entity';
 import { OrientationSession } from './orientation-session.entity';
@@ -10,9 +10,7 @@ import { findSessionFor } from './session-access';
 import { sessionView, type SessionView } from './session.views';
 
 @Injectable()
-export class ReadSessionsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadSessionsUseCase extends ReadUseCase {
   async one(sessionId: string, officer: Officer): Promise<SessionView> {
     const session = await findSessionFor(this.dataSource.manager, officer, sessionId);
     return sessionView(session, await this.dataSource.manager.find(OrientationAttendance, { where: { sessionId }, order: { recordedAt: 'ASC' } }));

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@corridor/audit';
 import { agencyFilterOf, type Officer } from '@corridor/auth';
-import type { NodeConfig } from '@corridor/config';
-import { InjectNodeConfig } from '@corridor/config';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { findWorkerFor, mayActOnWorker } from './worker-access';
 import { Worker } from './worker.entity';
 import { WorkerPersonData } from './worker-person-data';
@@ -11,13 +9,13 @@ import type { WorkerView } from './worker.views';
 
 /** Reads of person data: each one decrypts in memory and leaves an audit entry with its purpose. */
 @Injectable()
-export class ReadWorkersUseCase {
+export class ReadWorkersUseCase extends ReadUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly personData: WorkerPersonData,
     private readonly audit: AuditTrail,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   async one(workerId: string, officer: Officer, reason: string): Promise<WorkerView> {
     return this.dataSource.transaction(async (manager) => {

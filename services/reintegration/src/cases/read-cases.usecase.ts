@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFoundProblem, pageOf, type Page } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { CaseScore, FollowUp, Referral, ServiceDelivery } from './case-records.entity';
 import type { ListCasesQuery, WorkQueueQuery } from './case.commands';
 import { caseView, type CaseView, type WorkItemView } from './case.views';
@@ -11,9 +11,7 @@ const DEFAULT_DAYS = 14;
 
 /** Cases and the caseworker's work queue. */
 @Injectable()
-export class ReadCasesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadCasesUseCase extends ReadUseCase {
   async one(caseId: string): Promise<CaseView> {
     const record = await this.dataSource.getRepository(ReintegrationCase).findOneBy({ id: caseId });
     if (!record) throw new NotFoundProblem('reintegration case', caseId);

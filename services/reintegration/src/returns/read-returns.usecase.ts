@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { NotFoundProblem, pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { ReturnRecord } from './return-record.entity';
 import type { ListReturnsQuery } from './returns.commands';
 import { returnView, type ReturnView } from './return.views';
 
 /** Returns this node holds: its own journeys' as origin, those it received as destination. */
 @Injectable()
-export class ReadReturnsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ReadReturnsUseCase extends ReadUseCase {
   async one(returnId: string): Promise<ReturnView> {
     const record = await this.dataSource.getRepository(ReturnRecord).findOneBy({ id: returnId });
     if (!record) throw new NotFoundProblem('return', returnId);

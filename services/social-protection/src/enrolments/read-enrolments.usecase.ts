@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { CaseTextCipher } from '../shared/case-text';
 import { visibleTo } from '../shared/journey-corridor';
 import { PROTECTION_POLICIES, type ProtectionPolicies } from '../shared/protection-policy';
@@ -13,13 +12,13 @@ import { SchemeEnrolment } from './scheme-enrolment.entity';
 import { UninsuredFlag } from './uninsured-flag.entity';
 
 @Injectable()
-export class ReadEnrolmentsUseCase {
+export class ReadEnrolmentsUseCase extends ReadUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly text: CaseTextCipher,
-    @InjectNodeConfig() private readonly config: NodeConfig,
     @Inject(PROTECTION_POLICIES) private readonly policies: ProtectionPolicies,
-  ) {}
+  ) {
+    super();
+  }
 
   schemes(destination: string): SchemeView[] {
     return this.policies(destination).schemes.map((s) => ({ code: s.code, kind: s.kind, name: s.name }));

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { type SelectQueryBuilder } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOfRows, type Page } from '@corridor/http';
 import { GRIEVANCE_PENDING } from '@corridor/state-machine';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
 import type { ListGrievancesQuery } from './grievance.commands';
@@ -12,12 +12,10 @@ import { Grievance } from './grievance.entity';
 import type { GrievanceView } from './grievance.views';
 
 @Injectable()
-export class ReadGrievancesUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly ledger: GrievanceLedger,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class ReadGrievancesUseCase extends ReadUseCase {
+  constructor(private readonly ledger: GrievanceLedger) {
+    super();
+  }
 
   async one(id: string, officer: Officer): Promise<GrievanceView> {
     const grievance = visibleTo(officer, 'grievance.read', this.config, 'grievance', id, await this.dataSource.getRepository(Grievance).findOneBy({ id }));

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
 import type { ListRemittancesQuery } from './remittance.commands';
@@ -10,12 +9,7 @@ import { Remittance } from './remittance.entity';
 import { remittanceView, type RemittanceView } from './remittance.views';
 
 @Injectable()
-export class ReadRemittancesUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
-
+export class ReadRemittancesUseCase extends ReadUseCase {
   async one(id: string, officer: Officer): Promise<RemittanceView> {
     return remittanceView(visibleTo(officer, 'remittance.read', this.config, 'remittance', id, await this.dataSource.getRepository(Remittance).findOneBy({ id })));
   }

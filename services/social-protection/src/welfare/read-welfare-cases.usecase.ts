@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Officer } from '@corridor/auth';
-import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
 import { pageOfRows, type Page } from '@corridor/http';
+import { ReadUseCase } from '@corridor/service-runtime';
 import { visibleTo } from '../shared/journey-corridor';
 import { visibleCorridorsClause } from '../shared/visible-corridors';
 import type { ListWelfareCasesQuery } from './welfare-case.commands';
@@ -11,12 +10,10 @@ import type { WelfareCaseView } from './welfare-case.views';
 import { WelfareLedger } from './welfare-ledger';
 
 @Injectable()
-export class ReadWelfareCasesUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly ledger: WelfareLedger,
-    @InjectNodeConfig() private readonly config: NodeConfig,
-  ) {}
+export class ReadWelfareCasesUseCase extends ReadUseCase {
+  constructor(private readonly ledger: WelfareLedger) {
+    super();
+  }
 
   async one(id: string, officer: Officer): Promise<WelfareCaseView> {
     const c = visibleTo(officer, 'welfare-case.read', this.config, 'welfare case', id, await this.dataSource.getRepository(WelfareCase).findOneBy({ id }));
