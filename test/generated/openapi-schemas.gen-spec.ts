@@ -28,7 +28,7 @@ interface Response {
   content?: Record<string, { schema?: Schema }>;
 }
 interface Document {
-  paths: Record<string, Record<string, { responses?: Record<string, Response> }>>;
+  paths: Record<string, Record<string, { responses?: Record<string, Response>; requestBody?: Response }>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -105,6 +105,15 @@ function undescribed(document: Document): string[] {
   return missing;
 }
 
+/** "POST /api/v1/x" for each POST, PUT or PATCH with no application/json request body in the document. */
+function writesWithoutBody(document: Document): string[] {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([method, operation]) => ['post', 'put', 'patch'].includes(method) && !operation.requestBody?.content?.['application/json']?.schema)
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
 const kh = testNodeConfig('KH');
 const databases: string[] = [];
 const documents: Record<string, Document> = {};
@@ -167,6 +176,10 @@ describe('OpenAPI documents of the services', () => {
 
     it('resolves every $ref', () => {
       expect(danglingRefs(documents[service])).toEqual([]);
+    });
+
+    it('declares a JSON request body for every write, as the input policy wants one on each', () => {
+      expect(writesWithoutBody(documents[service])).toEqual([]);
     });
   });
 });

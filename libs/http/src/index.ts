@@ -12,6 +12,7 @@ export * from './api-problems.decorator';
 export * from './trace-context.middleware';
 export * from './views';
 export * from './endpoints';
+export * from './nothing-to-add.command';
 export * from './money-inputs';
 export * from './number-inputs';
 export * from './rate-limit';

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './input-policy';
+import { NothingToAddCommand } from './nothing-to-add.command';
 
 /** A 400 whose body lists each field and what is wrong with it. */
 export class RequestValidationError extends BadRequestException {
@@ -43,8 +44,14 @@ export function arraysWhereObjectsBelong(instance: unknown, parent = ''): Valida
   return errors;
 }
 
+/** Each property of a body that must be `{}`: class-validator has no rule for a class without properties (it calls it an unknown value). */
+function propertiesOfNothing(body: NothingToAddCommand): ValidationError[] {
+  return Object.keys(body).map((property) => ({ property, constraints: { nothingToAdd: `property ${property} should not exist: this write takes an empty object {}` }, children: [] }));
+}
+
 class CorridorValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: Parameters<ValidationPipe['validate']>[1]): Promise<ValidationError[]> {
+    if (object instanceof NothingToAddCommand) return propertiesOfNothing(object);
     const errors = await super.validate(object, validatorOptions);
     return [...errors, ...arraysWhereObjectsBelong(object)];
   }

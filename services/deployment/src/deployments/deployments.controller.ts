@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Query, Inject } from '@nes
 import { ApiOkResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { Access, CurrentOfficer, Public, type Officer } from '@corridor/auth';
 import { InjectNodeConfig, type NodeConfig } from '@corridor/config';
-import { ApiController, GetPage, GetView, IdempotentPost, type Page } from '@corridor/http';
+import { ApiController, GetPage, GetView, IdempotentPost, NothingToAddCommand, type Page } from '@corridor/http';
 import { isoDay } from '@corridor/reference-data';
 import { checkpointsOfCorridors } from '@corridor/reference-data';
 import { CLOCK, type Clock } from '@corridor/scheduler';
@@ -107,7 +107,7 @@ export class DeploymentsController {
 
   @Access('deployment.permit', { resource: 'deployment', param: JOURNEY })
   @IdempotentPost({ path: ':journeyId/permit/extension', answers: DeploymentView, description: 'Permit extended by the corridor’s extension length', notFound: 'No such deployment' })
-  extendPermit(@Param(JOURNEY, uuid()) journeyId: string, @CurrentOfficer() officer: Officer): Promise<DeploymentView> {
+  extendPermit(@Param(JOURNEY, uuid()) journeyId: string, @Body() _nothing: NothingToAddCommand, @CurrentOfficer() officer: Officer): Promise<DeploymentView> {
     return this.extension.execute(journeyId, officer);
   }
 
