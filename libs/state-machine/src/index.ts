@@ -1,4 +1,5 @@
 export * from './state-machine';
+export * from './lifecycles/agency.lifecycle';
 export * from './lifecycles/job-order.lifecycle';
 export * from './lifecycles/fee-breach.lifecycle';
 export * from './lifecycles/substitution-flag.lifecycle';

@@ -2,12 +2,15 @@ import { Controller, Logger } from '@nestjs/common';
 import { AgencyLicenceReinstatedSchema, AgencyLicenceRevokedSchema, AgencyLicenceSuspendedSchema, AgencyRegisteredSchema, occurredAt } from '@corridor/events';
 import { HandlesEvent, logLeftOut, type ReceivedEvent, type ReceivedEventOf } from '@corridor/messaging';
 import { isoDay } from '@corridor/reference-data';
-import { PublicAgency, type PublicAgencyStatus } from './public-agency.entity';
+import { AGENCY_LIFECYCLE, type AgencyAction } from '@corridor/state-machine';
+import { PublicAgency } from './public-agency.entity';
 
 /**
  * The public register of agencies from the recruitment stage's events (the node's own country
- * topic): the licence as registered, then each suspension, reinstatement and revocation. A
- * revocation is final; an event for an agency never registered here is left out.
+ * topic): the licence as registered, then each suspension, reinstatement and revocation, along
+ * the licence lifecycle the recruitment use cases apply (libs/state-machine). A step it forbids
+ * in the state the register holds, or one for an agency never registered here, is left out and
+ * logged with the reason.
  */
 @Controller()
 export class AgencyRegisterProjector {
@@ -27,23 +30,25 @@ export class AgencyRegisterProjector {
 
   @HandlesEvent(AgencyLicenceSuspendedSchema)
   onSuspended(event: ReceivedEventOf<typeof AgencyLicenceSuspendedSchema>): Promise<void> {
-    return this.move(event, event.payload.agencyId, 'suspended');
+    return this.move(event, event.payload.agencyId, 'suspend');
   }
 
   @HandlesEvent(AgencyLicenceReinstatedSchema)
   onReinstated(event: ReceivedEventOf<typeof AgencyLicenceReinstatedSchema>): Promise<void> {
-    return this.move(event, event.payload.agencyId, 'licensed');
+    return this.move(event, event.payload.agencyId, 'reinstate');
   }
 
   @HandlesEvent(AgencyLicenceRevokedSchema)
   onRevoked(event: ReceivedEventOf<typeof AgencyLicenceRevokedSchema>): Promise<void> {
-    return this.move(event, event.payload.agencyId, 'revoked');
+    return this.move(event, event.payload.agencyId, 'revoke');
   }
 
-  private async move(event: ReceivedEvent, agencyId: string, status: PublicAgencyStatus): Promise<void> {
+  private async move(event: ReceivedEvent, agencyId: string, action: AgencyAction): Promise<void> {
     const agency = await event.manager.findOne(PublicAgency, { where: { agencyId }, lock: { mode: 'pessimistic_write' } });
     if (!agency) return logLeftOut(this.logger, event, `agency ${agencyId} is not in the register`);
-    if (agency.status === 'revoked') return logLeftOut(this.logger, event, `agency ${agencyId}'s licence is revoked for good`);
+    const refusal = AGENCY_LIFECYCLE.refusal({ id: agencyId, status: agency.status }, action);
+    if (refusal) return logLeftOut(this.logger, event, refusal.detail);
+    const status = AGENCY_LIFECYCLE.next({ id: agencyId, status: agency.status }, action);
     const since = status === 'licensed' ? null : isoDay(occurredAt(event.envelope));
     await event.manager.update(PublicAgency, { agencyId }, { status, statusSince: since, lastEventId: event.envelope.eventId });
   }

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export type PublicAgencyStatus = 'licensed' | 'suspended' | 'revoked';
+import type { AgencyStatus } from '@corridor/state-machine';
 
 /**
  * The public register's copy of a licensed agency, projected from the recruitment stage's Agency*
@@ -16,7 +15,7 @@ export class PublicAgency {
   licenceNumber: string;
   @Column({ name: 'licence_valid_from', type: 'date' }) licenceValidFrom: string;
   @Column({ name: 'licence_valid_to', type: 'date' }) licenceValidTo: string;
-  @Column({ type: 'text' }) status: PublicAgencyStatus;
+  @Column({ type: 'text' }) status: AgencyStatus;
   /** The day of the suspension or revocation in force; null while licensed. */
   @Column({ name: 'status_since', type: 'date', nullable: true }) statusSince: string | null;
   @Column({ name: 'last_event_id', type: 'uuid' }) lastEventId: string;

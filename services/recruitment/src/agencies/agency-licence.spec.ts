@@ -1,6 +1,6 @@
-import { IllegalTransition } from '@corridor/state-machine';
+import { AGENCY_LIFECYCLE, IllegalTransition } from '@corridor/state-machine';
 import type { Agency } from './agency.entity';
-import { AGENCY_LIFECYCLE, licenceProblem } from './agency-licence';
+import { licenceProblem } from './agency-licence';
 
 const agency = (over: Partial<Agency> = {}): Agency =>
   ({ id: 'a', name: 'n', licenceNumber: 'RA-1', licenceValidFrom: '2026-01-01', licenceValidTo: '2026-12-31', status: 'licensed', statusReason: null, ...over }) as Agency;

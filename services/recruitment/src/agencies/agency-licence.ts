@@ -1,19 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Officer } from '@corridor/auth';
 import { isoDay } from '@corridor/reference-data';
-import { defineStateMachine } from '@corridor/state-machine';
 import { isMinistry } from '../common/roles';
 import { AgencyLicenceNotValid, type LicenceReason } from './agencies.errors';
-import { Agency, type AgencyStatus } from './agency.entity';
-
-export type AgencyAction = 'suspend' | 'reinstate' | 'revoke';
-
-/** The licence state machine: licensed ⇄ suspended, either → revoked (final). Agencies stay in their country: no replica. */
-export const AGENCY_LIFECYCLE = defineStateMachine<AgencyStatus, AgencyAction>('agency', {
-  licensed: { suspend: 'suspended', revoke: 'revoked' },
-  suspended: { reinstate: 'licensed', revoke: 'revoked' },
-  revoked: {},
-});
+import { Agency } from './agency.entity';
 
 export interface LicenceProblem {
   reason: Exclude<LicenceReason, 'unknown-agency' | 'no-agency'>;

@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export type AgencyStatus = 'licensed' | 'suspended' | 'revoked';
+import type { AgencyStatus } from '@corridor/state-machine';
 
 /** A recruitment agency licensed by this (origin) node's ministry. */
 @Entity({ name: 'agency' })

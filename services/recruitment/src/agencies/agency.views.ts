@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoDay } from '@corridor/reference-data';
-import type { Agency, AgencyStatus } from './agency.entity';
-import { AGENCY_LIFECYCLE, licenceProblem, type AgencyAction } from './agency-licence';
+import { AGENCY_LIFECYCLE, type AgencyAction, type AgencyStatus } from '@corridor/state-machine';
+import type { Agency } from './agency.entity';
+import { licenceProblem } from './agency-licence';
 
 /** An agency as every answer of the agencies API shows it. */
 export class AgencyView {

@@ -4,8 +4,8 @@ import { create } from '@bufbuild/protobuf';
 import type { Officer } from '@corridor/auth';
 import { AgencyLicenceReinstatedSchema, AgencyLicenceRevokedSchema, AgencyLicenceSuspendedSchema, buildEvent } from '@corridor/events';
 import { NotFoundProblem } from '@corridor/http';
+import { AGENCY_LIFECYCLE, type AgencyAction } from '@corridor/state-machine';
 import { Agency } from './agency.entity';
-import { AGENCY_LIFECYCLE, type AgencyAction } from './agency-licence';
 import { agencyView, type AgencyView } from './agency.views';
 
 const EVENTS = { suspend: AgencyLicenceSuspendedSchema, reinstate: AgencyLicenceReinstatedSchema, revoke: AgencyLicenceRevokedSchema } as const;
