@@ -74,17 +74,17 @@ export class RegisterWorkerUseCase extends WriteUseCase {
         corridor: { origin: this.config.country },
         schema: WorkerRegisteredSchema,
         payload: create(WorkerRegisteredSchema, {
-            workerId: worker.id,
-            sex: SEX_ON_THE_WIRE[worker.sex],
-            birthYear: worker.birthYear,
-            nationality: worker.nationality,
-            intendedDestination: worker.intendedDestination ?? '',
-            occupationIsco: worker.occupationIsco ?? '',
-            registeringAgencyId: worker.agencyId ?? '',
-            consentToProcess: worker.consentToProcess,
-            consentToShare: worker.consentToShare,
-            documentIndex: worker.documentIndex,
-          }),
+          workerId: worker.id,
+          sex: SEX_ON_THE_WIRE[worker.sex],
+          birthYear: worker.birthYear,
+          nationality: worker.nationality,
+          intendedDestination: worker.intendedDestination ?? '',
+          occupationIsco: worker.occupationIsco ?? '',
+          registeringAgencyId: worker.agencyId ?? '',
+          consentToProcess: worker.consentToProcess,
+          consentToShare: worker.consentToShare,
+          documentIndex: worker.documentIndex,
+        }),
       });
       await publish(registered.topic, registered.event);
       // Last in the transaction: the audit chain's lock is held from here to the commit only.
